@@ -1,0 +1,74 @@
+// Finds the Chromium the tests and benchmarks drive. No tool here downloads a browser of its own: we use the
+// system's (Debian's `chromium`), and install it with apt-get only where that is possible and allowed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
+  }
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+const canInstall = () =>
+  process.platform === 'linux' &&
+  process.getuid?.() === 0 &&
+  spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0 &&
+  process.env.KPR_NO_BROWSER_INSTALL !== '1';
+
+/** Returns a Chromium path, installing Debian's `chromium` when none is there and we are root on Debian. */
+export function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  if (canInstall()) {
+    console.log('No Chromium found: installing Debian\'s "chromium" package (apt-get install -y chromium) …');
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const installed = findChromium();
+    if (installed) return installed;
+  }
+  throw new Error(
+    [
+      'The tests need Chromium, and none was found.',
+      '  Debian/Ubuntu: sudo apt-get install chromium',
+      '  Fedora:        sudo dnf install chromium',
+      '  macOS:         install Google Chrome',
+      '  or point CHROME_PATH at a Chrome or Chromium binary.',
+      'No test tool here downloads a browser of its own.',
+    ].join('\n'),
+  );
+}
+
+/** Flags for headless Chromium on a closed network: no background traffic, and no sandbox when we are root. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-first-run',
+  '--no-default-browser-check',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+export function chromiumVersion(path) {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,35 @@
+import type { FeedErrorKind } from './feed/feed-error.js';
+
+/** `kpr-load`: the widget has rendered its feeds. */
+export interface KprLoadDetail {
+  /** How many items the widget can show after validation, merging and filtering by date. */
+  items: number;
+  /** The feed URLs that answered. */
+  sources: string[];
+  /** How many items were skipped because they were invalid (the console says why). */
+  skipped: number;
+}
+
+/** `kpr-error`: a feed could not be loaded or used. Fired once per failing URL. */
+export interface KprErrorDetail {
+  url: string;
+  kind: FeedErrorKind;
+  status?: number;
+  message: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'kpr-load': CustomEvent<KprLoadDetail>;
+    'kpr-error': CustomEvent<KprErrorDetail>;
+  }
+}
+
+/** Widget events bubble and cross shadow roots, so a page can listen on `document`. */
+export function emit<K extends 'kpr-load' | 'kpr-error'>(
+  host: HTMLElement,
+  name: K,
+  detail: HTMLElementEventMap[K]['detail'],
+): void {
+  host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

@@ -1,0 +1,154 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events.js';
+import { logError, logWarning } from '../log.js';
+import type { Schema } from '../validate.js';
+import { FeedError } from './feed-error.js';
+import { forgetFeed, loadFeed } from './feed-requests.js';
+import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
+import type { FeedDocument, LoadedItem } from './types.js';
+
+/** What a widget exposes for its feeds: the attributes every feed widget shares. */
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  /** One feed URL, or several separated by spaces. */
+  src: string;
+  /** Load at once instead of when the widget comes near the viewport. */
+  eager: boolean;
+  /** Seconds until a feed request is given up. */
+  timeout: number;
+}
+
+export interface FeedControllerOptions {
+  /** The widget's schema for the `_kpr` object of its items. */
+  extension?: Schema;
+  /** Order of the merged items; newest first by default. */
+  compare?: (a: LoadedItem, b: LoadedItem) => number;
+  maxBytes?: number;
+  retryDelayMs?: number;
+}
+
+export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * Loads a widget's feeds: lazily when the widget comes near the viewport (unless `eager`), again when `src`
+ * changes, and never after the widget has left the page. Merges several feeds, validates items against the
+ * widget's schema, and reports every problem to the console and as `kpr-load` / `kpr-error` events.
+ */
+export class FeedController implements ReactiveController {
+  status: FeedStatus = 'idle';
+  items: readonly LoadedItem[] = [];
+  errors: readonly FeedError[] = [];
+  documents: readonly FeedDocument[] = [];
+
+  private requestedKey?: string;
+  private near = false;
+  private observer?: IntersectionObserver;
+  private abort?: AbortController;
+
+  constructor(private readonly host: FeedHost, private readonly options: FeedControllerOptions = {}) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.near || this.host.eager || typeof IntersectionObserver === 'undefined') {
+      this.near = true;
+      return;
+    }
+    // Start a little before the widget scrolls into view, so residents rarely see the skeleton.
+    this.observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.near = true;
+      this.observer?.disconnect();
+      this.host.requestUpdate();
+    }, { rootMargin: '400px 0px' });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.abort?.abort(new DOMException('The widget left the page', 'AbortError'));
+    if (this.status === 'loading') this.status = 'idle';
+    this.requestedKey = undefined;
+  }
+
+  hostUpdate(): void {
+    if (this.host.eager) this.near = true;
+    const key = `${this.host.src}|${this.host.timeout}`;
+    if (this.near && key !== this.requestedKey) void this.load(key);
+  }
+
+  /** Asks the servers again, for the retry button. */
+  reload(): void {
+    for (const url of this.urls()) forgetFeed(url);
+    this.requestedKey = undefined;
+    this.host.requestUpdate();
+  }
+
+  private urls(): string[] {
+    const parts = (this.host.src ?? '').split(/\s+/).filter(Boolean);
+    return [...new Set(parts.map((part) => (URL.canParse(part, document.baseURI) ? new URL(part, document.baseURI).href : part)))];
+  }
+
+  private async load(key: string): Promise<void> {
+    this.requestedKey = key;
+    this.abort?.abort(new DOMException('The feed source changed', 'AbortError'));
+    const abort = (this.abort = new AbortController());
+    const urls = this.urls();
+    this.status = 'loading';
+    if (urls.length === 0) return this.finish([], [new FeedError('config', '', 'has no feed: set its src attribute to a feed URL')]);
+
+    const options = {
+      timeoutMs: (this.host.timeout > 0 ? this.host.timeout : 10) * 1000,
+      maxBytes: this.options.maxBytes ?? 5_000_000,
+      retryDelayMs: this.options.retryDelayMs ?? 800,
+    };
+    const results = await Promise.allSettled(urls.map((url) => loadFeed(url, abort.signal, options)));
+    if (abort.signal.aborted) return;
+    const documents: FeedDocument[] = [];
+    const errors: FeedError[] = [];
+    results.forEach((result, index) => {
+      if (result.status === 'fulfilled') documents.push(result.value);
+      else errors.push(asFeedError(result.reason, urls[index]!));
+    });
+    this.finish(documents, errors);
+  }
+
+  private finish(documents: FeedDocument[], errors: FeedError[]): void {
+    const lists: LoadedItem[][] = [];
+    let skippedCount = 0;
+    for (const document of documents) {
+      const { items, skipped } = readItems(document, this.options.extension);
+      skipped.forEach((item) => logWarning(this.host, describeSkipped(item)));
+      skippedCount += skipped.length;
+      if (items.length === 0 && skipped.length > 0) {
+        errors.push(new FeedError('invalid', document.url, `none of its ${skipped.length} items is valid (see the warnings above)`));
+      } else {
+        lists.push(items);
+      }
+    }
+    for (const error of errors) {
+      logError(this.host, error.url ? `could not use the feed ${error.url}: ${error.message}` : error.message);
+      emit(this.host, 'kpr-error', { url: error.url, kind: error.kind, status: error.status, message: error.message });
+    }
+    this.errors = errors;
+    this.documents = documents;
+    if (lists.length === 0 && errors.length > 0) {
+      this.status = 'error';
+      this.items = [];
+    } else {
+      this.status = 'ready';
+      this.items = mergeItems(lists, this.options.compare ?? newestFirst);
+      emit(this.host, 'kpr-load', { items: this.items.length, sources: documents.map((d) => d.url), skipped: skippedCount });
+    }
+    this.host.requestUpdate();
+  }
+}
+
+function asFeedError(reason: unknown, url: string): FeedError {
+  return reason instanceof FeedError ? reason : new FeedError('network', url, String(reason));
+}
+
+function describeSkipped({ source, index, id, problems }: SkippedItem): string {
+  const which = `item ${index}${id ? ` (id "${id}")` : ''}`;
+  const what = problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ');
+  return `skipped ${which} of ${source}: ${what}`;
+}

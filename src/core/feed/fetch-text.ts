@@ -1,0 +1,105 @@
+import { FeedError } from './feed-error.js';
+
+export interface FetchTextOptions {
+  signal: AbortSignal;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Base delay before the single retry; jitter is added so many widgets do not retry in lockstep. */
+  retryDelayMs: number;
+}
+
+const ACCEPT =
+  'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, text/xml;q=0.8, */*;q=0.1';
+
+/**
+ * Fetches a feed as text. One retry with backoff on network errors and 5xx; a timeout covers the
+ * whole transfer, body included; the body is counted while it streams so a huge feed is cut off early.
+ */
+export async function fetchText(url: string, options: FetchTextOptions): Promise<string> {
+  try {
+    return await attempt(url, options);
+  } catch (error) {
+    if (!(error instanceof FeedError) || !error.retryable || options.signal.aborted) throw error;
+    await wait(options.retryDelayMs * (1 + Math.random() / 2), options.signal);
+    return attempt(url, options);
+  }
+}
+
+async function attempt(url: string, { signal, timeoutMs, maxBytes }: FetchTextOptions): Promise<string> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = AbortSignal.any([signal, timeout]);
+  const failure = (error: unknown): Error => {
+    if (signal.aborted) return signal.reason as Error;
+    if (timeout.aborted) return new FeedError('timeout', url, `no complete answer within ${timeoutMs / 1000} s`);
+    if (error instanceof FeedError) return error;
+    return new FeedError('network', url, `request failed (offline, blocked by CORS or a wrong host?): ${String(error)}`);
+  };
+  try {
+    const response = await fetch(url, { signal: combined, credentials: 'omit', headers: { Accept: ACCEPT } });
+    if (!response.ok) {
+      void response.body?.cancel();
+      throw new FeedError('http', url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status);
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > maxBytes) {
+      void response.body?.cancel();
+      throw tooLarge(url, maxBytes);
+    }
+    const bytes = await readLimited(response, maxBytes, url);
+    return decode(bytes, response.headers.get('content-type'));
+  } catch (error) {
+    throw failure(error);
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      void reader.cancel();
+      throw tooLarge(url, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(url: string, maxBytes: number): FeedError {
+  return new FeedError('too-large', url, `the feed is larger than the limit of ${(maxBytes / 1e6).toFixed(1)} MB`);
+}
+
+/**
+ * German XML feeds are still often ISO-8859-1. Honour the HTTP charset, then the XML declaration, then UTF-8.
+ */
+function decode(bytes: Uint8Array, contentType: string | null): string {
+  const head = new TextDecoder('ascii').decode(bytes.subarray(0, 120));
+  const label =
+    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder().decode(bytes);
+  }
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    }, { once: true });
+  });
+}

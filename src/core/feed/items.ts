@@ -1,0 +1,84 @@
+import { validate, type Problem, type Schema } from '../validate.js';
+import { JSON_FEED_SCHEMA } from './parse.js';
+import type { FeedDocument, FeedItem, LoadedItem } from './types.js';
+
+export interface SkippedItem {
+  source: string;
+  index: number;
+  id?: string;
+  problems: Problem[];
+}
+
+const ITEM_SCHEMA = JSON_FEED_SCHEMA.$defs!.item!;
+
+/**
+ * Checks each item of a feed against JSON Feed 1.1 and the widget's `_kpr` extension schema. Invalid items
+ * are returned separately, with every problem, so the console can name the feed, the item and the field.
+ */
+export function readItems(document: FeedDocument, extension?: Schema): { items: LoadedItem[]; skipped: SkippedItem[] } {
+  const items: LoadedItem[] = [];
+  const skipped: SkippedItem[] = [];
+  document.items.forEach((raw, index) => {
+    const candidate = coerceId(raw);
+    const problems = validate(candidate, ITEM_SCHEMA, '', JSON_FEED_SCHEMA);
+    const extensionData = (candidate as FeedItem | null)?._kpr;
+    if (extension && extensionData !== undefined && problems.length === 0) {
+      problems.push(...validate(extensionData, extension, '_kpr'));
+    }
+    if (problems.length) {
+      const id = (candidate as FeedItem | null)?.id;
+      skipped.push({ source: document.url, index, id: typeof id === 'string' ? id : undefined, problems });
+      return;
+    }
+    const item = candidate as FeedItem;
+    items.push({ ...item, source: document.url, published: toDate(item.date_published), modified: toDate(item.date_modified) });
+  });
+  return { items, skipped };
+}
+
+/** JSON Feed: "if an id is presented as a number, it must be coerced to a string". */
+function coerceId(raw: unknown): unknown {
+  const item = raw as Record<string, unknown> | null;
+  return item && typeof item === 'object' && typeof item.id === 'number' ? { ...item, id: String(item.id) } : raw;
+}
+
+function toDate(value: string | undefined): Date | undefined {
+  return value ? new Date(value) : undefined;
+}
+
+/**
+ * Merges the items of several feeds. The same article is kept once: two items are the same when they share
+ * a `url`, or share an `id` that is globally unique (contains a colon: a URL, `tag:` or `urn:`). Plain ids
+ * like "42" are only unique within their own feed. Of two copies, the one changed last wins.
+ */
+export function mergeItems(lists: LoadedItem[][], compare: (a: LoadedItem, b: LoadedItem) => number): LoadedItem[] {
+  const byKey = new Map<string, LoadedItem>();
+  const kept = new Set<LoadedItem>();
+  for (const item of lists.flat()) {
+    const keys = identityKeys(item);
+    const existing = keys.map((key) => byKey.get(key)).find(Boolean);
+    if (existing && lastChange(existing) >= lastChange(item)) continue;
+    if (existing) kept.delete(existing);
+    kept.add(item);
+    for (const key of [...keys, ...(existing ? identityKeys(existing) : [])]) byKey.set(key, item);
+  }
+  return [...kept].sort(compare);
+}
+
+function identityKeys(item: LoadedItem): string[] {
+  const keys = [item.id.includes(':') ? `id ${item.id}` : `id ${item.source}#${item.id}`];
+  if (item.url) keys.push(`url ${new URL(item.url, item.source).href}`);
+  return keys;
+}
+
+function lastChange(item: LoadedItem): number {
+  return (item.modified ?? item.published)?.getTime() ?? 0;
+}
+
+/** Newest first; undated items last, in feed order. */
+export function newestFirst(a: LoadedItem, b: LoadedItem): number {
+  const time = (item: LoadedItem) => (item.published ?? item.modified)?.getTime();
+  const [ta, tb] = [time(a), time(b)];
+  if (ta === undefined || tb === undefined) return ta === tb ? 0 : ta === undefined ? 1 : -1;
+  return tb - ta;
+}

@@ -1,0 +1,44 @@
+/** The JSON Feed 1.1 item, the one shape every format is read into. */
+export interface FeedAuthor {
+  name?: string;
+  url?: string;
+  avatar?: string;
+}
+
+export interface FeedItem {
+  id: string;
+  url?: string;
+  external_url?: string;
+  title?: string;
+  content_text?: string;
+  content_html?: string;
+  summary?: string;
+  image?: string;
+  banner_image?: string;
+  date_published?: string;
+  date_modified?: string;
+  authors?: FeedAuthor[];
+  tags?: string[];
+  language?: string;
+  /** The asskomm-widgets extension; each widget defines its fields in its own schema. */
+  _kpr?: Record<string, unknown>;
+}
+
+/** An item after validation, with what every widget needs to place it. */
+export interface LoadedItem extends FeedItem {
+  /** The URL of the feed it came from: the base for its relative URLs and the origin its images may use. */
+  source: string;
+  published?: Date;
+  modified?: Date;
+}
+
+export type FeedFormat = 'json-feed' | 'rss' | 'atom';
+
+/** A parsed feed whose items are not validated yet: validation belongs to the widget that shows them. */
+export interface FeedDocument {
+  url: string;
+  format: FeedFormat;
+  title: string;
+  homePageUrl?: string;
+  items: unknown[];
+}

@@ -1,0 +1,137 @@
+import { plainText } from '../text.js';
+import { FeedError } from './feed-error.js';
+import type { FeedDocument, FeedItem } from './types.js';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
+const MEDIA = 'http://search.yahoo.com/mrss/';
+const DC = 'http://purl.org/dc/elements/1.1/';
+
+/**
+ * Reads RSS 2.0 and Atom 1.0 into JSON Feed items. Loaded on demand, so JSON-only pages never pay for it.
+ * DOMParser documents are inert: nothing in them runs or loads.
+ */
+export function readXmlFeed(text: string, url: string): FeedDocument {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const error = doc.querySelector('parsererror');
+  if (error) {
+    throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`);
+  }
+  const root = doc.documentElement;
+  if (root.localName === 'rss') return readRss(root, url);
+  if (root.localName === 'feed' && root.namespaceURI === ATOM) return readAtom(root, url);
+  throw new FeedError('format', url, `XML, but neither RSS 2.0 nor Atom 1.0 (root element <${root.localName}>)`);
+}
+
+function readRss(root: Element, url: string): FeedDocument {
+  const channel = child(root, 'channel');
+  if (!channel) throw new FeedError('format', url, 'RSS without <channel>');
+  const items = children(channel, 'item').map((item): FeedItem => {
+    const link = text(item, 'link');
+    const description = text(item, 'description');
+    const encoded = text(item, 'encoded', CONTENT);
+    const published = date(text(item, 'pubDate') ?? text(item, 'date', DC));
+    const author = text(item, 'creator', DC) ?? text(item, 'author');
+    const id = text(item, 'guid') ?? link ?? `${text(item, 'title') ?? ''}|${published ?? ''}`;
+    return compact({
+      id,
+      url: link,
+      title: text(item, 'title'),
+      // With content:encoded, the description is the teaser; otherwise it is the (HTML) body.
+      content_html: encoded ?? description ?? '',
+      summary: encoded && description ? plainText(description) : undefined,
+      date_published: published,
+      tags: list(children(item, 'category').map((c) => c.textContent?.trim() ?? '')),
+      authors: author ? [{ name: author }] : undefined,
+      ...rssImage(item),
+    });
+  });
+  return { url, format: 'rss', title: text(channel, 'title') ?? '', homePageUrl: text(channel, 'link'), items };
+}
+
+function rssImage(item: Element): Pick<FeedItem, 'image' | '_kpr'> {
+  const media = [...item.getElementsByTagNameNS(MEDIA, 'content'), ...item.getElementsByTagNameNS(MEDIA, 'thumbnail')];
+  const candidate =
+    children(item, 'enclosure').find((e) => e.getAttribute('type')?.startsWith('image/')) ??
+    media.find((m) => m.localName === 'thumbnail' || m.getAttribute('medium') === 'image' || m.getAttribute('type')?.startsWith('image/'));
+  const image = candidate?.getAttribute('url') ?? undefined;
+  const alt = item.getElementsByTagNameNS(MEDIA, 'description')[0]?.textContent?.trim();
+  return compact({ image, _kpr: image && alt ? { image_alt: alt } : undefined });
+}
+
+function readAtom(root: Element, url: string): FeedDocument {
+  const items = children(root, 'entry', ATOM).map((entry): FeedItem => {
+    const content = child(entry, 'content', ATOM);
+    const contentType = content?.getAttribute('type') ?? 'text';
+    const summary = child(entry, 'summary', ATOM);
+    const updated = date(text(entry, 'updated', ATOM));
+    const image = children(entry, 'link', ATOM).find(
+      (l) => l.getAttribute('rel') === 'enclosure' && l.getAttribute('type')?.startsWith('image/'),
+    );
+    return compact({
+      id: text(entry, 'id', ATOM) ?? alternate(entry) ?? '',
+      url: alternate(entry),
+      title: atomText(child(entry, 'title', ATOM)),
+      content_html: content && contentType !== 'text' ? atomHtml(content) : undefined,
+      content_text: content && contentType === 'text' ? content.textContent ?? '' : content ? undefined : '',
+      summary: atomText(summary),
+      date_published: date(text(entry, 'published', ATOM)) ?? updated,
+      date_modified: updated,
+      tags: list(children(entry, 'category', ATOM).map((c) => c.getAttribute('label') ?? c.getAttribute('term') ?? '')),
+      authors: list(children(entry, 'author', ATOM).map((a) => text(a, 'name', ATOM) ?? '')).map((name) => ({ name })),
+      image: image?.getAttribute('href') ?? undefined,
+    });
+  });
+  const link = children(root, 'link', ATOM).find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
+  return { url, format: 'atom', title: atomText(child(root, 'title', ATOM)) ?? '', homePageUrl: link?.getAttribute('href') ?? undefined, items };
+}
+
+function alternate(entry: Element): string | undefined {
+  const links = children(entry, 'link', ATOM);
+  const link = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
+  return link?.getAttribute('href') ?? undefined;
+}
+
+/** Atom text constructs may be text, escaped HTML or inline XHTML; titles and summaries are read as text. */
+function atomText(element: Element | undefined): string | undefined {
+  if (!element) return undefined;
+  const type = element.getAttribute('type');
+  const value = type === 'html' ? plainText(element.textContent ?? '') : element.textContent ?? '';
+  return value.trim() || undefined;
+}
+
+function atomHtml(element: Element): string {
+  if (element.getAttribute('type') !== 'xhtml') return element.textContent ?? '';
+  const div = [...element.children].find((c) => c.localName === 'div');
+  return div ? [...div.childNodes].map((n) => new XMLSerializer().serializeToString(n)).join('') : '';
+}
+
+function date(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+}
+
+function children(parent: Element, name: string, ns: string | null = null): Element[] {
+  return [...parent.children].filter((c) => c.localName === name && (ns === null ? !c.namespaceURI || c.namespaceURI === parent.namespaceURI : c.namespaceURI === ns));
+}
+
+function child(parent: Element, name: string, ns: string | null = null): Element | undefined {
+  return children(parent, name, ns)[0];
+}
+
+function text(parent: Element, name: string, ns: string | null = null): string | undefined {
+  return child(parent, name, ns)?.textContent?.trim() || undefined;
+}
+
+function list(values: string[]): string[] {
+  return values.map((v) => v.trim()).filter(Boolean);
+}
+
+/** Drops undefined fields and empty lists, so converted items look like hand-written JSON Feed items. */
+function compact<T extends object>(object: T): T {
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete (object as Record<string, unknown>)[key];
+  }
+  return object;
+}

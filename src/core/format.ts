@@ -1,0 +1,51 @@
+import { logWarning } from './log.js';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+/**
+ * A date as residents of the municipality read it: in its time zone, whatever the visitor's computer says.
+ * `long` gives "24. November 2026"; `short` gives "24.11.2026".
+ */
+export function formatDate(date: Date, locale: string, timeZone: string, style: 'long' | 'short' = 'long'): string {
+  return formatter(locale, timeZone, { dateStyle: style }).format(date);
+}
+
+const checkedZones = new Map<string, boolean>();
+
+/**
+ * The time zone a widget uses: its `time-zone` attribute when the browser knows it, else Europe/Berlin,
+ * with a console warning so the webmaster sees the typo.
+ */
+export function timeZoneFor(host: Element, requested: string | undefined): string {
+  const zone = requested?.trim();
+  if (!zone) return DEFAULT_TIME_ZONE;
+  let valid = checkedZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+      logWarning(host, `time-zone "${zone}" is not an IANA time zone such as "Europe/Berlin"; using ${DEFAULT_TIME_ZONE}`);
+    }
+    checkedZones.set(zone, valid);
+  }
+  return valid ? zone : DEFAULT_TIME_ZONE;
+}
+
+/** Joins names the way the language does: "A, B und C" / "A, B, and C". */
+export function formatList(values: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(values);
+}

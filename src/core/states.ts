@@ -1,0 +1,28 @@
+import { html, type TemplateResult } from 'lit';
+import type { I18nController } from './i18n.js';
+
+/** A skeleton in the shape of the content; the spoken text says what is happening. */
+export function renderLoading(i18n: I18nController, rows = 3): TemplateResult {
+  return html`<div class="status" part="status">
+    <span class="visually-hidden">${i18n.t('state.loading')}</span>
+    <ul class="skeleton" aria-hidden="true">
+      ${Array.from({ length: rows }, () => html`<li><span></span><span></span><span></span></li>`)}
+    </ul>
+  </div>`;
+}
+
+export function renderEmpty(message: string): TemplateResult {
+  return html`<div class="status" part="status"><p>${message}</p></div>`;
+}
+
+/**
+ * The error a resident sees: a plain sentence and a retry button, then the webmaster's fallback content
+ * (for example a link to the news page). The technical cause is in the console, not here.
+ */
+export function renderError(i18n: I18nController, onRetry: () => void): TemplateResult {
+  return html`<div class="status" part="status">
+    <p>${i18n.t('state.error')}</p>
+    <button type="button" class="button secondary" part="retry-button" @click=${onRetry}>${i18n.t('state.retry')}</button>
+    <slot></slot>
+  </div>`;
+}

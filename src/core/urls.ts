@@ -1,0 +1,40 @@
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/**
+ * A link target from a feed, resolved against the feed's URL, or undefined when it is not http(s), mailto or
+ * tel. Lit escapes attribute values but does not check them, so `javascript:` would otherwise pass.
+ */
+export function safeLink(raw: string | undefined, base: string): string | undefined {
+  if (!raw || !URL.canParse(raw.trim(), base)) return undefined;
+  const url = new URL(raw.trim(), base);
+  return LINK_PROTOCOLS.has(url.protocol) ? url.href : undefined;
+}
+
+/** Links that leave the page get `rel="noopener noreferrer"`. */
+export function isExternal(href: string): boolean {
+  const url = new URL(href);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+}
+
+/**
+ * Which hosts images may come from. Every image from another server is a request that tells that server
+ * the resident's IP address, so only the feed's own host and the hosts the webmaster lists are allowed.
+ */
+export interface ImagePolicy {
+  /** The feed's URL: its host is always allowed, and relative image URLs are resolved against it. */
+  source: string;
+  /** Host names from the widget's `image-hosts` attribute, for example "www.bannewitz.de cdn.bannewitz.de". */
+  hosts: readonly string[];
+}
+
+export function safeImage(raw: string | undefined, policy: ImagePolicy): string | undefined {
+  if (!raw || !URL.canParse(raw.trim(), policy.source)) return undefined;
+  const url = new URL(raw.trim(), policy.source);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const allowed = url.host === new URL(policy.source).host || policy.hosts.includes(url.host) || policy.hosts.includes(url.hostname);
+  return allowed ? url.href : undefined;
+}
+
+export function parseHosts(attribute: string | undefined): string[] {
+  return (attribute ?? '').split(/[\s,]+/).map((host) => host.trim().toLowerCase()).filter(Boolean);
+}

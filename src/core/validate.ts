@@ -1,0 +1,107 @@
+/**
+ * A small interpreter for the part of JSON Schema our schemas use. Ajv compiles schemas with `new Function`,
+ * which a strict Content-Security-Policy forbids, and would add more than the whole widget to the bundle;
+ * interpreting the schema keeps `src/schemas/` the one source of truth for both the widgets and the docs.
+ *
+ * Supported: type, enum, required, properties, items, anyOf, minLength, maxLength, format (date-time, uri,
+ * uri-reference) and local `$ref` ("#/$defs/name").
+ */
+export interface Schema {
+  type?: JsonType | JsonType[];
+  enum?: readonly unknown[];
+  required?: readonly string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  anyOf?: readonly Schema[];
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  $ref?: string;
+  $defs?: Record<string, Schema>;
+}
+
+type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+export interface Problem {
+  /** Where, as a JavaScript-like path: `items[3].date_published`. */
+  path: string;
+  message: string;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export function validate(value: unknown, schema: Schema, path = '', root: Schema = schema): Problem[] {
+  if (schema.$ref) {
+    const target = root.$defs?.[schema.$ref.replace('#/$defs/', '')];
+    return target ? validate(value, target, path, root) : [];
+  }
+  const problems: Problem[] = [];
+  const fail = (message: string) => problems.push({ path, message });
+  const type = typeOf(value);
+  const allowed = schema.type === undefined ? undefined : [schema.type].flat();
+  if (allowed && !allowed.includes(type) && !(type === 'integer' && allowed.includes('number'))) {
+    fail(`must be ${allowed.map(article).join(' or ')}, not ${article(type)}`);
+    return problems;
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  }
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && value.length < schema.minLength) fail('must not be empty');
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+      fail(`must be at most ${schema.maxLength} characters long`);
+    }
+    if (schema.format && !matchesFormat(value, schema.format)) fail(formatMessage(schema.format, value));
+  }
+  if (Array.isArray(value) && schema.items) {
+    value.forEach((entry, index) => problems.push(...validate(entry, schema.items!, `${path}[${index}]`, root)));
+  }
+  if (type === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of schema.required ?? []) {
+      if (object[key] === undefined) problems.push({ path: join(path, key), message: 'is required' });
+    }
+    for (const [key, child] of Object.entries(schema.properties ?? {})) {
+      if (object[key] !== undefined) problems.push(...validate(object[key], child, join(path, key), root));
+    }
+  }
+  if (schema.anyOf && !schema.anyOf.some((branch) => validate(value, branch, path, root).length === 0)) {
+    const fields = schema.anyOf.flatMap((branch) => branch.required ?? []);
+    fail(fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
+  }
+  return problems;
+}
+
+function typeOf(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value as JsonType;
+}
+
+function matchesFormat(value: string, format: string): boolean {
+  switch (format) {
+    case 'date-time':
+      return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+    case 'uri':
+      return URL.canParse(value);
+    case 'uri-reference':
+      return URL.canParse(value, 'https://example.invalid/');
+    default:
+      return true;
+  }
+}
+
+function formatMessage(format: string, value: string): string {
+  const got = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (format === 'date-time') return `must be an RFC 3339 date-time such as "2026-11-24T18:00:00+01:00", not ${got}`;
+  return `must be a valid ${format === 'uri' ? 'absolute URL' : 'URL'}, not ${got}`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}

@@ -1,0 +1,2 @@
+/** `asskomm-widgets`: registers every widget. Import a single widget's entry to load less. */
+export * from './news-feed.js';

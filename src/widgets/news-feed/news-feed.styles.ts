@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const newsFeedStyles = css`
+  :host {
+    --_gap: var(--kpr-news-feed-gap, var(--_space-l));
+    --_card-min: var(--kpr-news-feed-card-min-width, 16rem);
+    --_ratio: var(--kpr-news-feed-image-ratio, 16 / 9);
+    --_title-size: var(--kpr-news-feed-title-size, 1.125em);
+  }
+  .base:focus {
+    outline: none;
+  }
+  .list {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .item {
+    min-width: 0;
+  }
+  article {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space-xs);
+    height: 100%;
+  }
+  .title {
+    margin: 0;
+    font-size: var(--_title-size);
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .meta,
+  .summary {
+    margin: 0;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_space-s);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .meta > * + *::before {
+    content: '·';
+    margin-inline-end: var(--_space-s);
+  }
+  .body > :first-child {
+    margin-top: 0;
+  }
+  .body > :last-child {
+    margin-bottom: 0;
+  }
+  .body img {
+    max-width: 100%;
+    height: auto;
+  }
+  img[part='image'] {
+    width: 100%;
+    aspect-ratio: var(--_ratio);
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+    margin: var(--_space-xs) 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.8125em;
+  }
+  .tags li {
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+  .more {
+    margin-top: var(--_gap);
+  }
+
+  /* The image sits beside the text once the widget itself (not the window) is wide enough. */
+  @container (min-width: 36rem) {
+    .list.list article:has(img) {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 14rem);
+      column-gap: var(--_space-m);
+    }
+    .list.list article:has(img) > :not(img) {
+      grid-column: 1;
+    }
+    .list.list img[part='image'] {
+      grid-column: 2;
+      grid-row: 1 / span 4;
+    }
+  }
+
+  .cards {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
+  }
+  .cards article {
+    align-content: start;
+    padding: var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  /* In a card the image comes first visually; in the document the heading stays first for screen readers. */
+  .cards img[part='image'] {
+    order: -1;
+    margin-bottom: var(--_space-s);
+  }
+
+  .compact {
+    gap: var(--_space-s);
+  }
+  .compact .title {
+    font-size: 1em;
+  }
+
+  @media print {
+    .more,
+    [part='retry-button'] {
+      display: none;
+    }
+  }
+`;

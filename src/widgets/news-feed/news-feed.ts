@@ -1,0 +1,246 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { FeedController } from '../../core/feed/feed-controller.js';
+import type { LoadedItem } from '../../core/feed/types.js';
+import { formatDate, formatList, timeZoneFor } from '../../core/format.js';
+import { I18nController } from '../../core/i18n.js';
+import { logWarning } from '../../core/log.js';
+import { safeHtml } from '../../core/sanitize.js';
+import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { baseStyles, stateStyles } from '../../core/styles.js';
+import { parseHosts } from '../../core/urls.js';
+import type { Schema } from '../../core/validate.js';
+import newsSchema from '../../schemas/kpr-news.schema.json';
+import { isBlank, toNewsEntry } from './news-entry.js';
+import { newsFeedStyles } from './news-feed.styles.js';
+import type { NewsEntry, NewsLayout } from './news-feed.types.js';
+
+/** Timers cannot wait longer than this; a news item scheduled further ahead appears on the next page load. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * @summary The news of a prevention council, from a JSON Feed 1.1, RSS 2.0 or Atom 1.0 feed.
+ *
+ * @slot - Fallback content, for example a link to the news page: shown before the widget has loaded and kept when the feed cannot be loaded.
+ *
+ * @event kpr-load - The feeds were loaded. `detail`: `{ items, sources, skipped }`.
+ * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, status, message }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart list - The list of articles.
+ * @csspart item - One article.
+ * @csspart title - An article's heading.
+ * @csspart link - The link in an article's heading.
+ * @csspart meta - The line with date and authors.
+ * @csspart image - An article's image.
+ * @csspart summary - An article's teaser or text.
+ * @csspart tags - The list of an article's tags.
+ * @csspart tag - One tag.
+ * @csspart more-button - The "show more" button.
+ * @csspart status - The loading, empty or error message.
+ * @csspart retry-button - The button that loads a failed feed again.
+ *
+ * @cssprop --kpr-news-feed-gap - Space between articles. Default: `var(--kpr-space-l, 1.5rem)`.
+ * @cssprop --kpr-news-feed-card-min-width - Narrowest card in the `cards` layout. Default: `16rem`.
+ * @cssprop --kpr-news-feed-image-ratio - Aspect ratio of article images. Default: `16 / 9`.
+ * @cssprop --kpr-news-feed-title-size - Font size of article headings. Default: `1.125em`.
+ * @cssprop --kpr-color-primary - Buttons and, unless `--kpr-color-link` is set, links.
+ * @cssprop --kpr-color-text - Text colour. Default: inherited from the page.
+ * @cssprop --kpr-color-surface - Card background. Default: transparent.
+ * @cssprop --kpr-color-border - Card borders.
+ * @cssprop --kpr-font-family - Default: inherited from the page.
+ */
+export class KprNewsFeed extends LitElement {
+  static override styles = [baseStyles, stateStyles, newsFeedStyles];
+
+  static override properties = {
+    src: { type: String },
+    limit: { type: Number },
+    tag: { type: String },
+    layout: { type: String, reflect: true },
+    timeZone: { type: String, attribute: 'time-zone' },
+    imageHosts: { type: String, attribute: 'image-hosts' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    eager: { type: Boolean },
+    timeout: { type: Number },
+    shown: { state: true },
+  };
+
+  /** One feed URL, or several separated by spaces: their articles are merged. */
+  declare src: string;
+  /** How many articles to show at first; a button shows the next ones. 0 shows all. */
+  declare limit: number;
+  /** Show only articles with this tag. */
+  declare tag: string;
+  declare layout: NewsLayout;
+  /** The IANA time zone for dates. Default: Europe/Berlin. */
+  declare timeZone: string;
+  /** Hosts besides the feed's own that images may come from, separated by spaces. */
+  declare imageHosts: string;
+  /** The level of the article headings (2–6), to fit the page's outline. */
+  declare headingLevel: number;
+  /** Load the feed at once instead of when the widget comes near the viewport. */
+  declare eager: boolean;
+  /** Seconds until a feed request is given up. */
+  declare timeout: number;
+  private declare shown: number;
+
+  private readonly i18n = new I18nController(this);
+  private readonly feed = new FeedController(this, { extension: newsSchema as Schema });
+  private readonly entries = new WeakMap<LoadedItem, NewsEntry>();
+  private readonly warned = new WeakSet<LoadedItem>();
+  private announcement = '';
+  private focusAfterUpdate?: number | 'base' | 'retry';
+  private retrying = false;
+  private scheduled?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    this.src = '';
+    this.limit = 0;
+    this.tag = '';
+    this.layout = 'list';
+    this.timeZone = '';
+    this.imageHosts = '';
+    this.headingLevel = 3;
+    this.eager = false;
+    this.timeout = 10;
+    this.shown = Infinity;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.scheduled);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('limit') || changed.has('tag') || changed.has('src')) this.shown = this.limit > 0 ? this.limit : Infinity;
+    const { status } = this.feed;
+    if (this.retrying && (status === 'ready' || status === 'error')) {
+      // Focus sat on the wrapper while loading; now it goes back to the retry button, or the result is read out.
+      this.retrying = false;
+      if (status === 'error') this.focusAfterUpdate = 'retry';
+      else this.announcement = this.i18n.t('state.loaded', { count: this.feed.items.length });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const { status } = this.feed;
+    const busy = status === 'idle' || status === 'loading';
+    return html`<div part="base" class="base" tabindex="-1" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy}>
+      ${status === 'error' ? renderError(this.i18n, this.retry) : status === 'ready' ? this.renderArticles() : renderLoading(this.i18n)}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  protected override updated(): void {
+    const target = this.focusAfterUpdate;
+    if (target === undefined) return;
+    this.focusAfterUpdate = undefined;
+    const root = this.renderRoot;
+    if (target === 'retry') root.querySelector<HTMLElement>('[part="retry-button"]')?.focus();
+    else if (target === 'base') root.querySelector<HTMLElement>('[part="base"]')?.focus();
+    else {
+      const article = root.querySelectorAll<HTMLElement>('article')[target];
+      (article?.querySelector<HTMLElement>('[part="link"]') ?? article)?.focus();
+    }
+  }
+
+  private visibleEntries(): LoadedItem[] {
+    const now = Date.now();
+    const tag = this.tag.trim().toLocaleLowerCase();
+    let next = Infinity;
+    const visible = this.feed.items.filter((item) => {
+      const time = item.published?.getTime() ?? 0;
+      if (time > now) next = Math.min(next, time); // scheduled news: hidden until its date
+      if (isBlank(item)) {
+        if (!this.warned.has(item)) logWarning(this, `skipped item "${item.id}" of ${item.source}: it has neither a title nor any text`);
+        this.warned.add(item);
+        return false;
+      }
+      return time <= now && (!tag || item.tags?.some((t) => t.trim().toLocaleLowerCase() === tag));
+    });
+    clearTimeout(this.scheduled);
+    if (next - now < MAX_TIMER_MS) this.scheduled = setTimeout(() => this.requestUpdate(), next - now + 50);
+    return visible;
+  }
+
+  private entry(item: LoadedItem): NewsEntry {
+    let entry = this.entries.get(item);
+    if (!entry) this.entries.set(item, (entry = toNewsEntry(item, parseHosts(this.imageHosts))));
+    return entry;
+  }
+
+  private renderArticles(): TemplateResult {
+    const items = this.visibleEntries();
+    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    if (items.length === 0) return renderEmpty(this.tag ? t('news.emptyTag', { tag: this.tag }) : t('news.empty'));
+    const shown = items.slice(0, this.shown);
+    const remaining = items.length - shown.length;
+    const documents = this.feed.documents;
+    const label = documents.length === 1 && documents[0]!.title ? documents[0]!.title : t('news.listLabel');
+    const timeZone = timeZoneFor(this, this.timeZone);
+    return html`<ul class="list ${this.layout}" part="list" aria-label=${label}>
+        ${repeat(shown, (item) => this.entry(item).key, (item) => this.renderArticle(this.entry(item), timeZone))}
+      </ul>
+      ${remaining > 0
+        ? html`<button type="button" class="button more" part="more-button" @click=${this.showMore}>
+            ${t('news.showMore', { count: Math.min(remaining, this.limit) })}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderArticle(entry: NewsEntry, timeZone: string): TemplateResult {
+    const compact = this.layout === 'compact';
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const { date, authors, image, summary, body } = entry;
+    return html`<li class="item" part="item">
+      <article tabindex="-1" lang=${ifDefined(entry.language)}>
+        <div role="heading" aria-level=${level} class="title" part="title">
+          ${entry.link
+            ? html`<a part="link" href=${entry.link} rel=${ifDefined(entry.external ? 'noopener noreferrer' : undefined)}>${entry.heading}</a>`
+            : entry.heading}
+        </div>
+        ${date || authors?.length
+          ? html`<p class="meta" part="meta">
+              ${date ? html`<time datetime=${date.toISOString()}>${formatDate(date, this.i18n.locale, timeZone)}</time>` : nothing}
+              ${authors?.length && !compact ? html`<span>${this.i18n.t('news.by', { authors: formatList(authors, this.i18n.locale) })}</span>` : nothing}
+            </p>`
+          : nothing}
+        ${image && !compact
+          ? html`<img part="image" src=${image.src} alt=${image.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+          : nothing}
+        ${compact ? nothing : body?.html
+          ? html`<div class="summary body" part="summary">${safeHtml(body.html, { source: entry.source, hosts: parseHosts(this.imageHosts) })}</div>`
+          : (body?.text ?? summary)
+            ? html`<p class="summary" part="summary">${body?.text ?? summary}</p>`
+            : nothing}
+        ${entry.tags.length && !compact
+          ? html`<ul class="tags" part="tags" aria-label=${this.i18n.t('news.tags')}>
+              ${entry.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+            </ul>`
+          : nothing}
+      </article>
+    </li>`;
+  }
+
+  private readonly showMore = (): void => {
+    const remaining = this.visibleEntries().length - this.shown;
+    const count = Math.min(remaining, this.limit);
+    this.focusAfterUpdate = this.shown;
+    this.announce(this.i18n.t('news.shownMore', { count }));
+    this.shown += this.limit;
+  };
+
+  private readonly retry = (): void => {
+    this.retrying = true;
+    this.focusAfterUpdate = 'base';
+    this.feed.reload();
+  };
+
+  private announce(message: string): void {
+    this.announcement = message;
+    this.requestUpdate();
+  }
+}

@@ -1,0 +1,19 @@
+/** `list`: one article under the other; `cards`: a grid of cards; `compact`: headlines and dates only. */
+export type NewsLayout = 'list' | 'cards' | 'compact';
+
+/** What the widget shows of one article, derived once from a feed item. */
+export interface NewsEntry {
+  key: string;
+  heading: string;
+  link?: string;
+  external: boolean;
+  date?: Date;
+  authors?: string[];
+  summary?: string;
+  /** Shown in full only when the article has no page of its own to link to. */
+  body?: { html?: string; text?: string };
+  image?: { src: string; alt: string };
+  tags: string[];
+  language?: string;
+  source: string;
+}

@@ -1,0 +1,74 @@
+// Koa middleware for web-test-runner: real HTTP answers the browser tests need and static files cannot give.
+// Everything lives under /test-api/ on the test server itself (loopback only).
+import { readFileSync } from 'node:fs';
+
+const flaky = new Map();
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+
+export async function testApi(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  const [, root, route, arg] = url.pathname.split('/');
+  if (root !== 'test-api') return next();
+  ctx.set('Cache-Control', 'no-store');
+
+  switch (route) {
+    // /test-api/status/404
+    case 'status':
+      ctx.status = Number(arg);
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><title>${arg}</title><h1>Error ${arg}</h1>`;
+      return;
+    // /test-api/hang: headers never come; the request ends when the browser gives up.
+    case 'hang':
+      await new Promise((resolve) => {
+        ctx.req.on('close', resolve);
+        setTimeout(resolve, 30_000);
+      });
+      ctx.status = 504;
+      return;
+    // /test-api/slow/<ms>?feed=news.json: a fixture after a delay.
+    case 'slow':
+      await new Promise((resolve) => setTimeout(resolve, Number(arg)));
+      ctx.type = 'application/feed+json';
+      ctx.body = fixture(url.searchParams.get('feed') ?? 'news.json');
+      return;
+    // /test-api/flaky/<key>?feed=news.json: 503 on the first request for a key, the fixture after that.
+    case 'flaky': {
+      const count = (flaky.get(arg) ?? 0) + 1;
+      flaky.set(arg, count);
+      if (count === 1) {
+        ctx.status = 503;
+        ctx.body = 'Service Unavailable';
+        return;
+      }
+      ctx.type = 'application/feed+json';
+      ctx.body = fixture(url.searchParams.get('feed') ?? 'news.json');
+      return;
+    }
+    // /test-api/big/<MB>?length=1: a JSON Feed of that size, with or without a Content-Length header.
+    case 'big': {
+      const bytes = Number(arg) * 1_000_000;
+      const head = '{"version":"https://jsonfeed.org/version/1.1","title":"Big","items":[],"_padding":"';
+      const body = Buffer.alloc(bytes, 'x');
+      body.write(head, 0);
+      body.write('"}', bytes - 2);
+      ctx.type = 'application/feed+json';
+      if (url.searchParams.has('length')) {
+        ctx.body = body;
+      } else {
+        const { Readable } = await import('node:stream');
+        ctx.body = Readable.from((function* () {
+          for (let offset = 0; offset < bytes; offset += 65536) yield body.subarray(offset, offset + 65536);
+        })());
+      }
+      return;
+    }
+    // /test-api/echo?type=...&body=...: any body with any content type.
+    case 'echo':
+      ctx.type = url.searchParams.get('type') ?? 'text/plain';
+      ctx.body = url.searchParams.get('body') ?? '';
+      return;
+    default:
+      ctx.status = 404;
+  }
+}
