@@ -39,3 +39,48 @@ export function captureConsole(kind: 'error' | 'warn' | 'info'): { messages: str
   };
   return { messages, restore: () => (console[kind] = original) };
 }
+
+// Tests count real requests through Resource Timing; the default buffer of 250 entries would fill up.
+performance.setResourceTimingBufferSize(100_000);
+
+/** How many requests the page has sent for a URL, as the browser's own Resource Timing records them. */
+export function requestsFor(url: string): number {
+  return performance.getEntriesByName(new URL(url, location.href).href).length;
+}
+
+/** A JSON Feed served by the test server exactly as given, so a test can shape any feed it needs. */
+export function served(feed: unknown, type = 'application/feed+json'): string {
+  const body = typeof feed === 'string' ? feed : JSON.stringify(feed);
+  return fresh(`/test-api/echo?type=${encodeURIComponent(type)}&body=${encodeURIComponent(body)}`);
+}
+
+export interface ItemSeed {
+  id?: string | number;
+  title?: string;
+  date?: string;
+  [field: string]: unknown;
+}
+
+/** A valid JSON Feed 1.1 around the given items; fields not given are filled in plausibly. */
+export function jsonFeed(items: ItemSeed[], title = 'Testfeed'): Record<string, unknown> {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title,
+    items: items.map(({ id, date, ...rest }, index) => ({
+      id: String(id ?? `item-${index}`),
+      content_text: `Text ${index}`,
+      ...(date ? { date_published: date } : {}),
+      ...rest,
+    })),
+  };
+}
+
+/**
+ * Which element of the widget has focus, described by its part or text. (Comparing elements directly makes
+ * a failing assertion try to print whole DOM trees, which can take the test browser down.)
+ */
+export function focused(element: HTMLElement): string | null {
+  const active = shadow(element).activeElement as HTMLElement | null;
+  if (!active) return null;
+  return `${active.getAttribute('part') ?? active.localName}: ${active.textContent?.trim().slice(0, 40)}`;
+}

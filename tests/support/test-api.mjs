@@ -32,11 +32,11 @@ export async function testApi(ctx, next) {
       ctx.type = 'application/feed+json';
       ctx.body = fixture(url.searchParams.get('feed') ?? 'news.json');
       return;
-    // /test-api/flaky/<key>?feed=news.json: 503 on the first request for a key, the fixture after that.
+    // /test-api/flaky/<key>?fails=N&feed=news.json: 503 for the first N requests of a URL, then the fixture.
     case 'flaky': {
-      const count = (flaky.get(arg) ?? 0) + 1;
-      flaky.set(arg, count);
-      if (count === 1) {
+      const count = (flaky.get(ctx.url) ?? 0) + 1;
+      flaky.set(ctx.url, count);
+      if (count <= Number(url.searchParams.get('fails') ?? 1)) {
         ctx.status = 503;
         ctx.body = 'Service Unavailable';
         return;
@@ -63,10 +63,19 @@ export async function testApi(ctx, next) {
       }
       return;
     }
+    // /test-api/pixel.svg (and any path ending in it): a tiny image on the test server's own host.
+    case 'pixel.svg':
+      ctx.type = 'image/svg+xml';
+      ctx.body = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#0a6"/></svg>';
+      return;
     // /test-api/echo?type=...&body=...: any body with any content type.
     case 'echo':
       ctx.type = url.searchParams.get('type') ?? 'text/plain';
       ctx.body = url.searchParams.get('body') ?? '';
+      return;
+    case 'log':
+      process.stderr.write(`[browser] ${decodeURIComponent(url.search.slice(1))}\n`);
+      ctx.body = '';
       return;
     default:
       ctx.status = 404;

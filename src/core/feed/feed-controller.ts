@@ -80,6 +80,7 @@ export class FeedController implements ReactiveController {
   reload(): void {
     for (const url of this.urls()) forgetFeed(url);
     this.requestedKey = undefined;
+    this.status = 'loading';
     this.host.requestUpdate();
   }
 

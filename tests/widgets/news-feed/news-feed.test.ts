@@ -1,0 +1,314 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  captureConsole, focused, fresh, headings, jsonFeed, mount, requestsFor, served, settled, shadow, visibleText,
+} from '../../support/helpers.js';
+
+const FIXTURES = '/tests/fixtures';
+
+function articleSummary(el: HTMLElement) {
+  return [...shadow(el).querySelectorAll('article')].map((article) => ({
+    heading: article.querySelector('[part="title"]')!.textContent!.trim(),
+    href: article.querySelector('a[part="link"]')?.getAttribute('href'),
+    date: article.querySelector('time')?.textContent,
+    summary: article.querySelector('[part="summary"]')?.textContent?.trim(),
+    tags: [...article.querySelectorAll('[part="tag"]')].map((t) => t.textContent),
+  }));
+}
+
+describe('<kpr-news-feed>', () => {
+  describe('formats', () => {
+    it('shows the same articles from JSON Feed, RSS 2.0 and Atom 1.0, told apart by content', async () => {
+      // The RSS and Atom fixtures are served under names that say nothing about their format.
+      const json = await mount(html`<kpr-news-feed eager src=${fresh(`${FIXTURES}/news.json`)}></kpr-news-feed>`);
+      const rss = await mount(html`<kpr-news-feed eager src=${fresh(`${FIXTURES}/news.rss`)}></kpr-news-feed>`);
+      const atom = await mount(html`<kpr-news-feed eager src=${fresh(`${FIXTURES}/news.atom`)}></kpr-news-feed>`);
+      await Promise.all([settled(json), settled(rss), settled(atom)]);
+
+      const expected = articleSummary(json);
+      expect(expected.map((a) => a.heading)).to.deep.equal([
+        'Präventionstag am Sportplatz',
+        'Was die Umfrage zeigt',
+        'Bannewitz tritt der Allianz Sichere Sächsische Kommunen bei',
+      ]);
+      expect(expected[2]).to.deep.equal({
+        heading: 'Bannewitz tritt der Allianz Sichere Sächsische Kommunen bei',
+        href: 'https://www.bannewitz.de/praevention/beitritt',
+        date: '1. März 2023',
+        summary: 'Die Gemeinde arbeitet jetzt mit Polizei und Landespräventionsrat zusammen.',
+        tags: ['Präventionsrat'],
+      });
+      expect(articleSummary(rss)).to.deep.equal(expected);
+      expect(articleSummary(atom)).to.deep.equal(expected);
+    });
+
+    it('names the feed in the list label', async () => {
+      const el = await mount(html`<kpr-news-feed eager src=${fresh(`${FIXTURES}/news.json`)}></kpr-news-feed>`);
+      await settled(el);
+      expect(shadow(el).querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal('Präventionsrat Bannewitz');
+    });
+  });
+
+  describe('several feeds', () => {
+    it('merges feeds, shows an article they share once (the copy changed last) and keeps plain ids per feed', async () => {
+      const src = ['news.json', 'lpr.json', 'town.json'].map((name) => fresh(`${FIXTURES}/${name}`)).join(' ');
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      expect(headings(el)).to.deep.equal([
+        'Präventionstag am Sportplatz',
+        'Seminar für KPR-Koordinatoren',
+        'Sprechstunde der Bürgerpolizistin',
+        'Neue Mitgliedskommune',
+        'Was die Umfrage zeigt',
+        'Bannewitz tritt der Allianz Sichere Sächsische Kommunen bei',
+      ]);
+      const survey = articleSummary(el)[4]!;
+      expect(survey.summary).to.equal('Die neuere Fassung.');
+      expect(shadow(el).querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal('Neuigkeiten');
+    });
+
+    it('still shows the feeds that work when one of several fails, and names the failing one in the console', async () => {
+      const errors = captureConsole('error');
+      const broken = fresh('/test-api/status/404');
+      const el = await mount(html`<kpr-news-feed eager src=${`${fresh(`${FIXTURES}/news.json`)} ${broken}`}></kpr-news-feed>`);
+      await settled(el);
+      errors.restore();
+      expect(headings(el)).to.have.length(3);
+      expect(errors.messages.join('\n')).to.include(new URL(broken, location.href).href).and.include('HTTP 404');
+    });
+  });
+
+  describe('limit and "show more"', () => {
+    const seven = () => served(jsonFeed(Array.from({ length: 7 }, (_, i) => ({
+      title: `Meldung ${i + 1}`,
+      url: `https://www.bannewitz.de/n/${i + 1}`,
+      date: `2026-0${9 - i}-01T10:00:00+02:00`,
+    }))));
+
+    it('shows `limit` articles, then the next ones from the keyboard, with focus on the first new article', async () => {
+      const el = await mount(html`<kpr-news-feed eager limit="3" src=${seven()}></kpr-news-feed>`);
+      await settled(el);
+      expect(headings(el)).to.deep.equal(['Meldung 1', 'Meldung 2', 'Meldung 3']);
+      const more = () => shadow(el).querySelector<HTMLButtonElement>('[part="more-button"]');
+      expect(more()!.textContent!.trim()).to.equal('3 weitere Meldungen anzeigen');
+
+      more()!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(headings(el)).to.have.length(6);
+      expect(focused(el)).to.equal('link: Meldung 4');
+      expect(shadow(el).querySelector('[role="status"]')!.textContent).to.equal('3 weitere Meldungen angezeigt.');
+      expect(more()!.textContent!.trim()).to.equal('1 weitere Meldung anzeigen');
+
+      // From the first new article, Tab walks through the rest to the button.
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('more-button: 1 weitere Meldung anzeigen');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(headings(el)).to.have.length(7);
+      expect(focused(el)).to.equal('link: Meldung 7');
+      expect(more()).to.equal(null);
+    });
+  });
+
+  describe('tag filter', () => {
+    it('shows only articles with the tag, ignoring case', async () => {
+      const el = await mount(html`<kpr-news-feed eager tag="jugend" src=${fresh(`${FIXTURES}/news.json`)}></kpr-news-feed>`);
+      await settled(el);
+      expect(headings(el)).to.deep.equal(['Präventionstag am Sportplatz']);
+    });
+
+    it('says so in the resident\'s language when no article has the tag', async () => {
+      const el = await mount(html`<kpr-news-feed eager tag="Radverkehr" src=${fresh(`${FIXTURES}/news.json`)}></kpr-news-feed>`);
+      await settled(el);
+      expect(visibleText(el)).to.include('Zurzeit gibt es keine Neuigkeiten zum Thema „Radverkehr“.');
+    });
+  });
+
+  describe('dates and languages', () => {
+    // 23:30 UTC on 30 November is already 1 December in Bannewitz; the browser itself runs in New York.
+    const lateNight = () => served(jsonFeed([{ title: 'Spät', date: '2025-11-30T23:30:00Z' }]));
+
+    it('shows dates in German in Europe/Berlin, whatever the visitor\'s time zone', async () => {
+      expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.not.equal('Europe/Berlin');
+      const el = await mount(html`<kpr-news-feed eager src=${lateNight()}></kpr-news-feed>`);
+      await settled(el);
+      expect(shadow(el).querySelector('time')!.textContent).to.equal('1. Dezember 2025');
+      expect(shadow(el).querySelector('time')!.getAttribute('datetime')).to.equal('2025-11-30T23:30:00.000Z');
+    });
+
+    it('shows English dates and texts under lang="en", and follows a change of lang', async () => {
+      const wrapper = await mount(html`<div lang="en"><kpr-news-feed eager tag="none" src=${lateNight()}></kpr-news-feed></div>`);
+      const el = wrapper.querySelector('kpr-news-feed')!;
+      await settled(el);
+      await waitUntil(() => visibleText(el).includes('There is no news on “none” at the moment.'));
+      el.tag = '';
+      await waitUntil(() => shadow(el).querySelector('time')?.textContent === 'December 1, 2025');
+      wrapper.setAttribute('lang', 'de-DE');
+      await waitUntil(() => shadow(el).querySelector('time')?.textContent === '1. Dezember 2025');
+    });
+
+    it('uses the time-zone attribute, and falls back to Europe/Berlin with a warning when it is unknown', async () => {
+      const newYork = await mount(html`<kpr-news-feed eager time-zone="America/New_York" src=${lateNight()}></kpr-news-feed>`);
+      await settled(newYork);
+      expect(shadow(newYork).querySelector('time')!.textContent).to.equal('30. November 2025');
+
+      const warnings = captureConsole('warn');
+      const typo = await mount(html`<kpr-news-feed eager time-zone="Europe/Bannewitz" src=${lateNight()}></kpr-news-feed>`);
+      await settled(typo);
+      warnings.restore();
+      expect(shadow(typo).querySelector('time')!.textContent).to.equal('1. Dezember 2025');
+      expect(warnings.messages.join()).to.include('Europe/Bannewitz');
+    });
+  });
+
+  describe('rules for items', () => {
+    it('hides articles dated in the future and titles untitled ones from their text', async () => {
+      const src = served(jsonFeed([
+        { title: 'Geplant', date: '2099-01-01T00:00:00+01:00' },
+        { content_text: 'Die Sprechstunde fällt aus. Ein neuer Termin folgt.', date: '2026-01-02T10:00:00+01:00' },
+        { title: 'Heute', date: '2026-01-03T10:00:00+01:00' },
+      ]));
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      expect(headings(el)).to.deep.equal(['Heute', 'Die Sprechstunde fällt aus.']);
+    });
+
+    it('skips invalid items, naming feed, item and field in the console', async () => {
+      const src = served(jsonFeed([
+        { title: 'Gültig', date: '2026-01-03T10:00:00+01:00' },
+        { id: 'falsches-datum', title: 'Falsches Datum', date: '24.11.2026' },
+        { title: 'Ohne Text', content_text: undefined },
+        { id: 'bild', title: 'Falscher Alternativtext', _kpr: { image_alt: 42 } },
+      ]));
+      const warnings = captureConsole('warn');
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      warnings.restore();
+      expect(headings(el)).to.deep.equal(['Gültig']);
+      const log = warnings.messages.join('\n');
+      const url = new URL(src, location.href).href;
+      expect(log).to.include(`skipped item 1 (id "falsches-datum") of ${url}: date_published must be an RFC 3339 date-time`);
+      expect(log).to.include('skipped item 2 (id "item-2")').and.include('needs "content_text" or "content_html"');
+      expect(log).to.include('_kpr.image_alt must be a string, not an integer');
+    });
+  });
+
+  describe('images', () => {
+    it('shows images only from the feed\'s own host or listed hosts, with alt text or as decorative', async () => {
+      const otherHost = `http://127.0.0.1:${location.port}/tests/fixtures/pixel.svg`;
+      const feed = jsonFeed([
+        { title: 'Mit Alternativtext', url: '/a', image: '/tests/fixtures/pixel.svg', _kpr: { image_alt: 'Ein Fahrrad mit Codierung' }, date: '2026-01-03T10:00:00+01:00' },
+        { title: 'Dekorativ', url: '/b', image: 'pixel.svg', date: '2026-01-02T10:00:00+01:00' },
+        { title: 'Fremd', url: '/c', image: otherHost, date: '2026-01-01T10:00:00+01:00' },
+      ]);
+      const src = served(feed);
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      const images = [...shadow(el).querySelectorAll('img')];
+      expect(images.map((img) => [img.alt, img.getAttribute('referrerpolicy'), img.loading])).to.deep.equal([
+        ['Ein Fahrrad mit Codierung', 'no-referrer', 'lazy'],
+        ['', 'no-referrer', 'lazy'],
+      ]);
+      expect(images[1]!.src).to.equal(new URL('/test-api/pixel.svg', location.href).href);
+
+      const allowed = await mount(html`<kpr-news-feed eager image-hosts=${`127.0.0.1:${location.port}`} src=${served(feed)}></kpr-news-feed>`);
+      await settled(allowed);
+      expect([...shadow(allowed).querySelectorAll('img')].map((img) => img.src)).to.include(otherHost);
+    });
+  });
+
+  describe('failures', () => {
+    async function expectError(src: string, ...causes: string[]) {
+      const errors = captureConsole('error');
+      const events: string[] = [];
+      const el = await mount(html`<kpr-news-feed eager timeout="0.5" src=${src} @kpr-error=${(e: CustomEvent) => events.push(e.detail.kind)}>
+        <a href="https://www.bannewitz.de/aktuelles">Alle Neuigkeiten</a>
+      </kpr-news-feed>`);
+      await settled(el);
+      errors.restore();
+      expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.');
+      expect(shadow(el).querySelector('[part="retry-button"]')!.textContent).to.equal('Erneut versuchen');
+      const log = errors.messages.join('\n');
+      expect(log).to.include(new URL(src, location.href).href);
+      for (const cause of causes) expect(log).to.include(cause);
+      expect(events).to.have.length(1);
+      // The webmaster's fallback content is shown in the error state.
+      const fallback = el.querySelector('a')!;
+      expect(fallback.getClientRects().length).to.be.greaterThan(0);
+      return el;
+    }
+
+    it('404', async () => {
+      await expectError(fresh('/test-api/status/404'), 'HTTP 404 Not Found');
+    });
+
+    it('500, after one retry', async () => {
+      const src = fresh('/test-api/status/500');
+      await expectError(src, 'HTTP 500');
+      expect(requestsFor(src)).to.equal(2);
+    });
+
+    it('invalid JSON', async () => {
+      await expectError(served('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'application/json'), 'invalid JSON');
+    });
+
+    it('a timeout', async () => {
+      await expectError(fresh('/test-api/hang'), 'no complete answer within 0.5 s');
+    });
+
+    it('a feed of the wrong shape', async () => {
+      await expectError(served({ title: 'Kein Feed', items: 'keine' }), 'not a JSON Feed 1.1', 'version is required');
+      await expectError(served({ version: 'https://jsonfeed.org/version/1.1', title: 'Ohne Liste', items: 'keine' }), 'items must be an array');
+    });
+
+    it('an HTML page instead of a feed', async () => {
+      await expectError(served('<!DOCTYPE html><html><body>Login</body></html>', 'text/html'), 'HTML page, not a feed');
+    });
+
+    it('a 6 MB feed, streamed without Content-Length and announced with it', async () => {
+      await expectError(fresh('/test-api/big/6'), 'larger than the limit of 5.0 MB');
+      await expectError(fresh('/test-api/big/6?length=1'), 'larger than the limit of 5.0 MB');
+    });
+
+    it('a feed whose items are all invalid', async () => {
+      await expectError(served(jsonFeed([{ id: '' }, { title: 'x', content_text: undefined }])), 'none of its 2 items is valid');
+    });
+
+    it('retries once by itself after a 503', async () => {
+      const src = fresh('/test-api/flaky/auto?fails=1');
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      expect(headings(el)).to.have.length(3);
+      expect(requestsFor(src)).to.equal(2);
+    });
+
+    it('the retry button loads again, keeps focus and says what happened', async () => {
+      const src = fresh('/test-api/flaky/button?fails=2');
+      const errors = captureConsole('error');
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      errors.restore();
+      shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => headings(el).length === 3, 'the feed to load on retry');
+      expect(focused(el)).to.match(/^base: /);
+      expect(shadow(el).querySelector('[role="status"]')!.textContent).to.equal('3 Einträge geladen.');
+    });
+
+    it('sends focus back to the retry button when the retry fails too', async () => {
+      const errors = captureConsole('error');
+      const el = await mount(html`<kpr-news-feed eager src=${fresh('/test-api/status/404')}></kpr-news-feed>`);
+      await settled(el);
+      const button = () => shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]');
+      button()!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => errors.messages.length === 2, 'the second failure');
+      await settled(el);
+      errors.restore();
+      expect(focused(el)).to.equal('retry-button: Erneut versuchen');
+    });
+  });
+});
