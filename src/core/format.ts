@@ -14,12 +14,9 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
   return cached;
 }
 
-/**
- * A date as residents of the municipality read it: in its time zone, whatever the visitor's computer says.
- * `long` gives "24. November 2026"; `short` gives "24.11.2026".
- */
-export function formatDate(date: Date, locale: string, timeZone: string, style: 'long' | 'short' = 'long'): string {
-  return formatter(locale, timeZone, { dateStyle: style }).format(date);
+/** A date as residents of the municipality read it ("24. November 2026"): in its time zone, whatever the visitor's computer says. */
+export function formatDate(date: Date, locale: string, timeZone: string): string {
+  return formatter(locale, timeZone, { dateStyle: 'long' }).format(date);
 }
 
 const checkedZones = new Map<string, boolean>();

@@ -1,6 +1,5 @@
 import type { Config, DOMPurify } from 'dompurify';
-import { nothing, noChange } from 'lit';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { nothing, type ReactiveElement } from 'lit';
 import { singleton } from './singleton.js';
 import { isExternal, safeImage, safeLink, type ImagePolicy } from './urls.js';
 
@@ -54,22 +53,22 @@ function createPurifier(purify: DOMPurify): Purifier {
   };
 }
 
-class SafeHtmlDirective extends AsyncDirective {
-  private html?: string;
-
-  render(html: string, policy: ImagePolicy): unknown {
-    if (html === this.html) return noChange;
-    this.html = html;
-    if (sanitizer.loaded) return sanitizer.loaded(html, policy);
-    void loadSanitizer().then((purify) => {
-      if (this.html === html && this.isConnected) this.setValue(purify(html, policy));
-    });
-    return nothing;
-  }
-}
+const cache = new WeakMap<object, { html: string; nodes: Node[] }>();
 
 /**
- * Renders feed HTML after DOMPurify has cleaned it: as DOM nodes, never through `innerHTML` on the page, so
- * it also works where Trusted Types are enforced. Links and images follow the same rules as the widget's own.
+ * Feed HTML after DOMPurify has cleaned it, as DOM nodes (never `innerHTML` on the page, so it also works
+ * where Trusted Types are enforced); links and images follow the same rules as the widget's own. The nodes
+ * are kept per `owner`, so a re-render keeps them in place. Until DOMPurify has loaded this is `nothing`,
+ * and the host renders again once it is there.
  */
-export const safeHtml = directive(SafeHtmlDirective);
+export function safeHtml(owner: object, html: string, policy: ImagePolicy, host: ReactiveElement): Node[] | typeof nothing {
+  const cached = cache.get(owner);
+  if (cached?.html === html) return cached.nodes;
+  if (!sanitizer.loaded) {
+    void loadSanitizer().then(() => host.requestUpdate());
+    return nothing;
+  }
+  const nodes = [...sanitizer.loaded(html, policy).childNodes];
+  cache.set(owner, { html, nodes });
+  return nodes;
+}

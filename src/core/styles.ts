@@ -42,9 +42,6 @@ export const baseStyles = css`
     color: var(--_link);
     text-underline-offset: 0.15em;
   }
-  a:hover {
-    text-decoration-thickness: 0.15em;
-  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -81,9 +78,6 @@ export const baseStyles = css`
   .button.secondary {
     background: transparent;
     color: var(--_primary);
-  }
-  .button:hover {
-    text-decoration: underline;
   }
   @media (forced-colors: active) {
     .button {

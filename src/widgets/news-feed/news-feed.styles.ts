@@ -7,9 +7,6 @@ export const newsFeedStyles = css`
     --_ratio: var(--kpr-news-feed-image-ratio, 16 / 9);
     --_title-size: var(--kpr-news-feed-title-size, 1.125em);
   }
-  .base:focus {
-    outline: none;
-  }
   .list {
     display: grid;
     gap: var(--_gap);
@@ -47,12 +44,6 @@ export const newsFeedStyles = css`
     content: '·';
     margin-inline-end: var(--_space-s);
   }
-  .body > :first-child {
-    margin-top: 0;
-  }
-  .body > :last-child {
-    margin-bottom: 0;
-  }
   .body img {
     max-width: 100%;
     height: auto;
@@ -62,7 +53,6 @@ export const newsFeedStyles = css`
     aspect-ratio: var(--_ratio);
     object-fit: cover;
     border-radius: var(--_radius);
-    background: color-mix(in srgb, currentColor 8%, transparent);
   }
   .tags {
     display: flex;

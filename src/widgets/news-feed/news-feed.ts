@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { formatDate, formatList, timeZoneFor } from '../../core/format.js';
@@ -182,7 +181,7 @@ export class KprNewsFeed extends LitElement {
     const label = documents.length === 1 && documents[0]!.title ? documents[0]!.title : t('news.listLabel');
     const timeZone = timeZoneFor(this, this.timeZone);
     return html`<ul class="list ${this.layout}" part="list" aria-label=${label}>
-        ${repeat(shown, (item) => this.entry(item).key, (item) => this.renderArticle(this.entry(item), timeZone))}
+        ${shown.map((item) => this.renderArticle(this.entry(item), timeZone))}
       </ul>
       ${remaining > 0
         ? html`<button type="button" class="button more" part="more-button" @click=${this.showMore}>
@@ -212,7 +211,7 @@ export class KprNewsFeed extends LitElement {
           ? html`<img part="image" src=${image.src} alt=${image.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
           : nothing}
         ${compact ? nothing : body?.html
-          ? html`<div class="summary body" part="summary">${safeHtml(body.html, { source: entry.source, hosts: parseHosts(this.imageHosts) })}</div>`
+          ? html`<div class="summary body" part="summary">${safeHtml(entry, body.html, { source: entry.source, hosts: parseHosts(this.imageHosts) }, this)}</div>`
           : (body?.text ?? summary)
             ? html`<p class="summary" part="summary">${body?.text ?? summary}</p>`
             : nothing}

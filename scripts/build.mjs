@@ -1,0 +1,27 @@
+// `npm run build`: the three Vite builds, type declarations, the JSON schemas and custom-elements.json.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+
+const run = (command, args, env = {}) =>
+  execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+rmSync('dist', { recursive: true, force: true });
+for (const kind of ['bundle', 'iife', 'module']) {
+  console.log(`\n▸ vite build (${kind})`);
+  run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { KPR_BUILD: kind });
+}
+console.log('\n▸ type declarations');
+run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
+console.log('▸ schemas');
+mkdirSync('dist/schemas', { recursive: true });
+cpSync('src/schemas', 'dist/schemas', { recursive: true });
+console.log('▸ custom-elements.json');
+run('npx', ['--no-install', 'cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+
+console.log('\nBuilt:');
+for (const file of readdirSync('dist').filter((f) => f.endsWith('.js'))) {
+  const bytes = readFileSync(`dist/${file}`);
+  console.log(`  dist/${file.padEnd(26)} ${(statSync(`dist/${file}`).size / 1024).toFixed(1).padStart(7)} KB, gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB`);
+}
