@@ -19,6 +19,7 @@ import type { NewsEntry, NewsLayout } from './news-feed.types.js';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
+ * @tagname kpr-news-feed
  * @summary The news of a prevention council, from a JSON Feed 1.1, RSS 2.0 or Atom 1.0 feed.
  *
  * @slot - Fallback content, for example a link to the news page: shown before the widget has loaded and kept when the feed cannot be loaded.
@@ -63,7 +64,6 @@ export class KprNewsFeed extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     eager: { type: Boolean },
     timeout: { type: Number },
-    shown: { state: true },
   };
 
   /** One feed URL, or several separated by spaces: their articles are merged. */
@@ -83,7 +83,8 @@ export class KprNewsFeed extends LitElement {
   declare eager: boolean;
   /** Seconds until a feed request is given up. */
   declare timeout: number;
-  private declare shown: number;
+  /** How many of the matching articles are shown: `limit`, then more with each "show more". */
+  private shown = Infinity;
 
   private readonly i18n = new I18nController(this);
   private readonly feed = new FeedController(this, { extension: newsSchema as Schema });
@@ -105,7 +106,6 @@ export class KprNewsFeed extends LitElement {
     this.headingLevel = 3;
     this.eager = false;
     this.timeout = 10;
-    this.shown = Infinity;
   }
 
   override disconnectedCallback(): void {
@@ -228,8 +228,8 @@ export class KprNewsFeed extends LitElement {
     const remaining = this.visibleEntries().length - this.shown;
     const count = Math.min(remaining, this.limit);
     this.focusAfterUpdate = this.shown;
-    this.announce(this.i18n.t('news.shownMore', { count }));
     this.shown += this.limit;
+    this.announce(this.i18n.t('news.shownMore', { count }));
   };
 
   private readonly retry = (): void => {
