@@ -68,6 +68,11 @@ export async function testApi(ctx, next) {
       ctx.type = 'image/svg+xml';
       ctx.body = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#0a6"/></svg>';
       return;
+    // /test-api/bytes/<fixture>?type=...: a fixture's bytes exactly as stored, with the given content type.
+    case 'bytes':
+      ctx.type = url.searchParams.get('type') ?? 'application/octet-stream';
+      ctx.body = fixture(arg);
+      return;
     // /test-api/echo?type=...&body=...: any body with any content type.
     case 'echo':
       ctx.type = url.searchParams.get('type') ?? 'text/plain';

@@ -81,17 +81,20 @@ function tooLarge(url: string, maxBytes: number): FeedError {
 }
 
 /**
- * German XML feeds are still often ISO-8859-1. Honour the HTTP charset, then the XML declaration, then UTF-8.
+ * German XML feeds are still often ISO-8859-1, and servers often label them UTF-8 all the same. The HTTP
+ * charset is tried first, strictly; when the bytes are not valid in it, the XML declaration decides.
  */
 function decode(bytes: Uint8Array, contentType: string | null): string {
   const head = new TextDecoder('ascii').decode(bytes.subarray(0, 120));
-  const label =
-    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder().decode(bytes);
+  const declared = /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
+  for (const label of [/charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1], declared, 'utf-8']) {
+    try {
+      if (label) return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      // not this encoding (or an unknown label): try the next
+    }
   }
+  return new TextDecoder().decode(bytes);
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {

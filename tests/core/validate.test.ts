@@ -1,0 +1,34 @@
+import { expect } from '@open-wc/testing';
+import { JSON_FEED_SCHEMA } from '../../src/core/feed/parse.js';
+import { validate } from '../../src/core/validate.js';
+
+const item = JSON_FEED_SCHEMA.$defs!.item!;
+const check = (value: unknown) => validate(value, item, '', JSON_FEED_SCHEMA).map((p) => `${p.path} ${p.message}`);
+
+describe('validate (JSON Schema subset)', () => {
+  it('accepts a complete JSON Feed item', () => {
+    expect(check({
+      id: 'a', url: '/relative/ok', title: 'T', content_html: '<p>x</p>', date_published: '2026-11-24T18:00:00+01:00',
+      tags: ['x'], authors: [{ name: 'KPR', url: 'https://www.bannewitz.de/' }], _kpr: {},
+    })).to.deep.equal([]);
+  });
+
+  it('names each wrong field with what was expected', () => {
+    expect(check({ id: '', content_text: 'x', date_published: '24.11.2026', tags: 'Jugend', authors: [{ name: 3 }] })).to.deep.equal([
+      'id must not be empty',
+      'date_published must be an RFC 3339 date-time such as "2026-11-24T18:00:00+01:00", not "24.11.2026"',
+      'authors[0].name must be a string, not an integer',
+      'tags must be an array, not a string',
+    ]);
+  });
+
+  it('requires an id and one of the two contents, as JSON Feed does', () => {
+    expect(check({ title: 'x' })).to.deep.equal(['id is required', ' needs "content_text" or "content_html"']);
+  });
+
+  it('rejects dates without seconds or offset, which Date.parse would guess at', () => {
+    expect(check({ id: 'a', content_text: '', date_published: '2026-11-24 18:00' })).to.have.length(1);
+    expect(check({ id: 'a', content_text: '', date_published: '2026-11-24T18:00:00' })).to.have.length(1);
+    expect(check({ id: 'a', content_text: '', date_published: '2026-11-24T17:00:00.5Z' })).to.have.length(0);
+  });
+});

@@ -1,0 +1,76 @@
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { jsonFeed, mount, served, settled, shadow } from '../../support/helpers.js';
+
+const longWords = () => served(jsonFeed([
+  {
+    title: 'Kriminalpräventionsratssitzungsprotokollveröffentlichungsankündigung',
+    url: 'https://www.bannewitz.de/praevention/protokoll',
+    summary: 'Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung und Rechtsschutzversicherungsgesellschaften.',
+    image: '/tests/fixtures/pixel.svg',
+    tags: ['Straßenbeleuchtungsmodernisierungsprogramm'],
+    date: '2025-05-01T10:00:00+02:00',
+  },
+]));
+
+async function inWidth(width: number, layout: string) {
+  const page = await mount(html`<div style=${`width: ${width}px`}><kpr-news-feed eager layout=${layout} src=${longWords()}></kpr-news-feed></div>`);
+  const el = page.querySelector('kpr-news-feed')!;
+  await settled(el);
+  return el;
+}
+
+describe('<kpr-news-feed> layout', () => {
+  for (const layout of ['list', 'cards', 'compact']) {
+    it(`fits 320 px with long German words (${layout})`, async () => {
+      const el = await inWidth(320, layout);
+      const base = shadow(el).querySelector<HTMLElement>('[part="base"]')!;
+      expect(base.scrollWidth, 'no horizontal scrolling').to.be.at.most(320);
+      for (const part of shadow(el).querySelectorAll<HTMLElement>('[part="title"], [part="summary"], [part="tag"]')) {
+        expect(part.getBoundingClientRect().right, `${part.getAttribute('part')} stays inside`).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+      }
+    });
+  }
+
+  it('puts the image beside the text only when the widget itself is wide', async () => {
+    const narrow = await inWidth(400, 'list');
+    const wide = await inWidth(900, 'list');
+    const offset = (el: HTMLElement) => {
+      const image = shadow(el).querySelector('[part="image"]')!.getBoundingClientRect();
+      const title = shadow(el).querySelector('[part="title"]')!.getBoundingClientRect();
+      return { beside: image.left >= title.right - 1, below: image.top >= title.bottom - 1 };
+    };
+    expect(offset(narrow)).to.deep.equal({ beside: false, below: true });
+    expect(offset(wide).beside).to.equal(true);
+  });
+
+  it('inherits the page\'s font and takes theme colours from custom properties', async () => {
+    const page = await mount(html`<div style="font-family: Georgia, serif; --kpr-color-primary: rgb(46, 107, 48)">
+      <kpr-news-feed eager limit="0" src=${longWords()}></kpr-news-feed></div>`);
+    const el = page.querySelector('kpr-news-feed')!;
+    await settled(el);
+    const title = shadow(el).querySelector('[part="link"]')!;
+    expect(getComputedStyle(title).fontFamily).to.equal('Georgia, serif');
+    expect(getComputedStyle(title).color).to.equal('rgb(46, 107, 48)');
+  });
+
+  describe('user preferences', () => {
+    afterEach(() => emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' }));
+
+    it('keeps the loading skeleton still with reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await mount(html`<kpr-news-feed eager src="/test-api/hang"></kpr-news-feed>`);
+      const bar = shadow(el).querySelector('.skeleton span')!;
+      expect(getComputedStyle(bar).animationName).to.equal('none');
+      el.remove();
+    });
+
+    it('stays usable and axe-clean in forced colours', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      const el = await inWidth(600, 'cards');
+      const card = shadow(el).querySelector('article')!;
+      expect(getComputedStyle(card).borderTopStyle).to.equal('solid');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
