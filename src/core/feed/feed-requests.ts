@@ -62,7 +62,7 @@ export function forgetFeed(url: string): void {
 
 function start(url: string, options: LoadOptions): SharedRequest {
   const controller = new AbortController();
-  const request: SharedRequest = { controller, waiting: 0, settled: false, loadedAt: 0, result: Promise.resolve() as never };
+  const request = { controller, waiting: 0, settled: false, loadedAt: 0 } as SharedRequest;
   request.result = fetchText(url, { ...options, signal: controller.signal })
     .then((text) => parseFeed(text, url))
     .finally(() => {
