@@ -1,5 +1,6 @@
 // `npm test`: finds (or installs) Chromium, then runs every browser test with web-test-runner.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { chromiumVersion, ensureChromium } from './browser.mjs';
 
 let chrome;
@@ -23,6 +24,26 @@ runner.stdout.on('data', (chunk) => {
   if (counts) last = `${counts[1]} passed, ${counts[2]} failed`;
 });
 runner.on('close', (code) => {
-  if (last) console.log(`\nTests: ${last}`);
-  process.exit(code ?? 1);
+  if (code !== 0 || process.argv.length > 2) return finish(code, last);
+  // Then the demo page end to end (tests/e2e), with node's own test runner.
+  const files = readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`);
+  const e2e = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
+  let e2eCounts = [0, 0];
+  e2e.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const text = String(chunk);
+    const pass = /ℹ pass (\d+)/.exec(text);
+    const fail = /ℹ fail (\d+)/.exec(text);
+    if (pass) e2eCounts[0] = Number(pass[1]);
+    if (fail) e2eCounts[1] = Number(fail[1]);
+  });
+  e2e.on('close', (e2eCode) => {
+    const [passed, failed] = last.split(/ passed, | failed/).map(Number);
+    finish(e2eCode === 0 ? 0 : 1, `${passed + e2eCounts[0]} passed, ${failed + e2eCounts[1]} failed`);
+  });
 });
+
+function finish(code, counts) {
+  if (counts) console.log(`\nTests: ${counts}`);
+  process.exit(code ?? 1);
+}

@@ -1,6 +1,28 @@
-/** Text of an HTML string without running or loading anything: a DOMParser document has no browsing context. */
+import { singleton } from './singleton.js';
+
+interface TrustedTypePolicyLike {
+  createHTML(input: string): unknown;
+}
+
+/**
+ * Pages that enforce Trusted Types (`require-trusted-types-for 'script'`) block every string passed to
+ * `DOMParser`. Our parsing is inert by construction: a parsed document has no browsing context, so nothing in
+ * it runs or loads, and we only read text and XML from it. So one named policy passes markup through as is.
+ * Pages that list allowed policy names (`trusted-types ...`) need to add `asskomm-widgets`.
+ */
+const inertPolicy = singleton('inert-policy', (): TrustedTypePolicyLike | undefined => {
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: TrustedTypePolicyLike): TrustedTypePolicyLike } }).trustedTypes;
+  return factory?.createPolicy('asskomm-widgets', { createHTML: (input: string) => input });
+});
+
+/** Parses HTML or XML into an inert document: nothing in it runs or loads. */
+export function parseInert(markup: string, type: DOMParserSupportedType): Document {
+  return new DOMParser().parseFromString((inertPolicy?.createHTML(markup) ?? markup) as string, type);
+}
+
+/** Text of an HTML string, without running or loading anything. */
 export function plainText(html: string): string {
-  return (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (parseInert(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** A text cut to at most `maxLength` characters at a word boundary, with an ellipsis when cut. */

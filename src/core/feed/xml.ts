@@ -1,4 +1,4 @@
-import { plainText } from '../text.js';
+import { parseInert, plainText } from '../text.js';
 import { FeedError } from './feed-error.js';
 import type { FeedDocument, FeedItem } from './types.js';
 
@@ -12,7 +12,7 @@ const DC = 'http://purl.org/dc/elements/1.1/';
  * DOMParser documents are inert: nothing in them runs or loads.
  */
 export function readXmlFeed(text: string, url: string): FeedDocument {
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const doc = parseInert(text, 'application/xml');
   const error = doc.querySelector('parsererror');
   if (error) {
     throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`);

@@ -7,7 +7,7 @@ export const newsFeedStyles = css`
     --_ratio: var(--kpr-news-feed-image-ratio, 16 / 9);
     --_title-size: var(--kpr-news-feed-title-size, 1.125em);
   }
-  .list {
+  .articles {
     display: grid;
     gap: var(--_gap);
     margin: 0;
@@ -36,13 +36,9 @@ export const newsFeedStyles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    column-gap: var(--_space-s);
+    column-gap: var(--_space-m);
     color: var(--_muted);
     font-size: 0.875em;
-  }
-  .meta > * + *::before {
-    content: '·';
-    margin-inline-end: var(--_space-s);
   }
   .body img {
     max-width: 100%;
@@ -74,14 +70,14 @@ export const newsFeedStyles = css`
 
   /* The image sits beside the text once the widget itself (not the window) is wide enough. */
   @container (min-width: 36rem) {
-    .list.list article:has(img) {
+    .list article:has(img) {
       grid-template-columns: minmax(0, 1fr) minmax(0, 14rem);
       column-gap: var(--_space-m);
     }
-    .list.list article:has(img) > :not(img) {
+    .list article:has(img) > :not(img) {
       grid-column: 1;
     }
-    .list.list img[part='image'] {
+    .list img[part='image'] {
       grid-column: 2;
       grid-row: 1 / span 4;
     }

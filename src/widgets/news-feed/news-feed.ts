@@ -180,7 +180,7 @@ export class KprNewsFeed extends LitElement {
     const documents = this.feed.documents;
     const label = documents.length === 1 && documents[0]!.title ? documents[0]!.title : t('news.listLabel');
     const timeZone = timeZoneFor(this, this.timeZone);
-    return html`<ul class="list ${this.layout}" part="list" aria-label=${label}>
+    return html`<ul class="articles ${this.layout}" part="list" aria-label=${label}>
         ${shown.map((item) => this.renderArticle(this.entry(item), timeZone))}
       </ul>
       ${remaining > 0

@@ -74,3 +74,17 @@ describe('<kpr-news-feed> layout', () => {
     });
   });
 });
+
+describe('<kpr-news-feed> cards', () => {
+  it('keeps the image above the text inside a card, however wide the widget', async () => {
+    const page = await mount(html`<div style="width: 1200px"><kpr-news-feed eager layout="cards" src=${served(jsonFeed([
+      { title: 'Karte mit Bild', url: '/k', image: '/tests/fixtures/pixel.svg', summary: 'Text der Karte.', date: '2025-05-01T10:00:00+02:00' },
+    ]))}></kpr-news-feed></div>`);
+    const el = page.querySelector('kpr-news-feed')!;
+    await settled(el);
+    const image = shadow(el).querySelector('[part="image"]')!.getBoundingClientRect();
+    const title = shadow(el).querySelector('[part="title"]')!.getBoundingClientRect();
+    expect(image.bottom, 'image above the title').to.be.at.most(title.top + 1);
+    expect(title.width, 'the title uses the card\'s width').to.be.at.least(image.width - 1);
+  });
+});

@@ -1,0 +1,87 @@
+// The demo page as a resident's browser sees it: served by `npm start` with a strict Content-Security-Policy
+// (Trusted Types included), in Debian's Chromium. Run by `npm test` after the component tests.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
+
+let server;
+let origin;
+let browser;
+
+before(async () => {
+  server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  origin = await new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Demo: (http:\/\/[\d.:]+)\//.exec(output);
+      if (match) resolve(match[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+  });
+  browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function openDemo(width) {
+  const page = await browser.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.setViewport({ width, height: 900 });
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  // Widgets load when they come near the viewport: scroll the whole page as a resident would.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 300) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('kpr-news-feed')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
+  );
+  return { page, problems, requests };
+}
+
+test('every widget on the demo page renders under a strict CSP, with no error or violation', async () => {
+  const { page, problems } = await openDemo(1200);
+  const counts = await page.evaluate(() =>
+    [...document.querySelectorAll('kpr-news-feed')].map((el) => el.shadowRoot.querySelectorAll('[part="item"]').length),
+  );
+  // news (limit 4), partners: RSS + Atom merged (limit 5), all three as cards (limit 6), English (limit 3)
+  assert.deepEqual(counts, [4, 5, 6, 3]);
+  const english = await page.evaluate(() => document.querySelectorAll('kpr-news-feed')[3].shadowRoot.querySelector('[part="more-button"]').textContent.trim());
+  assert.equal(english, 'Show 3 more articles');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the demo page contacts nobody else and stores nothing on the device', async () => {
+  const { page, requests } = await openDemo(1200);
+  const foreign = requests.filter((url) => new URL(url).origin !== origin);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(await page.cookies(), []);
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+  await page.close();
+});
+
+test('the demo page needs no horizontal scrolling at 320 px', async () => {
+  const { page, problems } = await openDemo(320);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `page is ${width}px wide`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
