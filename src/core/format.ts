@@ -4,19 +4,12 @@ export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formatters.set(key, cached);
-  }
-  return cached;
-}
-
 /** A date as residents of the municipality read it ("24. November 2026"): in its time zone, whatever the visitor's computer says. */
 export function formatDate(date: Date, locale: string, timeZone: string): string {
-  return formatter(locale, timeZone, { dateStyle: 'long' }).format(date);
+  const key = `${locale}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })));
+  return formatter.format(date);
 }
 
 const checkedZones = new Map<string, boolean>();

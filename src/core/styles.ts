@@ -62,9 +62,6 @@ export const baseStyles = css`
     border: 0;
   }
   .button {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-s);
     min-height: 2.75rem;
     padding: var(--_space-s) var(--_space-m);
     border: 2px solid var(--_primary);
@@ -78,14 +75,6 @@ export const baseStyles = css`
   .button.secondary {
     background: transparent;
     color: var(--_primary);
-  }
-  @media (forced-colors: active) {
-    .button {
-      border-color: ButtonText;
-    }
-    :focus-visible {
-      outline-color: Highlight;
-    }
   }
 `;
 

@@ -65,7 +65,7 @@ export class FeedController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
-    this.abort?.abort(new DOMException('The widget left the page', 'AbortError'));
+    this.abort?.abort();
     if (this.status === 'loading') this.status = 'idle';
     this.requestedKey = undefined;
   }
@@ -91,7 +91,7 @@ export class FeedController implements ReactiveController {
 
   private async load(key: string): Promise<void> {
     this.requestedKey = key;
-    this.abort?.abort(new DOMException('The feed source changed', 'AbortError'));
+    this.abort?.abort(); // the answer for the old src is not wanted any more
     const abort = (this.abort = new AbortController());
     const urls = this.urls();
     this.status = 'loading';
