@@ -30,8 +30,9 @@ export const baseStyles = css`
     overflow-wrap: break-word;
     hyphens: auto;
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   *,
   *::before,

@@ -1,19 +1,26 @@
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
+/** One parse, or null (`URL.parse` itself is missing from Safari before 18). */
+export function parseUrl(raw: string, base?: string): URL | null {
+  try {
+    return new URL(raw.trim(), base);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A link target from a feed, resolved against the feed's URL, or undefined when it is not http(s), mailto or
  * tel. Lit escapes attribute values but does not check them, so `javascript:` would otherwise pass.
  */
 export function safeLink(raw: string | undefined, base: string): string | undefined {
-  if (!raw || !URL.canParse(raw.trim(), base)) return undefined;
-  const url = new URL(raw.trim(), base);
-  return LINK_PROTOCOLS.has(url.protocol) ? url.href : undefined;
+  const url = raw ? parseUrl(raw, base) : null;
+  return url && LINK_PROTOCOLS.has(url.protocol) ? url.href : undefined;
 }
 
-/** Links that leave the page get `rel="noopener noreferrer"`. */
+/** Links that leave the page get `rel="noopener noreferrer"`. (`href` is normalised by `safeLink`.) */
 export function isExternal(href: string): boolean {
-  const url = new URL(href);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+  return /^https?:/.test(href) && !href.startsWith(`${location.origin}/`);
 }
 
 /**
@@ -28,8 +35,8 @@ export interface ImagePolicy {
 }
 
 export function safeImage(raw: string | undefined, policy: ImagePolicy): string | undefined {
-  if (!raw || !URL.canParse(raw.trim(), policy.source)) return undefined;
-  const url = new URL(raw.trim(), policy.source);
+  const url = raw ? parseUrl(raw, policy.source) : null;
+  if (!url) return undefined;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   const allowed = url.host === new URL(policy.source).host || policy.hosts.includes(url.host) || policy.hosts.includes(url.hostname);
   return allowed ? url.href : undefined;

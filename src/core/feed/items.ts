@@ -67,7 +67,7 @@ export function mergeItems(lists: LoadedItem[][], compare: (a: LoadedItem, b: Lo
 
 function identityKeys(item: LoadedItem): string[] {
   const keys = [item.id.includes(':') ? `id ${item.id}` : `id ${item.source}#${item.id}`];
-  if (item.url) keys.push(`url ${new URL(item.url, item.source).href}`);
+  if (item.url) keys.push(`url ${/^https?:\/\//.test(item.url) ? item.url : new URL(item.url, item.source).href}`);
   return keys;
 }
 

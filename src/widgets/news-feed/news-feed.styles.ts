@@ -14,8 +14,15 @@ export const newsFeedStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* A long feed stays quick: articles far from the viewport are not laid out until they come near (they
+     stay in the DOM and the accessibility tree, and find-in-page still finds them). */
   .item {
     min-width: 0;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 10rem;
+  }
+  .compact .item {
+    contain-intrinsic-size: auto 3rem;
   }
   article {
     display: grid;

@@ -15,6 +15,14 @@ import { isBlank, toNewsEntry } from './news-entry.js';
 import { newsFeedStyles } from './news-feed.styles.js';
 import type { NewsEntry, NewsLayout } from './news-feed.types.js';
 
+interface ArticleContext {
+  timeZone: string;
+  level: number;
+  compact: boolean;
+  tagsLabel: string;
+  imageHosts: string[];
+}
+
 /** Timers cannot wait longer than this; a news item scheduled further ahead appears on the next page load. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -142,7 +150,7 @@ export class KprNewsFeed extends LitElement {
     else if (target === 'base') root.querySelector<HTMLElement>('[part="base"]')?.focus();
     else {
       const article = root.querySelectorAll<HTMLElement>('article')[target];
-      (article?.querySelector<HTMLElement>('[part="link"]') ?? article)?.focus();
+      (article?.querySelector<HTMLElement>('[part="link"][href]') ?? article)?.focus();
     }
   }
 
@@ -179,9 +187,16 @@ export class KprNewsFeed extends LitElement {
     const remaining = items.length - shown.length;
     const documents = this.feed.documents;
     const label = documents.length === 1 && documents[0]!.title ? documents[0]!.title : t('news.listLabel');
-    const timeZone = timeZoneFor(this, this.timeZone);
+    // Resolved once per render, not once per article: a feed may have a thousand.
+    const context: ArticleContext = {
+      timeZone: timeZoneFor(this, this.timeZone),
+      level: Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3)),
+      compact: this.layout === 'compact',
+      tagsLabel: t('news.tags'),
+      imageHosts: parseHosts(this.imageHosts),
+    };
     return html`<ul class="articles ${this.layout}" part="list" aria-label=${label}>
-        ${shown.map((item) => this.renderArticle(this.entry(item), timeZone))}
+        ${shown.map((item) => this.renderArticle(this.entry(item), context))}
       </ul>
       ${remaining > 0
         ? html`<button type="button" class="button more" part="more-button" @click=${this.showMore}>
@@ -190,36 +205,20 @@ export class KprNewsFeed extends LitElement {
         : nothing}`;
   }
 
-  private renderArticle(entry: NewsEntry, timeZone: string): TemplateResult {
-    const compact = this.layout === 'compact';
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
-    const { date, authors, image, summary, body } = entry;
+  /** One flat template per article; optional pieces are hidden rather than nested, which keeps long feeds quick. */
+  private renderArticle(entry: NewsEntry, { timeZone, level, compact, tagsLabel, imageHosts }: ArticleContext): TemplateResult {
+    const { date, image, body } = entry;
+    const authors = !compact && entry.authors?.length ? this.i18n.t('news.by', { authors: formatList(entry.authors, this.i18n.locale) }) : '';
+    const text = compact || body?.html ? '' : (body?.text ?? entry.summary ?? '');
+    const tags = compact ? [] : entry.tags;
     return html`<li class="item" part="item">
       <article tabindex="-1" lang=${ifDefined(entry.language)}>
-        <div role="heading" aria-level=${level} class="title" part="title">
-          ${entry.link
-            ? html`<a part="link" href=${entry.link} rel=${ifDefined(entry.external ? 'noopener noreferrer' : undefined)}>${entry.heading}</a>`
-            : entry.heading}
-        </div>
-        ${date || authors?.length
-          ? html`<p class="meta" part="meta">
-              ${date ? html`<time datetime=${date.toISOString()}>${formatDate(date, this.i18n.locale, timeZone)}</time>` : nothing}
-              ${authors?.length && !compact ? html`<span>${this.i18n.t('news.by', { authors: formatList(authors, this.i18n.locale) })}</span>` : nothing}
-            </p>`
-          : nothing}
-        ${image && !compact
-          ? html`<img part="image" src=${image.src} alt=${image.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
-          : nothing}
-        ${compact ? nothing : body?.html
-          ? html`<div class="summary body" part="summary">${safeHtml(entry, body.html, { source: entry.source, hosts: parseHosts(this.imageHosts) }, this)}</div>`
-          : (body?.text ?? summary)
-            ? html`<p class="summary" part="summary">${body?.text ?? summary}</p>`
-            : nothing}
-        ${entry.tags.length && !compact
-          ? html`<ul class="tags" part="tags" aria-label=${this.i18n.t('news.tags')}>
-              ${entry.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
-            </ul>`
-          : nothing}
+        <div role="heading" aria-level=${level} class="title" part="title"><a part="link" href=${ifDefined(entry.link)} rel=${ifDefined(entry.external ? 'noopener noreferrer' : undefined)}>${entry.heading}</a></div>
+        <p class="meta" part="meta" ?hidden=${!date && !authors}><time datetime=${ifDefined(date?.toISOString())} ?hidden=${!date}>${date ? formatDate(date, this.i18n.locale, timeZone) : ''}</time><span ?hidden=${!authors}>${authors}</span></p>
+        ${image && !compact ? html`<img part="image" src=${image.src} alt=${image.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
+        <p class="summary" part="summary" ?hidden=${!text}>${text}</p>
+        ${body?.html && !compact ? html`<div class="summary body" part="summary">${safeHtml(entry, body.html, { source: entry.source, hosts: imageHosts }, this)}</div>` : nothing}
+        <ul class="tags" part="tags" aria-label=${tagsLabel} ?hidden=${!tags.length}>${tags.map((tag) => html`<li part="tag">${tag}</li>`)}</ul>
       </article>
     </li>`;
   }
