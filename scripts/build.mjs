@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -17,6 +17,19 @@ run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
 console.log('▸ schemas');
 mkdirSync('dist/schemas', { recursive: true });
 cpSync('src/schemas', 'dist/schemas', { recursive: true });
+console.log('▸ THIRD-PARTY-LICENSES.txt');
+// The self-contained bundles include these libraries; their licences travel with them.
+const bundled = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', 'dompurify'];
+writeFileSync(
+  'dist/THIRD-PARTY-LICENSES.txt',
+  bundled
+    .map((name) => {
+      const { version, license } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+      const file = readdirSync(`node_modules/${name}`).find((f) => /^licen[sc]e/i.test(f));
+      return `${name} ${version} (${license})\n\n${file ? readFileSync(`node_modules/${name}/${file}`, 'utf8').trim() : ''}\n`;
+    })
+    .join(`\n${'-'.repeat(78)}\n\n`),
+);
 console.log('▸ custom-elements.json');
 run('npx', ['--no-install', 'cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 

@@ -31,17 +31,23 @@ export interface Problem {
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 export function validate(value: unknown, schema: Schema, path = '', root: Schema = schema): Problem[] {
+  const problems: Problem[] = [];
+  check(value, schema, path, root, problems);
+  return problems;
+}
+
+/** Appends to one array instead of building and spreading many: feeds have thousands of fields. */
+function check(value: unknown, schema: Schema, path: string, root: Schema, problems: Problem[]): void {
   if (schema.$ref) {
     const target = root.$defs?.[schema.$ref.replace('#/$defs/', '')];
-    return target ? validate(value, target, path, root) : [];
+    if (target) check(value, target, path, root, problems);
+    return;
   }
-  const problems: Problem[] = [];
   const fail = (message: string) => problems.push({ path, message });
   const type = typeOf(value);
-  const allowed = schema.type === undefined ? undefined : [schema.type].flat();
-  if (allowed && !allowed.includes(type) && !(type === 'integer' && allowed.includes('number'))) {
-    fail(`must be ${allowed.map(article).join(' or ')}, not ${article(type)}`);
-    return problems;
+  if (schema.type !== undefined && !accepts(schema.type, type)) {
+    fail(`must be ${[schema.type].flat().map(article).join(' or ')}, not ${article(type)}`);
+    return;
   }
   if (schema.enum && !schema.enum.includes(value)) {
     fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
@@ -53,23 +59,27 @@ export function validate(value: unknown, schema: Schema, path = '', root: Schema
     }
     if (schema.format && !matchesFormat(value, schema.format)) fail(formatMessage(schema.format, value));
   }
-  if (Array.isArray(value) && schema.items) {
-    value.forEach((entry, index) => problems.push(...validate(entry, schema.items!, `${path}[${index}]`, root)));
+  if (schema.items && Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) check(value[index], schema.items, `${path}[${index}]`, root, problems);
   }
   if (type === 'object') {
     const object = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
       if (object[key] === undefined) problems.push({ path: join(path, key), message: 'is required' });
     }
-    for (const [key, child] of Object.entries(schema.properties ?? {})) {
-      if (object[key] !== undefined) problems.push(...validate(object[key], child, join(path, key), root));
+    for (const key in schema.properties) {
+      if (object[key] !== undefined) check(object[key], schema.properties[key]!, join(path, key), root, problems);
     }
   }
   if (schema.anyOf && !schema.anyOf.some((branch) => validate(value, branch, path, root).length === 0)) {
     const fields = schema.anyOf.flatMap((branch) => branch.required ?? []);
     fail(fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
   }
-  return problems;
+}
+
+function accepts(allowed: JsonType | JsonType[], type: JsonType): boolean {
+  if (typeof allowed !== 'string') return allowed.some((one) => accepts(one, type));
+  return allowed === type || (allowed === 'number' && type === 'integer');
 }
 
 function typeOf(value: unknown): JsonType {

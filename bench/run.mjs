@@ -1,0 +1,186 @@
+// `npm run bench`: the figures the issues set budgets for, measured on what we ship.
+//   1. gzip size of each widget's self-contained entry (Lit, i18next and core included), split into what a
+//      page loads before the first render and what is loaded only when a feed needs it (DOMPurify, RSS/Atom).
+//   2. time from the feed's response to the rendered list, for 1,000 articles, in Chromium (median).
+// `--check` exits non-zero when a budget is exceeded. Results: bench/results/latest.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
+
+const root = join(import.meta.dirname, '..');
+const check = process.argv.includes('--check');
+const KB = 1024;
+const budgets = { entryGzipKB: 30, renderMedianMs: 50 };
+const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [] };
+const failures = [];
+
+// ── 1. Sizes ────────────────────────────────────────────────────────────────────────────────────────
+const entries = [
+  { name: 'news-feed', source: 'src/news-feed.ts', budgetKB: budgets.entryGzipKB },
+  { name: 'all widgets', source: 'src/index.ts' },
+];
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function build(source, outDir) {
+  execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, KPR_BUILD: 'bundle', KPR_ENTRY: source, KPR_OUT_DIR: outDir },
+  });
+}
+
+/** Files a module imports before it runs (static imports), followed transitively. */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, spec] of code.matchAll(/(?:^|[;}])\s*import\s*(?:[^'"`()]*?from\s*)?["'`](\.[^"'`]+)["'`]/g)) {
+    staticClosure(join(dirname(file), spec), seen);
+  }
+  return seen;
+}
+
+for (const entry of entries) {
+  const outDir = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
+  build(entry.source, outDir);
+  const main = join(outDir, 'asskomm-widgets.js');
+  const eager = [...staticClosure(main)];
+  const lazy = readdirSync(join(outDir, 'bundle'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(outDir, 'bundle', f))
+    .filter((f) => !eager.includes(f));
+  const eagerBytes = eager.reduce((sum, f) => sum + gz(f), 0);
+  const row = {
+    entry: entry.name,
+    eagerGzipBytes: eagerBytes,
+    eagerFiles: eager.map((f) => f.slice(outDir.length + 1)),
+    lazy: lazy.map((f) => ({ file: f.slice(outDir.length + 1), gzipBytes: gz(f) })),
+  };
+  results.sizes.push(row);
+  if (entry.budgetKB) {
+    const purifyEager = eager.some((f) => /purify/i.test(f)) || /DOMPurify|ALLOWED_TAGS/.test(readFileSync(main, 'utf8'));
+    row.budgetBytes = entry.budgetKB * KB;
+    row.pass = eagerBytes <= row.budgetBytes && !purifyEager;
+    if (eagerBytes > row.budgetBytes) failures.push(`${entry.name}: ${(eagerBytes / KB).toFixed(2)} KB gzip > ${entry.budgetKB} KB`);
+    if (purifyEager) failures.push(`${entry.name}: DOMPurify is loaded before the first render`);
+  }
+}
+
+// ── 2. Render time ──────────────────────────────────────────────────────────────────────────────────
+const site = mkdtempSync(join(tmpdir(), 'kpr-bench-site-'));
+build('src/news-feed.ts', site);
+writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title>
+<script type="module" src="/asskomm-widgets.js"></script><body><main id="stage" style="width: 900px"></main></body></html>`);
+
+const words = ['Präventionsrat', 'Bürgerpolizistin', 'Sprechstunde', 'Einbruchschutz', 'Schulweg', 'Beleuchtung', 'Graffiti', 'Sauberkeit', 'Nachbarschaft', 'Senioren', 'Vortrag', 'Arbeitsgruppe'];
+const sentence = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+const items = Array.from({ length: 1000 }, (_, i) => ({
+  id: `https://www.bannewitz.de/praevention/aktuelles/${i}`,
+  url: `https://www.bannewitz.de/praevention/aktuelles/${i}`,
+  title: `${sentence(i, 5)} ${i}`,
+  summary: `${sentence(i + 1, 14)}.`,
+  content_text: `${sentence(i + 2, 60)}.`,
+  date_published: new Date(Date.UTC(2026, 10, 1) - i * 26 * 3600_000).toISOString().replace('.000Z', '+00:00'),
+  tags: [words[i % words.length], words[(i + 5) % words.length]].slice(0, 1 + (i % 2)),
+}));
+const jsonFeed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bench', items });
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench</title>${items
+  .map((item) => `<item><title>${escape(item.title)}</title><link>${item.url}</link><guid>${item.id}</guid><pubDate>${new Date(item.date_published).toUTCString()}</pubDate><description>${escape(item.content_text)}</description>${item.tags.map((t) => `<category>${t}</category>`).join('')}</item>`)
+  .join('')}</channel></rss>`;
+
+const server = createServer((request, response) => {
+  const path = new URL(request.url, 'http://x').pathname;
+  const headers = { 'Cache-Control': 'no-store' };
+  if (path === '/feed.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(jsonFeed);
+  if (path === '/feed.rss') return response.writeHead(200, { ...headers, 'Content-Type': 'application/rss+xml' }).end(rss);
+  try {
+    const body = readFileSync(join(site, path === '/' ? 'index.html' : path));
+    const type = path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+    response.writeHead(200, { ...headers, 'Content-Type': type }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const chrome = ensureChromium();
+const browser = await puppeteer.launch({ executablePath: chrome, args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+await page.goto(`${origin}/`);
+await page.waitForFunction(() => customElements.get('kpr-news-feed'));
+
+async function measure(feedPath, runs, warmups) {
+  return page.evaluate(async (feedPath, runs, warmups) => {
+    performance.setResourceTimingBufferSize(10_000);
+    const stage = document.getElementById('stage');
+    const times = [];
+    let rendered = 0;
+    for (let run = 0; run < runs + warmups; run++) {
+      const url = new URL(`${feedPath}?run=${run}-${Math.random()}`, location.href).href;
+      const element = document.createElement('kpr-news-feed');
+      element.setAttribute('eager', '');
+      element.setAttribute('src', url);
+      const loaded = new Promise((resolve) => element.addEventListener('kpr-load', resolve, { once: true }));
+      stage.append(element);
+      await loaded;
+      await element.updateComplete;
+      element.shadowRoot.querySelector('[part="list"]').getBoundingClientRect(); // layout, as the resident sees it
+      const end = performance.now();
+      // The timing entry is queued after the response; its responseEnd is exact however late we read it.
+      let entry;
+      while (!(entry = performance.getEntriesByName(url)[0])) await new Promise((resolve) => setTimeout(resolve, 5));
+      if (run >= warmups) times.push(end - entry.responseEnd);
+      rendered = element.shadowRoot.querySelectorAll('[part="item"]').length;
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { times, rendered };
+  }, feedPath, runs, warmups);
+}
+
+const stats = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p90: at(0.9), min: sorted[0], runs: sorted.length };
+};
+
+for (const [label, path, budget] of [['1,000 articles, JSON Feed', '/feed.json', budgets.renderMedianMs], ['1,000 articles, RSS 2.0', '/feed.rss']]) {
+  const { times, rendered } = await measure(path, 25, 3);
+  const row = { case: label, rendered, ...stats(times) };
+  if (budget) {
+    row.budgetMs = budget;
+    row.pass = row.median <= budget && rendered === 1000;
+    if (!row.pass) failures.push(`${label}: median ${row.median.toFixed(1)} ms > ${budget} ms (or ${rendered} rendered)`);
+  }
+  results.render.push(row);
+}
+await browser.close();
+server.close();
+
+results.machine = { chromium: chromiumVersion(chrome), cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────────────
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const verdict = (pass) => (pass === undefined ? '' : pass ? 'PASS' : 'FAIL');
+console.log(`\nasskomm-widgets bench — ${results.date.slice(0, 10)} — ${results.machine.chromium}, ${results.machine.cores} × ${results.machine.cpu}, Node ${process.version}\n`);
+console.log('Size (gzip -9)             before first render   budget     lazy, only when a feed needs it');
+for (const row of results.sizes) {
+  const lazy = row.lazy.map((l) => `${l.file.replace(/^bundle\//, '').replace(/-[\w-]{8}\.js$/, '')} ${kb(l.gzipBytes)}`).join(', ');
+  console.log(`  ${row.entry.padEnd(24)} ${kb(row.eagerGzipBytes).padStart(10)}  ${row.budgetBytes ? `≤ ${kb(row.budgetBytes)} ${verdict(row.pass)}` : ''.padEnd(16)}  ${lazy}`);
+}
+console.log('\nFeed response → rendered list       median      p90      min   runs   budget');
+for (const row of results.render) {
+  const ms = (v) => `${v.toFixed(1)} ms`.padStart(8);
+  console.log(`  ${row.case.padEnd(32)} ${ms(row.median)} ${ms(row.p90)} ${ms(row.min)}   ${String(row.runs).padStart(4)}   ${row.budgetMs ? `≤ ${row.budgetMs} ms ${verdict(row.pass)}` : ''}`);
+}
+if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);
+if (check && failures.length) process.exit(1);
