@@ -9,12 +9,14 @@ const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 
-console.log('Building dist/asskomm-widgets.js …');
-execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, KPR_BUILD: 'bundle' },
-});
+console.log('Building dist/asskomm-widgets.js and dist/asskomm-widgets.iife.js …');
+for (const kind of ['bundle', 'iife']) {
+  execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, KPR_BUILD: kind },
+  });
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

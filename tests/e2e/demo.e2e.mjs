@@ -29,12 +29,14 @@ after(async () => {
   server?.kill();
 });
 
-async function openDemo(width) {
+async function openDemo(width, path = '/') {
   const page = await browser.newPage();
   const problems = [];
   const requests = [];
+  const notes = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
+    else notes.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
@@ -42,7 +44,7 @@ async function openDemo(width) {
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
   });
   await page.setViewport({ width, height: 900 });
-  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
   // Widgets load when they come near the viewport: scroll the whole page as a resident would.
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 300) {
@@ -53,7 +55,7 @@ async function openDemo(width) {
   await page.waitForFunction(() =>
     [...document.querySelectorAll('kpr-news-feed')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
   );
-  return { page, problems, requests };
+  return { page, problems, requests, notes };
 }
 
 test('every widget on the demo page renders under a strict CSP, with no error or violation', async () => {
@@ -83,5 +85,14 @@ test('the demo page needs no horizontal scrolling at 320 px', async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 320, `page is ${width}px wide`);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a classic <script src> embed works, and a second copy of the library on the page breaks nothing', async () => {
+  const { page, problems, notes } = await openDemo(800, '/classic.html');
+  const items = await page.evaluate(() => document.querySelector('kpr-news-feed').shadowRoot.querySelectorAll('[part="item"]').length);
+  assert.equal(items, 3);
+  assert.deepEqual(problems, []);
+  assert.ok(notes.some((note) => note.includes('already defined')), 'the second copy says so, quietly');
   await page.close();
 });

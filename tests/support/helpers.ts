@@ -48,6 +48,17 @@ export function requestsFor(url: string): number {
   return performance.getEntriesByName(new URL(url, location.href).href).length;
 }
 
+/**
+ * The request count once at least `expected` have been recorded: a timing entry is queued a little after its
+ * response, so a widget can be done before the entry exists. The exact count is then asserted by the test.
+ */
+export async function recordedRequests(url: string, expected: number): Promise<number> {
+  await waitUntil(() => requestsFor(url) >= expected, `${expected} request(s) for ${url}`).catch(() => undefined);
+  // Let entries still queued behind it arrive too, so that an extra request is not missed.
+  await new Promise((resolve) => setTimeout(resolve));
+  return requestsFor(url);
+}
+
 /** A JSON Feed served by the test server exactly as given, so a test can shape any feed it needs. */
 export function served(feed: unknown, type = 'application/feed+json'): string {
   const body = typeof feed === 'string' ? feed : JSON.stringify(feed);

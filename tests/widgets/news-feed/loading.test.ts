@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { defineOnce } from '../../../src/core/define.js';
 import { KprNewsFeed } from '../../../src/news-feed.js';
-import { captureConsole, fresh, headings, mount, requestsFor, settled, shadow } from '../../support/helpers.js';
+import { captureConsole, fresh, headings, mount, recordedRequests, requestsFor, settled, shadow } from '../../support/helpers.js';
 
 describe('<kpr-news-feed> loading', () => {
   it('sends one request per URL however many widgets show it', async () => {
@@ -12,7 +12,7 @@ describe('<kpr-news-feed> loading', () => {
     const widgets = [...page.querySelectorAll('kpr-news-feed')];
     await Promise.all(widgets.map((w) => settled(w)));
     expect(widgets.map((w) => headings(w).length)).to.deep.equal([3, 3, 3, 3, 3]);
-    expect(requestsFor(src)).to.equal(1);
+    expect(await recordedRequests(src, 1)).to.equal(1);
   });
 
   it('does not abort a shared request when one of the widgets leaves the page', async () => {
@@ -50,7 +50,7 @@ describe('<kpr-news-feed> loading', () => {
     el.scrollIntoView();
     await settled(el);
     expect(headings(el)).to.have.length(3);
-    expect(requestsFor(src)).to.equal(1);
+    expect(await recordedRequests(src, 1)).to.equal(1);
   });
 
   it('shows the webmaster\'s fallback content until the element is defined', async () => {

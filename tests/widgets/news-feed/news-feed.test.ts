@@ -1,7 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
-  captureConsole, focused, fresh, headings, jsonFeed, mount, requestsFor, served, settled, shadow, visibleText,
+  captureConsole, focused, fresh, headings, jsonFeed, mount, recordedRequests, served, settled, shadow, visibleText,
 } from '../../support/helpers.js';
 
 const FIXTURES = '/tests/fixtures';
@@ -248,7 +248,7 @@ describe('<kpr-news-feed>', () => {
     it('500, after one retry', async () => {
       const src = fresh('/test-api/status/500');
       await expectError(src, 'HTTP 500');
-      expect(requestsFor(src)).to.equal(2);
+      expect(await recordedRequests(src, 2)).to.equal(2);
     });
 
     it('invalid JSON', async () => {
@@ -282,7 +282,7 @@ describe('<kpr-news-feed>', () => {
       const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
       await settled(el);
       expect(headings(el)).to.have.length(3);
-      expect(requestsFor(src)).to.equal(2);
+      expect(await recordedRequests(src, 2)).to.equal(2);
     });
 
     it('the retry button loads again, keeps focus and says what happened', async () => {
