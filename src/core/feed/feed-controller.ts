@@ -22,8 +22,8 @@ export interface FeedControllerOptions {
   extension?: Schema;
   /** Order of the merged items; newest first by default. */
   compare?: (a: LoadedItem, b: LoadedItem) => number;
+  /** The largest feed accepted, in bytes; 5 MB by default. */
   maxBytes?: number;
-  retryDelayMs?: number;
 }
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -36,7 +36,6 @@ export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 export class FeedController implements ReactiveController {
   status: FeedStatus = 'idle';
   items: readonly LoadedItem[] = [];
-  errors: readonly FeedError[] = [];
   documents: readonly FeedDocument[] = [];
 
   private requestedKey?: string;
@@ -100,7 +99,7 @@ export class FeedController implements ReactiveController {
     const options = {
       timeoutMs: (this.host.timeout > 0 ? this.host.timeout : 10) * 1000,
       maxBytes: this.options.maxBytes ?? 5_000_000,
-      retryDelayMs: this.options.retryDelayMs ?? 800,
+      retryDelayMs: 800,
     };
     const results = await Promise.allSettled(urls.map((url) => loadFeed(url, abort.signal, options)));
     if (abort.signal.aborted) return;
@@ -130,7 +129,6 @@ export class FeedController implements ReactiveController {
       logError(this.host, error.url ? `could not use the feed ${error.url}: ${error.message}` : error.message);
       emit(this.host, 'kpr-error', { url: error.url, kind: error.kind, status: error.status, message: error.message });
     }
-    this.errors = errors;
     this.documents = documents;
     if (lists.length === 0 && errors.length > 0) {
       this.status = 'error';

@@ -13,15 +13,7 @@ import type { Schema } from '../../core/validate.js';
 import newsSchema from '../../schemas/kpr-news.schema.json';
 import { isBlank, toNewsEntry } from './news-entry.js';
 import { newsFeedStyles } from './news-feed.styles.js';
-import type { NewsEntry, NewsLayout } from './news-feed.types.js';
-
-interface ArticleContext {
-  timeZone: string;
-  level: number;
-  compact: boolean;
-  tagsLabel: string;
-  imageHosts: string[];
-}
+import type { ArticleContext, NewsEntry, NewsLayout } from './news-feed.types.js';
 
 /** Timers cannot wait longer than this; a news item scheduled further ahead appears on the next page load. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -96,7 +88,8 @@ export class KprNewsFeed extends LitElement {
 
   private readonly i18n = new I18nController(this);
   private readonly feed = new FeedController(this, { extension: newsSchema as Schema });
-  private readonly entries = new WeakMap<LoadedItem, NewsEntry>();
+  /** What each item shows, derived once; it depends on `image-hosts`, so a change of that starts afresh. */
+  private entries = new WeakMap<LoadedItem, NewsEntry>();
   private readonly warned = new WeakSet<LoadedItem>();
   private announcement = '';
   private focusAfterUpdate?: number | 'base' | 'retry';
@@ -123,6 +116,7 @@ export class KprNewsFeed extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit') || changed.has('tag') || changed.has('src')) this.shown = this.limit > 0 ? this.limit : Infinity;
+    if (changed.has('imageHosts')) this.entries = new WeakMap();
     const { status } = this.feed;
     if (this.retrying && (status === 'ready' || status === 'error')) {
       // Focus sat on the wrapper while loading; now it goes back to the retry button, or the result is read out.

@@ -17,3 +17,12 @@ export interface NewsEntry {
   language?: string;
   source: string;
 }
+
+/** What every article of one render shares, resolved once per render. */
+export interface ArticleContext {
+  timeZone: string;
+  level: number;
+  compact: boolean;
+  tagsLabel: string;
+  imageHosts: string[];
+}
