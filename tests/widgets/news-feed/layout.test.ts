@@ -55,7 +55,21 @@ describe('<kpr-news-feed> layout', () => {
   });
 
   describe('user preferences', () => {
-    afterEach(() => emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' }));
+    afterEach(() => emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference', colorScheme: 'light' }));
+
+    it('turns dark with a dark system preference only on pages that offer a dark scheme', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const feed = served(jsonFeed([{ title: 'A', url: '/a' }, { title: 'B', url: '/b' }]));
+      const page = await mount(html`<div>
+        <div style="color-scheme: light dark"><kpr-news-feed eager limit="1" src=${feed}></kpr-news-feed></div>
+        <div><kpr-news-feed eager limit="1" src=${feed}></kpr-news-feed></div>
+      </div>`);
+      const [darkPage, lightPage] = [...page.querySelectorAll('kpr-news-feed')];
+      await Promise.all([settled(darkPage!), settled(lightPage!)]);
+      const button = (el: Element) => getComputedStyle(shadow(el as HTMLElement).querySelector('[part="more-button"]')!).backgroundColor;
+      expect(button(darkPage!)).to.equal('rgb(156, 201, 245)');
+      expect(button(lightPage!)).to.equal('rgb(0, 80, 140)');
+    });
 
     it('keeps the loading skeleton still with reduced motion', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
