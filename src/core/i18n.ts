@@ -1,18 +1,25 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import de from '../locales/de.json';
+import core from '../locales/de/core.json';
 import { singleton } from './singleton.js';
 
 export const DEFAULT_LANGUAGE = 'de';
+/** Every part of the texts exists in each of these languages (a test checks it). */
+export const LANGUAGES = [DEFAULT_LANGUAGE, 'en'];
 
 type Resources = Record<string, unknown>;
 
-/** German ships inside every widget; other languages are loaded when a page asks for them. */
-const loaders: Record<string, () => Promise<{ default: Resources }>> = {
-  en: () => import('../locales/en.json'),
-};
+/**
+ * A widget's texts: German ships with the widget, every other language is loaded when a page asks for it.
+ * Each widget brings only its own part, so no widget carries another one's texts.
+ */
+export interface Translations {
+  name: string;
+  de: Resources;
+  load: Record<string, () => Promise<{ default: Resources }>>;
+}
 
-export const LANGUAGES = [DEFAULT_LANGUAGE, ...Object.keys(loaders)];
+const CORE: Translations = { name: 'core', de: core, load: { en: () => import('../locales/en/core.json') } };
 
 /**
  * The library's own i18next instance: never the page's global one, which the page may configure, and
@@ -21,7 +28,7 @@ export const LANGUAGES = [DEFAULT_LANGUAGE, ...Object.keys(loaders)];
 const instance = singleton('i18n', (): i18n => {
   const created = i18next.createInstance();
   void created.init({
-    resources: { [DEFAULT_LANGUAGE]: { translation: de } },
+    resources: {},
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     initAsync: false,
@@ -31,18 +38,39 @@ const instance = singleton('i18n', (): i18n => {
   return created;
 });
 
-const loading = new Map<string, Promise<void>>();
+interface Part {
+  translations: Translations;
+  /** Languages being added, so that two widgets asking at once load a file once. */
+  loading: Map<string, Promise<void>>;
+  /** Languages added. */
+  ready: Set<string>;
+}
 
-function ensureLanguage(language: string): Promise<void> | undefined {
-  if (instance.hasResourceBundle(language, 'translation')) return undefined;
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = loaders[language]!().then((module) => {
-      instance.addResourceBundle(language, 'translation', module.default);
-    });
-    loading.set(language, pending);
+/** The parts registered on this page. */
+const parts = singleton('i18n-parts', () => new Map<string, Part>());
+
+function register(translations: Translations): void {
+  if (parts.has(translations.name)) return;
+  instance.addResourceBundle(DEFAULT_LANGUAGE, 'translation', translations.de, true, true);
+  parts.set(translations.name, { translations, loading: new Map(), ready: new Set([DEFAULT_LANGUAGE]) });
+}
+
+/** Loads whatever the registered parts still lack in a language; undefined when nothing is missing. */
+function ensureLanguage(language: string): Promise<unknown> | undefined {
+  const pending: Promise<void>[] = [];
+  for (const part of parts.values()) {
+    if (part.ready.has(language)) continue;
+    let loading = part.loading.get(language);
+    if (!loading) {
+      loading = part.translations.load[language]!().then((module) => {
+        instance.addResourceBundle(language, 'translation', module.default, true, true);
+        part.ready.add(language);
+      });
+      part.loading.set(language, loading);
+    }
+    pending.push(loading);
   }
-  return pending;
+  return pending.length ? Promise.all(pending) : undefined;
 }
 
 /** The `lang` that applies to an element: its own, its closest ancestor's (across shadow roots), else `<html lang>`. */
@@ -77,7 +105,9 @@ export class I18nController implements ReactiveController {
   dir: 'ltr' | 'rtl' = 'ltr';
   private translate: TFunction = instance.getFixedT(DEFAULT_LANGUAGE);
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, translations: Translations) {
+    register(CORE);
+    register(translations);
     host.addController(this);
   }
 
@@ -99,8 +129,8 @@ export class I18nController implements ReactiveController {
     const primary = tag.toLowerCase().split('-')[0]!;
     const language = LANGUAGES.includes(primary) ? primary : DEFAULT_LANGUAGE;
     const locale = language === primary && Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : language;
-    if (language === this.language && locale === this.locale) return;
     const pending = ensureLanguage(language);
+    if (!pending && language === this.language && locale === this.locale) return;
     if (pending) {
       void pending.then(() => this.refresh());
       return;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { languageTagOf } from '../../src/core/i18n.js';
+import { LANGUAGES, languageTagOf } from '../../src/core/i18n.js';
 import { jsonFeed, served, settled, shadow } from '../support/helpers.js';
 
 describe('i18n', () => {
@@ -24,4 +24,23 @@ describe('i18n', () => {
     // The widget's own texts are German there, so the widget says so for screen readers.
     expect(shadow(french!).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('de');
   });
+});
+
+describe('translations', () => {
+  const parts = ['core', 'news', 'tips'];
+  const keys = (object: Record<string, unknown>, prefix = ''): string[] =>
+    Object.entries(object).flatMap(([key, value]) =>
+      value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
+    );
+
+  for (const part of parts) {
+    it(`has every German key of "${part}" in every language`, async () => {
+      const german = keys((await import(`../../src/locales/de/${part}.json`)).default);
+      expect(german.length).to.be.greaterThan(3);
+      for (const language of LANGUAGES.filter((l) => l !== 'de')) {
+        const other = keys((await import(`../../src/locales/${language}/${part}.json`)).default);
+        expect(german.filter((key) => !other.includes(key)), `${language}/${part}.json lacks`).to.deep.equal([]);
+      }
+    });
+  }
 });

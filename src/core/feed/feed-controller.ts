@@ -4,7 +4,7 @@ import { logError, logWarning } from '../log.js';
 import type { Schema } from '../validate.js';
 import { FeedError } from './feed-error.js';
 import { forgetFeed, loadFeed } from './feed-requests.js';
-import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
+import { mergeItems, newestFirst, readItems, type MergeRules, type SkippedItem } from './items.js';
 import type { FeedDocument, LoadedItem } from './types.js';
 
 /** What a widget exposes for its feeds: the attributes every feed widget shares. */
@@ -22,6 +22,8 @@ export interface FeedControllerOptions {
   extension?: Schema;
   /** Order of the merged items; newest first by default. */
   compare?: (a: LoadedItem, b: LoadedItem) => number;
+  /** When items of several feeds are the same, and which one is kept; the news rules by default. */
+  merge?: MergeRules;
   /** The largest feed accepted, in bytes; 5 MB by default. */
   maxBytes?: number;
 }
@@ -135,7 +137,7 @@ export class FeedController implements ReactiveController {
       this.items = [];
     } else {
       this.status = 'ready';
-      this.items = mergeItems(lists, this.options.compare ?? newestFirst);
+      this.items = mergeItems(lists, this.options.compare ?? newestFirst, this.options.merge);
       emit(this.host, 'kpr-load', { items: this.items.length, sources: documents.map((d) => d.url), skipped: skippedCount });
     }
     this.host.requestUpdate();

@@ -46,29 +46,41 @@ function toDate(value: string | undefined): Date | undefined {
   return value ? new Date(value) : undefined;
 }
 
+/** How merging decides that two items are the same, and which one to keep. */
+export interface MergeRules {
+  /** Keys under which an item is known; two items sharing a key are the same. */
+  identity(item: LoadedItem): string[];
+  /** Whether `candidate` (from the same or a later feed in `src`) replaces `kept`. */
+  replaces(candidate: LoadedItem, kept: LoadedItem): boolean;
+}
+
 /**
- * Merges the items of several feeds. The same article is kept once: two items are the same when they share
- * a `url`, or share an `id` that is globally unique (contains a colon: a URL, `tag:` or `urn:`). Plain ids
- * like "42" are only unique within their own feed. Of two copies, the one changed last wins.
+ * The news rules: two items are the same when they share a `url`, or share an `id` that is globally unique
+ * (contains a colon: a URL, `tag:` or `urn:`); plain ids like "42" are only unique within their own feed.
+ * Of two copies, the one changed last wins.
  */
-export function mergeItems(lists: LoadedItem[][], compare: (a: LoadedItem, b: LoadedItem) => number): LoadedItem[] {
+export const NEWEST_COPY: MergeRules = {
+  identity: (item) => {
+    const keys = [item.id.includes(':') ? `id ${item.id}` : `id ${item.source}#${item.id}`];
+    if (item.url) keys.push(`url ${/^https?:\/\//.test(item.url) ? item.url : new URL(item.url, item.source).href}`);
+    return keys;
+  },
+  replaces: (candidate, kept) => lastChange(candidate) > lastChange(kept),
+};
+
+/** Merges the items of several feeds (in `src` order) by the given rules and sorts them. */
+export function mergeItems(lists: LoadedItem[][], compare: (a: LoadedItem, b: LoadedItem) => number, rules: MergeRules = NEWEST_COPY): LoadedItem[] {
   const byKey = new Map<string, LoadedItem>();
   const kept = new Set<LoadedItem>();
   for (const item of lists.flat()) {
-    const keys = identityKeys(item);
+    const keys = rules.identity(item);
     const existing = keys.map((key) => byKey.get(key)).find(Boolean);
-    if (existing && lastChange(existing) >= lastChange(item)) continue;
+    if (existing && !rules.replaces(item, existing)) continue;
     if (existing) kept.delete(existing);
     kept.add(item);
-    for (const key of [...keys, ...(existing ? identityKeys(existing) : [])]) byKey.set(key, item);
+    for (const key of [...keys, ...(existing ? rules.identity(existing) : [])]) byKey.set(key, item);
   }
   return [...kept].sort(compare);
-}
-
-function identityKeys(item: LoadedItem): string[] {
-  const keys = [item.id.includes(':') ? `id ${item.id}` : `id ${item.source}#${item.id}`];
-  if (item.url) keys.push(`url ${/^https?:\/\//.test(item.url) ? item.url : new URL(item.url, item.source).href}`);
-  return keys;
 }
 
 function lastChange(item: LoadedItem): number {

@@ -3,17 +3,20 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { formatDate, formatList, timeZoneFor } from '../../core/format.js';
-import { I18nController } from '../../core/i18n.js';
+import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
 import { safeHtml } from '../../core/sanitize.js';
 import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import { parseHosts } from '../../core/urls.js';
 import type { Schema } from '../../core/validate.js';
+import de from '../../locales/de/news.json';
 import newsSchema from '../../schemas/kpr-news.schema.json';
 import { isBlank, toNewsEntry } from './news-entry.js';
 import { newsFeedStyles } from './news-feed.styles.js';
 import type { ArticleContext, NewsEntry, NewsLayout } from './news-feed.types.js';
+
+const TRANSLATIONS: Translations = { name: 'news', de, load: { en: () => import('../../locales/en/news.json') } };
 
 /** Timers cannot wait longer than this; a news item scheduled further ahead appears on the next page load. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -86,7 +89,7 @@ export class KprNewsFeed extends LitElement {
   /** How many of the matching articles are shown: `limit`, then more with each "show more". */
   private shown = Infinity;
 
-  private readonly i18n = new I18nController(this);
+  private readonly i18n = new I18nController(this, TRANSLATIONS);
   private readonly feed = new FeedController(this, { extension: newsSchema as Schema });
   /** What each item shows, derived once; it depends on `image-hosts`, so a change of that starts afresh. */
   private entries = new WeakMap<LoadedItem, NewsEntry>();
