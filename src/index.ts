@@ -1,2 +1,3 @@
 /** `asskomm-widgets`: registers every widget. Import a single widget's entry to load less. */
 export * from './news-feed.js';
+export * from './prevention-tips.js';

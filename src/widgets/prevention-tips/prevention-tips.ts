@@ -1,0 +1,246 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FeedController } from '../../core/feed/feed-controller.js';
+import type { MergeRules } from '../../core/feed/items.js';
+import type { LoadedItem } from '../../core/feed/types.js';
+import { dayKey, formatBytes, timeZoneFor } from '../../core/format.js';
+import { I18nController, type Translations } from '../../core/i18n.js';
+import { safeHtml } from '../../core/sanitize.js';
+import { matchesQuery, searchKey } from '../../core/search.js';
+import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { baseStyles, stateStyles } from '../../core/styles.js';
+import type { Schema } from '../../core/validate.js';
+import de from '../../locales/de/tips.json';
+import tipsSchema from '../../schemas/kpr-tips.schema.json';
+import { preventionTipsStyles } from './prevention-tips.styles.js';
+import { AUDIENCES, TOPICS, type TipEntry, type TipsMode } from './prevention-tips.types.js';
+import { isFor, spotlightFor, toTipEntry } from './tip-entry.js';
+
+const TRANSLATIONS: Translations = { name: 'tips', de, load: { en: () => import('../../locales/en/tips.json') } };
+
+/** A tip published again under the same id in a later feed of `src` (the town's own) replaces the earlier one. */
+const LATER_FEED_WINS: MergeRules = { identity: (item) => [item.id], replaces: () => true };
+const byTopicAndTitle = (a: LoadedItem, b: LoadedItem) =>
+  TOPICS.indexOf((a._kpr as { topic: never }).topic) - TOPICS.indexOf((b._kpr as { topic: never }).topic) ||
+  (a.title ?? '').localeCompare(b.title ?? '', 'de');
+
+/**
+ * @tagname kpr-prevention-tips
+ * @summary Prevention advice by topic and audience: an accordion to filter and search, or one tip a day.
+ *
+ * @slot - Fallback content, for example a link to the advice page: shown before the widget has loaded and kept when the feed cannot be loaded.
+ *
+ * @event kpr-load - The feeds were loaded. `detail`: `{ items, sources, skipped }`.
+ * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, status, message }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart filters - The search field and the two filters.
+ * @csspart group - The tips of one topic.
+ * @csspart group-title - A topic's heading.
+ * @csspart tip - One tip.
+ * @csspart tip-button - The button that opens and closes a tip.
+ * @csspart tip-panel - An open tip's content.
+ * @csspart spotlight - The tip of the day.
+ * @csspart status - The loading, empty or error message.
+ * @csspart retry-button - The button that loads a failed feed again.
+ *
+ * @cssprop --kpr-prevention-tips-gap - Space between topics. Default: `var(--kpr-space-l, 1.5rem)`.
+ * @cssprop --kpr-color-primary - Buttons and the open tip's marker.
+ * @cssprop --kpr-color-surface - Background of tips. Default: transparent.
+ * @cssprop --kpr-color-border - Lines between tips.
+ */
+export class KprPreventionTips extends LitElement {
+  static override styles = [baseStyles, stateStyles, preventionTipsStyles];
+
+  static override properties = {
+    src: { type: String },
+    mode: { type: String, reflect: true },
+    topic: { type: String },
+    audience: { type: String },
+    season: { type: Boolean },
+    date: { type: String },
+    single: { type: Boolean },
+    deepLinks: { type: Boolean, attribute: 'deep-links' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    timeZone: { type: String, attribute: 'time-zone' },
+    eager: { type: Boolean },
+    timeout: { type: Number },
+    query: { state: true },
+    open: { state: true },
+  };
+
+  /** One feed URL, or several separated by spaces: a later feed's tip replaces an earlier one with the same id. */
+  declare src: string;
+  declare mode: TipsMode;
+  /** The topic selected at first, for example `burglary`. */
+  declare topic: string;
+  /** The audience selected at first, for example `older-people`. */
+  declare audience: string;
+  /** Put the tips for the current season first (burglary protection in the dark months, for example). */
+  declare season: boolean;
+  /** The day the spotlight and the season are for (`2026-11-24`); today by default. For previews. */
+  declare date: string;
+  /** Only one tip open at a time. */
+  declare single: boolean;
+  /** Opening a tip puts `#tip-<id>` into the page address, so residents can share it. */
+  declare deepLinks: boolean;
+  /** The level of the topic headings (2–5); tips are one level below. */
+  declare headingLevel: number;
+  declare timeZone: string;
+  declare eager: boolean;
+  declare timeout: number;
+  private declare query: string;
+  private declare open: ReadonlySet<string>;
+
+  private readonly i18n = new I18nController(this, TRANSLATIONS);
+  private readonly feed = new FeedController(this, { extension: tipsSchema as Schema, compare: byTopicAndTitle, merge: LATER_FEED_WINS });
+  private readonly entries = new WeakMap<LoadedItem, TipEntry>();
+  private count = '';
+  private focusTip?: string;
+  private linkFollowed = false;
+
+  constructor() {
+    super();
+    Object.assign(this, { src: '', mode: 'list', topic: '', audience: '', season: false, date: '', single: false, deepLinks: false });
+    Object.assign(this, { headingLevel: 3, timeZone: '', eager: false, timeout: 10, query: '', open: new Set<string>() });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.followHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.followHash);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('query') || changed.has('topic') || changed.has('audience')) {
+      this.count = this.feed.status === 'ready' ? this.i18n.t('tips.count', { count: this.matching().length }) : '';
+    }
+  }
+
+  protected override updated(): void {
+    if (this.feed.status === 'ready' && !this.linkFollowed) {
+      this.linkFollowed = true; // the address is followed once on load, then on every hashchange
+      this.followHash();
+    }
+    if (this.focusTip === undefined) return;
+    const tip = this.renderRoot.querySelector<HTMLElement>(`[data-tip="${CSS.escape(this.focusTip)}"]`);
+    this.focusTip = undefined;
+    tip?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    tip?.querySelector<HTMLElement>('[part="tip-button"]')?.focus();
+  }
+
+  protected override render(): TemplateResult {
+    const { status } = this.feed;
+    const body = status === 'error' ? renderError(this.i18n, () => this.feed.reload()) : status === 'ready' ? (this.mode === 'spotlight' ? this.renderSpotlight() : this.renderList()) : renderLoading(this.i18n);
+    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${status === 'idle' || status === 'loading'}>${body}</div>`;
+  }
+
+  private tips(): TipEntry[] {
+    return this.feed.items.map((item) => {
+      let entry = this.entries.get(item);
+      if (!entry) this.entries.set(item, (entry = toTipEntry(item)));
+      return entry;
+    });
+  }
+
+  private today(): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : dayKey(new Date(), timeZoneFor(this, this.timeZone));
+  }
+
+  private matching(): TipEntry[] {
+    const query = searchKey(this.query.trim());
+    return this.tips().filter((tip) => (!this.topic || tip.topic === this.topic) && isFor(tip, this.audience) && (!query || matchesQuery(tip.haystack, query)));
+  }
+
+  private renderList(): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    const all = this.tips();
+    if (all.length === 0) return renderEmpty(t('tips.empty'));
+    const topics = TOPICS.filter((topic) => all.some((tip) => tip.topic === topic));
+    const audiences = AUDIENCES.filter((audience) => audience !== 'everyone' && all.some((tip) => tip.audience.includes(audience)));
+    const seasons = this.season ? this.today() : '';
+    const tips = this.matching().sort((a, b) => Number(!!seasons && !!b.season && seasons.includes(b.season)) - Number(!!seasons && !!a.season && seasons.includes(a.season)));
+    const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 3));
+    return html`<div class="filters" part="filters">
+        <label>${t('tips.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
+        <label>${t('tips.topic')}<select @change=${(e: Event) => (this.topic = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.topic}>${t('tips.allTopics')}</option>
+          ${topics.map((topic) => html`<option value=${topic} ?selected=${topic === this.topic}>${t(`tips.topics.${topic}`)}</option>`)}
+        </select></label>
+        ${audiences.length ? html`<label>${t('tips.audience')}<select @change=${(e: Event) => (this.audience = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.audience}>${t('tips.allAudiences')}</option>
+          ${audiences.map((audience) => html`<option value=${audience} ?selected=${audience === this.audience}>${t(`tips.audiences.${audience}`)}</option>`)}
+        </select></label>` : nothing}
+      </div>
+      <p class="count visually-hidden" role="status">${this.count}</p>
+      ${tips.length === 0 ? renderEmpty(t('tips.noMatch')) : nothing}
+      <div class="groups" @keydown=${this.moveFocus}>
+        ${topics.filter((topic) => tips.some((tip) => tip.topic === topic)).map((topic) => html`<section class="group" part="group">
+          <div role="heading" aria-level=${level} class="group-title" part="group-title">${t(`tips.topics.${topic}`)}</div>
+          ${tips.filter((tip) => tip.topic === topic).map((tip) => this.renderTip(tip, level + 1))}
+        </section>`)}
+      </div>`;
+  }
+
+  private renderTip(tip: TipEntry, level: number): TemplateResult {
+    const open = this.open.has(tip.id);
+    return html`<div class="tip" part="tip" data-tip=${tip.id}>
+      <div role="heading" aria-level=${level}>
+        <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}" @click=${() => this.toggle(tip.id)}>${tip.title}</button>
+      </div>
+      <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? this.renderContent(tip) : nothing}</div>
+    </div>`;
+  }
+
+  private renderContent(tip: TipEntry): TemplateResult {
+    const t = (key: string) => this.i18n.t(key);
+    const list = (label: string, items: TemplateResult[]) => (items.length ? html`<div class="more"><strong>${label}</strong><ul>${items}</ul></div>` : nothing);
+    return html`${tip.summary ? html`<p class="summary">${tip.summary}</p>` : nothing}
+      ${tip.body.html ? html`<div class="body">${safeHtml(tip, tip.body.html, { source: tip.source, hosts: [] }, this)}</div>` : tip.body.text ? html`<p>${tip.body.text}</p>` : nothing}
+      ${list(t('tips.phones'), tip.phones.map((p) => html`<li>${p.label}: <a href=${p.href}>${p.number}</a></li>`))}
+      ${list(t('tips.links'), tip.links.map((l) => html`<li><a href=${l.href} rel="noopener noreferrer">${l.title}</a></li>`))}
+      ${list(t('tips.downloads'), tip.downloads.map((d) => html`<li><a href=${d.href} rel="noopener noreferrer" download>${d.title}</a>${d.type || d.size ? ` (${[d.type, d.size ? formatBytes(d.size, this.i18n.locale) : ''].filter(Boolean).join(', ')})` : ''}</li>`))}`;
+  }
+
+  private renderSpotlight(): TemplateResult {
+    const tip = spotlightFor(this.tips().filter((entry) => isFor(entry, this.audience) && (!this.topic || entry.topic === this.topic)), this.today(), this.season);
+    if (!tip) return renderEmpty(this.i18n.t('tips.empty'));
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    return html`<article class="spotlight" part="spotlight" data-tip=${tip.id}>
+      <p class="eyebrow">${this.i18n.t('tips.spotlight')} · ${this.i18n.t(`tips.topics.${tip.topic}`)}</p>
+      <div role="heading" aria-level=${level} class="spotlight-title">${tip.title}</div>
+      ${this.renderContent(tip)}
+    </article>`;
+  }
+
+  private toggle(id: string, force?: boolean): void {
+    const open = force ?? !this.open.has(id);
+    const next = new Set(this.single ? [] : this.open);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.open = next;
+    if (open && this.deepLinks) history.replaceState(history.state, '', `#tip-${encodeURIComponent(id)}`);
+  }
+
+  /** `#tip-<id>` in the address opens that tip, scrolls to it and moves focus to it. */
+  private readonly followHash = (): void => {
+    const id = decodeURIComponent(location.hash.slice('#tip-'.length));
+    if (!location.hash.startsWith('#tip-') || !this.feed.items.some((item) => item.id === id)) return;
+    Object.assign(this, { query: '', topic: '', audience: '' });
+    this.toggle(id, true);
+    this.focusTip = id;
+  };
+
+  /** The accordion keys of the WAI-ARIA pattern: arrows, Home and End move between the tips' buttons. */
+  private readonly moveFocus = (event: KeyboardEvent): void => {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part="tip-button"]')];
+    const index = buttons.indexOf(event.composedPath()[0] as HTMLElement);
+    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (index < 0 || target === undefined) return;
+    event.preventDefault();
+    buttons[(target + buttons.length) % buttons.length]?.focus();
+  };
+}

@@ -1,0 +1,31 @@
+/** The topics, in the order the widget groups them (the schema lists the same). */
+export const TOPICS = [
+  'burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'domestic-violence',
+  'moral-courage', 'youth-protection', 'traffic', 'vandalism', 'other',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const AUDIENCES = ['older-people', 'parents', 'young-people', 'businesses', 'everyone'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter' | 'dark-months';
+
+/** `list`: every tip, grouped by topic, to filter and search; `spotlight`: one tip, a different one each day. */
+export type TipsMode = 'list' | 'spotlight';
+
+/** What the widget shows of one tip, derived once from a feed item. */
+export interface TipEntry {
+  id: string;
+  title: string;
+  summary?: string;
+  body: { html?: string; text?: string };
+  topic: Topic;
+  audience: Audience[];
+  season?: Season;
+  links: { title: string; href: string }[];
+  phones: { label: string; number: string; href: string }[];
+  downloads: { title: string; href: string; type?: string; size?: number }[];
+  /** Title, teaser, text and tags, prepared for search. */
+  haystack: string;
+  source: string;
+}

@@ -1,0 +1,63 @@
+import type { LoadedItem } from '../../core/feed/types.js';
+import { searchKey } from '../../core/search.js';
+import { plainText } from '../../core/text.js';
+import { safeLink } from '../../core/urls.js';
+import type { Audience, Season, TipEntry, Topic } from './prevention-tips.types.js';
+
+interface TipExtension {
+  topic: Topic;
+  audience?: Audience[];
+  season?: Season;
+  links?: { title: string; url: string }[];
+  phones?: { label: string; number: string }[];
+  downloads?: { title: string; url: string; type?: string; size?: number }[];
+}
+
+/** Turns a validated feed item into what the tips widget shows; links that are not http(s) are dropped. */
+export function toTipEntry(item: LoadedItem): TipEntry {
+  const extension = item._kpr as unknown as TipExtension;
+  const link = (url: string) => {
+    const href = safeLink(url, item.source);
+    return href?.startsWith('http') ? href : undefined;
+  };
+  const text = item.content_text ?? (item.content_html ? plainText(item.content_html) : '');
+  return {
+    id: item.id,
+    title: item.title?.trim() || item.id,
+    summary: item.summary?.trim() || undefined,
+    body: { html: item.content_html, text: item.content_html ? undefined : item.content_text },
+    topic: extension.topic,
+    audience: extension.audience ?? [],
+    season: extension.season,
+    links: (extension.links ?? []).flatMap(({ title, url }) => (link(url) ? [{ title, href: link(url)! }] : [])),
+    // A dialling link keeps only what a phone understands: digits and a leading plus.
+    phones: (extension.phones ?? []).map(({ label, number }) => ({ label, number, href: `tel:${number.replace(/(?!^\+)[^\d]/g, '')}` })),
+    downloads: (extension.downloads ?? []).flatMap((d) => (link(d.url) ? [{ title: d.title, href: link(d.url)!, type: d.type, size: d.size }] : [])),
+    haystack: searchKey([item.title, item.summary, text, ...(item.tags ?? [])].join(' ')),
+    source: item.source,
+  };
+}
+
+/** Whether a tip is for the chosen audience: tips without an audience, and tips for everyone, always are. */
+export function isFor(tip: TipEntry, audience: string): boolean {
+  return !audience || tip.audience.length === 0 || tip.audience.includes(audience as Audience) || tip.audience.includes('everyone');
+}
+
+/** The seasons a day belongs to, in the municipality's calendar ("2026-11-24" → autumn and the dark months). */
+export function seasonsOf(day: string): Season[] {
+  const month = Number(day.slice(5, 7));
+  const season: Season = month >= 3 && month <= 5 ? 'spring' : month >= 6 && month <= 8 ? 'summer' : month >= 9 && month <= 11 ? 'autumn' : 'winter';
+  return month >= 10 || month <= 3 ? [season, 'dark-months'] : [season];
+}
+
+/**
+ * The tip of the day: the same for every visitor on a given day, another one the next day, and every tip in
+ * turn. With `preferSeason`, tips for the current season come first when there are any.
+ */
+export function spotlightFor(tips: readonly TipEntry[], day: string, preferSeason: boolean): TipEntry | undefined {
+  const seasons = seasonsOf(day);
+  const seasonal = preferSeason ? tips.filter((tip) => tip.season && seasons.includes(tip.season)) : [];
+  const pool = [...(seasonal.length ? seasonal : tips)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const dayNumber = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+  return pool[dayNumber % pool.length];
+}
