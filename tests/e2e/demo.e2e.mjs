@@ -53,7 +53,7 @@ async function openDemo(width, path = '/') {
     }
   });
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('kpr-news-feed')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
+    [...document.querySelectorAll('kpr-news-feed, kpr-prevention-tips')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
   );
   return { page, problems, requests, notes };
 }
@@ -65,6 +65,8 @@ test('every widget on the demo page renders under a strict CSP, with no error or
   );
   // news (limit 4), partners: RSS + Atom merged (limit 5), all three as cards (limit 6), English (limit 3)
   assert.deepEqual(counts, [4, 5, 6, 3]);
+  const tips = await page.evaluate(() => [...document.querySelectorAll('kpr-prevention-tips')].map((el) => el.shadowRoot.querySelectorAll('[part="tip"], [part="spotlight"]').length));
+  assert.deepEqual(tips, [1, 9]);
   const english = await page.evaluate(() => document.querySelectorAll('kpr-news-feed')[3].shadowRoot.querySelector('[part="more-button"]').textContent.trim());
   assert.equal(english, 'Show 3 more articles');
   assert.deepEqual(problems, []);
