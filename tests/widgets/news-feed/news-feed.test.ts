@@ -12,7 +12,7 @@ function articleSummary(el: HTMLElement) {
     href: article.querySelector('a[part="link"]')?.getAttribute('href'),
     date: article.querySelector('time')?.textContent,
     summary: article.querySelector('[part="summary"]')?.textContent?.trim(),
-    tags: [...article.querySelectorAll('[part="tag"]')].map((t) => t.textContent),
+    tags: [...article.querySelectorAll('[part="tag"]:not([hidden])')].map((t) => t.textContent),
   }));
 }
 
@@ -193,6 +193,20 @@ describe('<kpr-news-feed>', () => {
       expect(log).to.include(`skipped item 1 (id "falsches-datum") of ${url}: date_published must be an RFC 3339 date-time`);
       expect(log).to.include('skipped item 2 (id "item-2")').and.include('needs "content_text" or "content_html"');
       expect(log).to.include('_kpr.image_alt must be a string, not an integer');
+    });
+  });
+
+  describe('tags', () => {
+    it('shows every tag in order, however many there are, and only those', async () => {
+      const src = served(jsonFeed([
+        { title: 'Fünf', url: '/5', tags: ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], date: '2025-01-02T10:00:00+01:00' },
+        { title: 'Einer', url: '/1', tags: ['Eins'], date: '2025-01-01T10:00:00+01:00' },
+      ]));
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      expect(articleSummary(el).map((a) => a.tags)).to.deep.equal([['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], ['Eins']]);
+      const lists = [...shadow(el).querySelectorAll<HTMLElement>('[part="tags"]')];
+      expect(lists.map((list) => list.innerText.split('\n').filter(Boolean))).to.deep.equal([['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], ['Eins']]);
     });
   });
 
