@@ -166,14 +166,8 @@ export class KprPreventionTips extends LitElement {
     const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 3));
     return html`<div class="filters" part="filters">
         <label>${t('tips.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
-        <label>${t('tips.topic')}<select @change=${(e: Event) => (this.topic = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.topic}>${t('tips.allTopics')}</option>
-          ${topics.map((topic) => html`<option value=${topic} ?selected=${topic === this.topic}>${t(`tips.topics.${topic}`)}</option>`)}
-        </select></label>
-        ${audiences.length ? html`<label>${t('tips.audience')}<select @change=${(e: Event) => (this.audience = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.audience}>${t('tips.allAudiences')}</option>
-          ${audiences.map((audience) => html`<option value=${audience} ?selected=${audience === this.audience}>${t(`tips.audiences.${audience}`)}</option>`)}
-        </select></label>` : nothing}
+        ${this.renderSelect('topic', t('tips.topic'), t('tips.allTopics'), topics.map((topic) => [topic, t(`tips.topics.${topic}`)]))}
+        ${audiences.length ? this.renderSelect('audience', t('tips.audience'), t('tips.allAudiences'), audiences.map((a) => [a, t(`tips.audiences.${a}`)])) : nothing}
       </div>
       <p class="count visually-hidden" role="status">${this.count}</p>
       ${tips.length === 0 ? renderEmpty(t('tips.noMatch')) : nothing}
@@ -183,6 +177,14 @@ export class KprPreventionTips extends LitElement {
           ${tips.filter((tip) => tip.topic === topic).map((tip) => this.renderTip(tip, level + 1))}
         </section>`)}
       </div>`;
+  }
+
+  private renderSelect(filter: 'topic' | 'audience', label: string, all: string, options: string[][]): TemplateResult {
+    const change = (e: Event) => (this[filter] = (e.target as HTMLSelectElement).value);
+    return html`<label>${label}<select @change=${change}>
+      <option value="" ?selected=${!this[filter]}>${all}</option>
+      ${options.map(([value, text]) => html`<option value=${value!} ?selected=${value === this[filter]}>${text}</option>`)}
+    </select></label>`;
   }
 
   private renderTip(tip: TipEntry, level: number): TemplateResult {

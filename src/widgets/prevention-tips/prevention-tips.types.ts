@@ -1,12 +1,13 @@
-/** The topics, in the order the widget groups them (the schema lists the same). */
-export const TOPICS = [
-  'burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'domestic-violence',
-  'moral-courage', 'youth-protection', 'traffic', 'vandalism', 'other',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+import schema from '../../schemas/kpr-tips.schema.json';
 
-export const AUDIENCES = ['older-people', 'parents', 'young-people', 'businesses', 'everyone'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+/** The topics, in the order the widget groups them: the schema's list is the one source. */
+export const TOPICS = schema.properties.topic.enum as readonly Topic[];
+export type Topic =
+  | 'burglary' | 'fraud-older-people' | 'online-fraud' | 'bicycle-theft' | 'violence' | 'domestic-violence'
+  | 'moral-courage' | 'youth-protection' | 'traffic' | 'vandalism' | 'other';
+
+export const AUDIENCES = schema.properties.audience.items.enum as readonly Audience[];
+export type Audience = 'older-people' | 'parents' | 'young-people' | 'businesses' | 'everyone';
 
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter' | 'dark-months';
 
