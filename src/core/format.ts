@@ -50,3 +50,24 @@ export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [Math.max(1, bytes / 1e3), 'kilobyte'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number as residents read it ("1.234,5", "12 %"); formatters are cached, charts format many values. */
+export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = numberFormats.get(key);
+  if (!formatter) numberFormats.set(key, (formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, ...options })));
+  return formatter.format(value);
+}
+
+/**
+ * A calendar date or month from a feed ("2024-03" → "März 2024", "2024-03-15" → "15. März 2024"). These name
+ * a day, not an instant, so they are formatted in UTC and never shift with the visitor's time zone.
+ */
+export function formatCalendarDate(value: string, locale: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -3,8 +3,8 @@
  * which a strict Content-Security-Policy forbids, and would add more than the whole widget to the bundle;
  * interpreting the schema keeps `src/schemas/` the one source of truth for both the widgets and the docs.
  *
- * Supported: type, enum, required, properties, items, anyOf, minLength, maxLength, format (date-time, uri,
- * uri-reference) and local `$ref` ("#/$defs/name").
+ * Supported: type, enum, required, properties, items, anyOf, minLength, maxLength, pattern, minItems, minimum,
+ * maximum, format (date-time, uri, uri-reference) and local `$ref` ("#/$defs/name").
  */
 export interface Schema {
   type?: JsonType | JsonType[];
@@ -15,6 +15,10 @@ export interface Schema {
   anyOf?: readonly Schema[];
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  minimum?: number;
+  maximum?: number;
   format?: string;
   $ref?: string;
   $defs?: Record<string, Schema>;
@@ -58,6 +62,14 @@ function check(value: unknown, schema: Schema, path: string, root: Schema, probl
       fail(`must be at most ${schema.maxLength} characters long`);
     }
     if (schema.format && !matchesFormat(value, schema.format)) fail(formatMessage(schema.format, value));
+    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) fail(`must match the pattern ${schema.pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}, not ${value}`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be at most ${schema.maximum}, not ${value}`);
+  }
+  if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems) {
+    fail(`must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}`);
   }
   if (schema.items && Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) check(value[index], schema.items, `${path}[${index}]`, root, problems);

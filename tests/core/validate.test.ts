@@ -31,4 +31,23 @@ describe('validate (JSON Schema subset)', () => {
     expect(check({ id: 'a', content_text: '', date_published: '2026-11-24T18:00:00' })).to.have.length(1);
     expect(check({ id: 'a', content_text: '', date_published: '2026-11-24T17:00:00.5Z' })).to.have.length(0);
   });
+
+  it('checks numbers against their range, strings against their pattern and arrays against their length', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        progress: { type: 'number', minimum: 0, maximum: 100 },
+        start: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+        series: { type: 'array', minItems: 1 },
+      },
+    } as const;
+    const problems = (value: unknown) => validate(value, schema as never).map((p) => `${p.path} ${p.message}`);
+    expect(problems({ progress: 50, start: '2024-03', series: [1] })).to.deep.equal([]);
+    expect(problems({ progress: 120, start: 'März 2024', series: [] })).to.deep.equal([
+      'progress must be at most 100, not 120',
+      'start must match the pattern ^\\d{4}-\\d{2}$, not "März 2024"',
+      'series must have at least 1 entry',
+    ]);
+    expect(problems({ progress: -1 })).to.deep.equal(['progress must be at least 0, not -1']);
+  });
 });

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import type { MergeRules } from '../../core/feed/items.js';
+import { LATER_FEED_WINS } from '../../core/feed/items.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { dayKey, formatBytes, timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
@@ -17,8 +17,6 @@ import { isFor, spotlightFor, toTipEntry } from './tip-entry.js';
 
 const TRANSLATIONS: Translations = { name: 'tips', de, load: { en: () => import('../../locales/en/tips.json') } };
 
-/** A tip published again under the same id in a later feed of `src` (the town's own) replaces the earlier one. */
-const LATER_FEED_WINS: MergeRules = { identity: (item) => [item.id], replaces: () => true };
 const byTopicAndTitle = (a: LoadedItem, b: LoadedItem) =>
   TOPICS.indexOf((a._kpr as { topic: never }).topic) - TOPICS.indexOf((b._kpr as { topic: never }).topic) ||
   (a.title ?? '').localeCompare(b.title ?? '', 'de');

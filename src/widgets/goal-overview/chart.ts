@@ -1,0 +1,62 @@
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { IndicatorEntry } from './goal-overview.types.js';
+
+/** The viewBox of every chart; it scales to the card's width. */
+const WIDTH = 300;
+const HEIGHT = 120;
+const PAD = { top: 10, right: 10, bottom: 24, left: 10 };
+/** With more periods than this, only the first and the last are labelled, so labels never overlap. */
+const MAX_LABELS = 6;
+
+/**
+ * A small line or bar chart of an indicator, drawn to scale from zero (never from the smallest value, which
+ * would make a small change look dramatic). It is a picture for sighted readers only: the same figures are in
+ * the table beside it and the trend is said in words, so it is hidden from assistive technology.
+ */
+export function renderChart(indicator: IndicatorEntry): TemplateResult {
+  const { series, target } = indicator;
+  const values = series.flatMap((point) => (point.value === null ? [] : [point.value]));
+  const low = Math.min(0, ...values, target ?? 0);
+  let high = Math.max(...values, target ?? -Infinity, low);
+  if (high === low) high = low + 1;
+  high += (high - low) * 0.1;
+  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotBottom = HEIGHT - PAD.bottom;
+  const y = (value: number) => PAD.top + ((high - value) / (high - low)) * (plotBottom - PAD.top);
+  const band = plotWidth / series.length;
+  const x = (index: number) =>
+    indicator.chart === 'bar' || series.length === 1 ? PAD.left + band * (index + 0.5) : PAD.left + (index * plotWidth) / (series.length - 1);
+  const labelled = series.length <= MAX_LABELS ? series.map((_, index) => index) : [0, series.length - 1];
+  const centred = indicator.chart === 'bar' || series.length === 1;
+  const anchor = (index: number) => (centred ? 'middle' : index === 0 ? 'start' : index === series.length - 1 ? 'end' : 'middle');
+
+  const marks: SVGTemplateResult[] = [];
+  if (indicator.chart === 'bar') {
+    series.forEach((point, index) => {
+      if (point.value === null) return;
+      const [top, bottom] = [y(Math.max(point.value, 0)), y(Math.min(point.value, 0))];
+      marks.push(svg`<rect class="column" x=${x(index) - band * 0.3} y=${top} width=${band * 0.6} height=${Math.max(bottom - top, 1)} />`);
+    });
+  } else {
+    // A gap in the series breaks the line, so the chart never invents a value the feed does not have.
+    let segment: string[] = [];
+    const flush = () => {
+      if (segment.length > 1) marks.push(svg`<polyline class="line" points=${segment.join(' ')} />`);
+      segment = [];
+    };
+    series.forEach((point, index) => {
+      if (point.value === null) return flush();
+      segment.push(`${round(x(index))},${round(y(point.value))}`);
+      marks.push(svg`<circle class="point" cx=${round(x(index))} cy=${round(y(point.value))} r="3.5" />`);
+    });
+    flush();
+  }
+  return html`<svg class="chart" part="chart" viewBox="0 0 300 120" aria-hidden="true" focusable="false">
+    <line class="axis" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${round(y(0))} y2=${round(y(0))} />
+    ${target === undefined ? nothing : svg`<line class="target-line" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${round(y(target))} y2=${round(y(target))} />`}
+    ${marks}
+    ${labelled.map((index) => svg`<text x=${round(x(index))} y=${HEIGHT - 6} text-anchor=${anchor(index)}>${series[index]!.period}</text>`)}
+  </svg>`;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;

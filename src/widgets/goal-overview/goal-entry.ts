@@ -1,0 +1,131 @@
+import type { LoadedItem } from '../../core/feed/types.js';
+import { plainText } from '../../core/text.js';
+import { safeLink } from '../../core/urls.js';
+import { validate, type Schema } from '../../core/validate.js';
+import goalsSchema from '../../schemas/kpr-goals.schema.json';
+import { DEFAULT_ICON, isIconName } from './icons.js';
+import type { GoalEntry, IndicatorEntry, MeasureEntry, MeasureStatus, SeriesPoint, Trend } from './goal-overview.types.js';
+
+const SCHEMA = goalsSchema as Schema;
+const MEASURE = SCHEMA.$defs!.measure!;
+const INDICATOR = SCHEMA.$defs!.indicator!;
+
+/**
+ * What the feed controller checks for a whole goal. Measures, indicators and the icon are checked one by one
+ * here instead, so that one wrong measure or an unknown icon costs only that part, never the whole goal.
+ */
+export const GOAL_SCHEMA: Schema = {
+  ...SCHEMA,
+  properties: { ...SCHEMA.properties, icon: { type: 'string' }, measures: { type: 'array' }, indicators: { type: 'array' } },
+};
+
+interface GoalExtension {
+  icon?: string;
+  progress?: number;
+  measures?: unknown[];
+  indicators?: unknown[];
+}
+
+/** Turns a validated goal item into what the widget shows; `warn` tells the webmaster what was left out and why. */
+export function toGoalEntry(item: LoadedItem, warn: (message: string) => void): GoalEntry {
+  const extension = (item._kpr ?? {}) as GoalExtension;
+  const where = `goal "${item.id}" of ${item.source}`;
+  if (extension.icon !== undefined && !isIconName(extension.icon)) {
+    warn(`${where}: _kpr.icon "${extension.icon}" is not a built-in icon; showing "${DEFAULT_ICON}"`);
+  }
+  const measures = valid<MeasureEntry>(extension.measures, MEASURE, '_kpr.measures', where, warn, (raw) => {
+    const measure = raw as Omit<MeasureEntry, 'href' | 'partners'> & { url?: string; partners?: string[] };
+    const href = safeLink(measure.url, item.source);
+    return {
+      title: measure.title.trim(),
+      description: measure.description?.trim() || undefined,
+      status: measure.status,
+      partners: (measure.partners ?? []).map((p) => p.trim()).filter(Boolean),
+      start: measure.start,
+      end: measure.end,
+      href: href?.startsWith('http') ? href : undefined,
+    };
+  });
+  const indicators = (extension.indicators ?? []).flatMap((raw, index) => {
+    const path = `_kpr.indicators[${index}]`;
+    const gapped = withGaps(raw, (period, value) => warn(`${where}: ${path}, period "${period}": ${JSON.stringify(value)} is not a number; shown as a gap`));
+    return valid<IndicatorEntry>([gapped], INDICATOR, path, where, warn, (checked) => {
+      const indicator = checked as Omit<IndicatorEntry, 'unit' | 'chart'> & { unit?: string; chart?: 'line' | 'bar' };
+      return { ...indicator, name: indicator.name.trim(), unit: indicator.unit?.trim() ?? '', chart: indicator.chart ?? 'line' };
+    }, true);
+  });
+  const counts: Record<MeasureStatus, number> = { planned: 0, running: 0, done: 0 };
+  for (const measure of measures) counts[measure.status]++;
+  const assessed = typeof extension.progress === 'number';
+  return {
+    id: item.id,
+    title: item.title?.trim() || item.id,
+    description: item.summary?.trim() || item.content_text?.trim() || (item.content_html ? plainText(item.content_html) : undefined) || undefined,
+    icon: isIconName(extension.icon) ? extension.icon : DEFAULT_ICON,
+    progress: assessed ? extension.progress : measures.length ? (100 * counts.done) / measures.length : undefined,
+    assessed,
+    measures,
+    counts,
+    indicators,
+  };
+}
+
+/** The entries of a list that fit the schema, each turned into what the widget shows; the others are reported. */
+function valid<T>(list: unknown[] | undefined, schema: Schema, path: string, where: string, warn: (message: string) => void, map: (raw: unknown) => T, single = false): T[] {
+  return (list ?? []).flatMap((raw, index) => {
+    const at = single ? path : `${path}[${index}]`;
+    const problems = validate(raw, schema, at, SCHEMA);
+    if (problems.length === 0) return [map(raw)];
+    warn(`${where}: left out ${at}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    return [];
+  });
+}
+
+/** An indicator whose series values that are not numbers (text, NaN) are replaced by gaps (null). */
+function withGaps(raw: unknown, report: (period: string, value: unknown) => void): unknown {
+  const series = (raw as { series?: unknown } | null)?.series;
+  if (!Array.isArray(series)) return raw;
+  return {
+    ...(raw as object),
+    series: series.map((point: unknown) => {
+      const { period, value } = (point ?? {}) as { period?: unknown; value?: unknown };
+      if (value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value))) return point;
+      report(String(period), value);
+      return { ...(point as object), value: null };
+    }),
+  };
+}
+
+const hasValue = (point: SeriesPoint): point is SeriesPoint & { value: number } => point.value !== null && point.value !== undefined;
+
+/** The latest period with a value. */
+export function latest(indicator: IndicatorEntry): (SeriesPoint & { value: number }) | undefined {
+  return indicator.series.findLast(hasValue);
+}
+
+/**
+ * The trend from the first to the last period with a value. A change is said relatively ("12 %") unless the
+ * values are percentages (then in percentage points) or start at zero (then in the unit). A change that would
+ * round to nothing is "flat".
+ */
+export function trendOf(indicator: IndicatorEntry): Trend | undefined {
+  const points = indicator.series.filter(hasValue);
+  const [from, to] = [points[0], points.at(-1)];
+  if (!from || !to || points.length < 2) return undefined;
+  const difference = to.value - from.value;
+  const change: Trend['change'] =
+    indicator.unit === '%' ? { kind: 'points', amount: Math.abs(difference) }
+    : from.value === 0 ? { kind: 'absolute', amount: Math.abs(difference) }
+    : { kind: 'relative', amount: Math.abs(difference / from.value) };
+  const flat = change.kind === 'relative' ? change.amount < 0.005 : change.amount < 0.05;
+  const direction = flat ? 'flat' : difference > 0 ? 'up' : 'down';
+  const judgement = direction === 'flat' || !indicator.better ? undefined : direction === indicator.better ? 'good' : 'bad';
+  return { direction, from, to, change, judgement };
+}
+
+/** Whether the latest value has reached the target, in the direction that is better. */
+export function targetReached(indicator: IndicatorEntry): boolean | undefined {
+  const last = latest(indicator);
+  if (indicator.target === undefined || !last || !indicator.better) return undefined;
+  return indicator.better === 'down' ? last.value <= indicator.target : last.value >= indicator.target;
+}
