@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 
 interface NewsFeedArgs {
+  /** Seconds until a feed request is given up (the Loading story waits a day). */
+  timeout?: number;
   src: string;
   layout: 'list' | 'cards' | 'compact';
   limit: number;
@@ -35,7 +37,7 @@ const meta = {
   render: (args) => html`<div style="max-width: ${args.width}">
     <kpr-news-feed
       eager
-      src=${args.src}
+      src=${args.src} timeout=${args.timeout || nothing}
       layout=${args.layout}
       limit=${args.limit || nothing}
       tag=${args.tag || nothing}
@@ -67,7 +69,7 @@ export const WithLimit: Story = { name: 'Limit and "show more"', args: { limit: 
 export const TagFilter: Story = { args: { tag: 'Jugend' } };
 export const MergedFeeds: Story = { args: { src: '/feeds/news.json /feeds/lpr.rss /feeds/polizei.atom', limit: 6 } };
 export const RssAndAtom: Story = { name: 'RSS and Atom', args: { src: '/feeds/lpr.rss /feeds/polizei.atom' } };
-export const Loading: Story = { args: { src: '/storybook-mock/hang' } };
+export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
 export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
 export const Empty: Story = { args: { src: feed([]) } };
 export const EmptyTag: Story = { name: 'Empty for a tag', args: { tag: 'Radverkehr' } };

@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 
 interface TipsArgs {
+  /** Seconds until a feed request is given up (the Loading story waits a day). */
+  timeout?: number;
   src: string;
   mode: 'list' | 'spotlight';
   topic: string;
@@ -20,7 +22,7 @@ const meta = {
   render: (args) => html`<div style="max-width: ${args.width}">
     <kpr-prevention-tips
       eager
-      src=${args.src}
+      src=${args.src} timeout=${args.timeout || nothing}
       mode=${args.mode}
       topic=${args.topic || nothing}
       audience=${args.audience || nothing}
@@ -55,7 +57,7 @@ export const SingleOpen: Story = { name: 'One open at a time', args: { single: t
 export const CentralAndLocal: Story = { name: 'Central and local feed merged', args: { src: '/fixtures/tips-central.json /fixtures/tips-local.json' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Narrow: Story = { name: 'Narrow (320 px)', args: { width: '320px' } };
-export const Loading: Story = { args: { src: '/storybook-mock/hang' } };
+export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
 export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
 export const Empty: Story = {
   args: { src: URL.createObjectURL(new Blob([JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Leer', items: [] })], { type: 'application/feed+json' })) },

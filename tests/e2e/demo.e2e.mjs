@@ -53,7 +53,7 @@ async function openDemo(width, path = '/') {
     }
   });
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('kpr-news-feed, kpr-prevention-tips')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
+    [...document.querySelectorAll('kpr-news-feed, kpr-prevention-tips, kpr-goal-overview')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
   );
   return { page, problems, requests, notes };
 }
@@ -67,6 +67,11 @@ test('every widget on the demo page renders under a strict CSP, with no error or
   assert.deepEqual(counts, [4, 5, 6, 3]);
   const tips = await page.evaluate(() => [...document.querySelectorAll('kpr-prevention-tips')].map((el) => el.shadowRoot.querySelectorAll('[part="tip"], [part="spotlight"]').length));
   assert.deepEqual(tips, [1, 9]);
+  const goals = await page.evaluate(() => [...document.querySelectorAll('kpr-goal-overview')].map((el) => [...el.shadowRoot.querySelectorAll('[part="goal-title"]')].map((h) => h.textContent.trim())));
+  assert.deepEqual(goals.map((titles) => titles.length), [6, 1]);
+  assert.deepEqual(goals[1], ['Sich sicher fühlen']);
+  const englishGoal = await page.evaluate(() => document.querySelectorAll('kpr-goal-overview')[1].shadowRoot.querySelector('[part="measures-button"]').textContent.trim());
+  assert.equal(englishGoal, 'Show measures (3)');
   const english = await page.evaluate(() => document.querySelectorAll('kpr-news-feed')[3].shadowRoot.querySelector('[part="more-button"]').textContent.trim());
   assert.equal(english, 'Show 3 more articles');
   assert.deepEqual(problems, []);
