@@ -223,5 +223,9 @@ export const goalOverviewStyles = css`
     [part='measures-button'] {
       display: none;
     }
+    /* On paper nothing can be opened, so every goal's measures are printed. */
+    .measures[hidden] {
+      display: block !important;
+    }
   }
 `;

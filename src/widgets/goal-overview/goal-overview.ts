@@ -135,7 +135,7 @@ export class KprGoalOverview extends LitElement {
       ${this.expanded ? nothing : html`<button type="button" class="button secondary" part="measures-button" aria-expanded=${open} aria-controls=${panel} aria-describedby="goal-${index}" @click=${() => this.toggle(goal.id)}>
         ${t(open ? 'goals.hideMeasures' : 'goals.showMeasures')} (${goal.measures.length})
       </button>`}
-      <div class="measures" part="measures" id=${panel} ?hidden=${!open}>${open ? this.renderMeasures(goal, level + 1) : nothing}</div>
+      <div class="measures" part="measures" id=${panel} ?hidden=${!open}>${this.renderMeasures(goal, level + 1)}</div>
     </li>`;
   }
 

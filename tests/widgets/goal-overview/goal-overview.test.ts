@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/goal-overview.js';
 import type { KprGoalOverview } from '../../../src/goal-overview.js';
 import { captureConsole, focused, fresh, jsonFeed, settled, shadow, visibleText, type ItemSeed } from '../../support/helpers.js';
@@ -175,6 +175,23 @@ describe('<kpr-goal-overview>', () => {
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
     } finally {
       await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('prints every goal\'s measures and each chart\'s table', async () => {
+    const el = await goalWidget();
+    const panel = shadow(el).querySelector<HTMLElement>('[part="measures"]')!;
+    const table = shadow(el).querySelector('table')!.parentElement!; // the wrapper that hides it on screen
+    expect(panel.hidden).to.equal(true);
+    expect(panel.getBoundingClientRect().height).to.equal(0);
+    expect(table.getBoundingClientRect().width).to.be.at.most(1);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(panel.getBoundingClientRect().height).to.be.greaterThan(50);
+      expect(panel.textContent).to.include('Einbruchschutz-Beratung zu Hause');
+      expect(table.getBoundingClientRect().width).to.be.greaterThan(100);
+    } finally {
+      await emulateMedia({ media: 'screen' });
     }
   });
 
