@@ -1,0 +1,108 @@
+/**
+ * Calendar arithmetic in the municipality's time zone, with the browser's own time-zone data (`Intl`), so that
+ * every visitor sees the same wall-clock times whatever their computer's zone. Days are ISO strings
+ * ("2026-11-24"): a day is a date on the town's calendar, not an instant.
+ */
+
+export interface WallTime {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** What the wall clock in `timeZone` shows at `date`. */
+export function wallTime(date: Date, timeZone: string): WallTime {
+  let formatter = partFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    partFormatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(date)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+const asUtc = (wall: WallTime) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+
+/** The zone's offset from UTC at an instant, in milliseconds (+1 h in a Berlin winter). */
+export function zoneOffset(date: Date, timeZone: string): number {
+  return asUtc(wallTime(date, timeZone)) - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `wall`. A time that does not exist (skipped when
+ * the clocks go forward) is moved forward by the gap, as RFC 5545 asks; a time that exists twice (when the
+ * clocks go back) is the first of the two.
+ */
+export function zonedInstant(wall: WallTime, timeZone: string): Date {
+  const guess = asUtc(wall);
+  const first = guess - zoneOffset(new Date(guess), timeZone);
+  const second = guess - zoneOffset(new Date(first), timeZone);
+  if (first === second) {
+    // The earlier of two readings when the clocks go back: an hour earlier may show the same wall time.
+    const earlier = first - 3_600_000;
+    return asUtc(wallTime(new Date(earlier), timeZone)) === guess ? new Date(earlier) : new Date(first);
+  }
+  // The offsets disagree: one of the two instants shows the wall time; otherwise it is in a gap.
+  if (asUtc(wallTime(new Date(second), timeZone)) === guess) return new Date(second);
+  if (asUtc(wallTime(new Date(first), timeZone)) === guess) return new Date(first);
+  return new Date(Math.max(first, second));
+}
+
+/** A day as its parts. */
+export function parseDay(day: string): { year: number; month: number; day: number } {
+  const [year, month, date] = day.split('-').map(Number);
+  return { year: year!, month: month!, day: date! };
+}
+
+const toDay = (utcMs: number) => new Date(utcMs).toISOString().slice(0, 10);
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** The day `count` days after (or before) `day`. */
+export function addDays(day: string, count: number): string {
+  return toDay(dayMs(day) + count * 86_400_000);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
+}
+
+/** ISO weekday: 1 Monday … 7 Sunday. */
+export function isoWeekday(day: string): number {
+  return new Date(dayMs(day)).getUTCDay() || 7;
+}
+
+/** The first day of the month `count` months after `day`'s month ("2026-11-24", 1 → "2026-12-01"). */
+export function addMonths(day: string, count: number): string {
+  const { year, month } = parseDay(day);
+  return toDay(Date.UTC(year, month - 1 + count, 1));
+}
+
+/** The days of a month view: whole weeks from Monday, covering the month of `day`. */
+export function monthGrid(day: string): string[] {
+  const first = addMonths(day, 0);
+  const start = addDays(first, 1 - isoWeekday(first));
+  const last = addDays(addMonths(day, 1), -1);
+  const end = addDays(last, 7 - isoWeekday(last));
+  return Array.from({ length: daysBetween(start, end) + 1 }, (_, index) => addDays(start, index));
+}
+
+/** The instant a day begins in the zone (midnight, or the first moment after a midnight gap). */
+export function startOfDay(day: string, timeZone: string): Date {
+  return zonedInstant({ ...parseDay(day), hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+/** The day an instant falls on in the zone. */
+export function dayOf(date: Date, timeZone: string): string {
+  const wall = wallTime(date, timeZone);
+  return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+}

@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { addDays, addMonths, dayOf, daysBetween, isoWeekday, monthGrid, startOfDay, zonedInstant } from '../../src/core/time.js';
+
+const BERLIN = 'Europe/Berlin';
+const wall = (text: string) => {
+  const [date, time = '00:00:00'] = text.split('T');
+  const [year, month, day] = date!.split('-').map(Number);
+  const [hour, minute, second = 0] = time.split(':').map(Number);
+  return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second };
+};
+
+// The test browser runs in America/New_York, so nothing here can pass by using the machine's own zone.
+describe('time in the municipality\'s zone', () => {
+  it('finds the instant of a Berlin wall-clock time in winter and in summer', () => {
+    expect(zonedInstant(wall('2026-11-24T18:00'), BERLIN).toISOString()).to.equal('2026-11-24T17:00:00.000Z');
+    expect(zonedInstant(wall('2026-07-01T18:00'), BERLIN).toISOString()).to.equal('2026-07-01T16:00:00.000Z');
+  });
+
+  it('moves a time skipped when the clocks go forward past the gap, and takes the first of a doubled time', () => {
+    expect(zonedInstant(wall('2026-03-29T02:30'), BERLIN).toISOString()).to.equal('2026-03-29T01:30:00.000Z'); // = 03:30 CEST
+    expect(zonedInstant(wall('2026-10-25T02:30'), BERLIN).toISOString()).to.equal('2026-10-25T00:30:00.000Z'); // the first 02:30, CEST
+    expect(zonedInstant(wall('2026-10-25T03:30'), BERLIN).toISOString()).to.equal('2026-10-25T02:30:00.000Z');
+  });
+
+  it('tells the day of an instant in the zone, not on the visitor\'s computer', () => {
+    expect(dayOf(new Date('2026-11-24T23:30:00Z'), BERLIN)).to.equal('2026-11-25');
+    expect(dayOf(new Date('2026-11-24T23:30:00Z'), 'America/New_York')).to.equal('2026-11-24');
+    expect(startOfDay('2026-03-29', BERLIN).toISOString()).to.equal('2026-03-28T23:00:00.000Z');
+  });
+
+  it('counts days, weekdays and months across month and year ends and leap days', () => {
+    expect(addDays('2028-02-28', 1)).to.equal('2028-02-29');
+    expect(addDays('2026-12-31', 1)).to.equal('2027-01-01');
+    expect(daysBetween('2026-03-28', '2026-03-30')).to.equal(2);
+    expect(isoWeekday('2026-11-29')).to.equal(7);
+    expect(addMonths('2026-12-15', 1)).to.equal('2027-01-01');
+    expect(addMonths('2026-01-31', -1)).to.equal('2025-12-01');
+  });
+
+  it('lays out a month in whole weeks from Monday', () => {
+    const november = monthGrid('2026-11-24');
+    expect(november[0]).to.equal('2026-10-26');
+    expect(november.at(-1)).to.equal('2026-12-06');
+    expect(november).to.have.length(42);
+    expect(monthGrid('2027-02-10')).to.have.length(28); // February 2027 starts on a Monday and has four weeks
+  });
+});
