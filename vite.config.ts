@@ -14,14 +14,23 @@ const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife'
 const bundleEntry = process.env.KPR_ENTRY ?? 'src/index.ts';
 const bundleOutDir = process.env.KPR_OUT_DIR ?? 'dist';
 
-/** Schema descriptions are documentation for webmasters; the widgets only need the rules. */
+/**
+ * Schema descriptions are documentation for webmasters; the widgets only need the rules. Only keywords are
+ * stripped: inside `properties` and `$defs` the keys are names (an item's `title`, a feed's `description`),
+ * and those schemas stay.
+ */
 function stripSchemaDocs(): Plugin {
   const docs = new Set(['description', 'title', '$comment', 'examples', '$schema']);
-  const strip = (value: unknown): unknown =>
+  const maps = new Set(['properties', '$defs']);
+  const strip = (value: unknown, names = false): unknown =>
     Array.isArray(value)
-      ? value.map(strip)
+      ? value.map((v) => strip(v))
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([key]) => !docs.has(key)).map(([key, v]) => [key, strip(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => names || !docs.has(key))
+              .map(([key, v]) => [key, strip(v, !names && maps.has(key))]),
+          )
         : value;
   return {
     name: 'kpr-strip-schema-docs',
