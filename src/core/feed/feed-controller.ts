@@ -27,6 +27,11 @@ export interface FeedControllerOptions {
   merge?: MergeRules;
   /** The largest feed accepted, in bytes; 5 MB by default. */
   maxBytes?: number;
+  /**
+   * Loads the code the widget needs only to show items, such as turning them into entries. It loads while the
+   * feeds are in flight instead of before the first render; the controller is never ready before it is there.
+   */
+  prepare?: () => Promise<unknown>;
 }
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -104,9 +109,9 @@ export class FeedController implements ReactiveController {
       maxBytes: this.options.maxBytes ?? 5_000_000,
       retryDelayMs: 800,
     };
-    // Checking and merging the items is first needed when a feed has arrived, so that code is not part of the
-    // widget's first download: it loads while the feeds are in flight.
-    const reader = import('./read-feeds.js');
+    // Checking and merging the items (and the widget's `prepare`) is first needed when a feed has arrived, so that
+    // code is not part of the widget's first download: it loads while the feeds are in flight.
+    const reader = Promise.all([import('./read-feeds.js'), this.options.prepare?.()]).then(([module]) => module);
     reader.catch(() => {}); // awaited only once a feed has arrived
     const results = await Promise.allSettled(urls.map((url) => loadFeed(url, abort.signal, options)));
     if (abort.signal.aborted) return;
