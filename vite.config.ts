@@ -6,7 +6,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * - `module`: ES modules for bundlers, one entry per widget plus `index`; Lit, i18next and DOMPurify stay
  *   imports so an app that uses them too loads them once.
  * - `bundle`: `dist/asskomm-widgets.js`, one ES module with everything, for a CMS without a build step;
- *   DOMPurify, the RSS/Atom reader and other languages stay separate files loaded on demand.
+ *   DOMPurify, the RSS/Atom reader and other languages stay separate files loaded on demand, and the code that
+ *   reads a feed's items (parser, validator, entries) loads while the feed is in flight.
  * - `iife`: `dist/asskomm-widgets.iife.js`, the same as a classic script for `<script src>`, in one file.
  */
 const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife';
