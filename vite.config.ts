@@ -6,7 +6,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * - `module`: ES modules for bundlers, one entry per widget plus `index`; Lit, i18next and DOMPurify stay
  *   imports so an app that uses them too loads them once.
  * - `bundle`: `dist/asskomm-widgets.js`, one ES module with everything, for a CMS without a build step;
- *   DOMPurify, the RSS/Atom reader and other languages stay separate files loaded on demand.
+ *   DOMPurify, the RSS/Atom reader and other languages stay separate files loaded on demand, and the code that
+ *   reads a feed's items (parser, validator, entries) loads while the feed is in flight.
  * - `iife`: `dist/asskomm-widgets.iife.js`, the same as a classic script for `<script src>`, in one file.
  */
 const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife';
@@ -14,14 +15,23 @@ const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife'
 const bundleEntry = process.env.KPR_ENTRY ?? 'src/index.ts';
 const bundleOutDir = process.env.KPR_OUT_DIR ?? 'dist';
 
-/** Schema descriptions are documentation for webmasters; the widgets only need the rules. */
+/**
+ * Schema descriptions are documentation for webmasters; the widgets only need the rules. Only keywords are
+ * stripped: inside `properties` and `$defs` the keys are names (an item's `title`, a feed's `description`),
+ * and those schemas stay.
+ */
 function stripSchemaDocs(): Plugin {
   const docs = new Set(['description', 'title', '$comment', 'examples', '$schema']);
-  const strip = (value: unknown): unknown =>
+  const maps = new Set(['properties', '$defs']);
+  const strip = (value: unknown, names = false): unknown =>
     Array.isArray(value)
-      ? value.map(strip)
+      ? value.map((v) => strip(v))
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([key]) => !docs.has(key)).map(([key, v]) => [key, strip(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => names || !docs.has(key))
+              .map(([key, v]) => [key, strip(v, !names && maps.has(key))]),
+          )
         : value;
   return {
     name: 'kpr-strip-schema-docs',

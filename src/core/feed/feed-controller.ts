@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
-import { logError, logWarning } from '../log.js';
+import { logError } from '../log.js';
 import type { Schema } from '../validate.js';
 import { FeedError } from './feed-error.js';
 import { forgetFeed, loadFeed } from './feed-requests.js';
-import { mergeItems, newestFirst, readItems, type MergeRules, type SkippedItem } from './items.js';
+import type { MergeRules } from './items.js';
+import type { ReadFeeds } from './read-feeds.js';
 import type { FeedDocument, LoadedItem } from './types.js';
 
 /** What a widget exposes for its feeds: the attributes every feed widget shares. */
@@ -26,6 +27,11 @@ export interface FeedControllerOptions {
   merge?: MergeRules;
   /** The largest feed accepted, in bytes; 5 MB by default. */
   maxBytes?: number;
+  /**
+   * Loads the code the widget needs only to show items, such as turning them into entries. It loads while the
+   * feeds are in flight instead of before the first render; the controller is never ready before it is there.
+   */
+  prepare?: () => Promise<unknown>;
 }
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -103,6 +109,10 @@ export class FeedController implements ReactiveController {
       maxBytes: this.options.maxBytes ?? 5_000_000,
       retryDelayMs: 800,
     };
+    // Checking and merging the items (and the widget's `prepare`) is first needed when a feed has arrived, so that
+    // code is not part of the widget's first download: it loads while the feeds are in flight.
+    const reader = Promise.all([import('./read-feeds.js'), this.options.prepare?.()]).then(([module]) => module);
+    reader.catch(() => {}); // awaited only once a feed has arrived
     const results = await Promise.allSettled(urls.map((url) => loadFeed(url, abort.signal, options)));
     if (abort.signal.aborted) return;
     const documents: FeedDocument[] = [];
@@ -111,34 +121,35 @@ export class FeedController implements ReactiveController {
       if (result.status === 'fulfilled') documents.push(result.value);
       else errors.push(asFeedError(result.reason, urls[index]!));
     });
-    this.finish(documents, errors);
+    let read: ReadFeeds = { items: [], usable: 0, skipped: 0, errors: [] };
+    if (documents.length) {
+      let module: typeof import('./read-feeds.js');
+      try {
+        module = await reader;
+      } catch (error) {
+        // The connection dropped before the reader arrived: the feeds that did arrive cannot be used.
+        return this.finish(documents, [...errors, ...documents.map((document) => asFeedError(error, document.url))], read);
+      }
+      if (abort.signal.aborted) return;
+      read = module.readFeeds(this.host, documents, this.options);
+    }
+    this.finish(documents, errors, read);
   }
 
-  private finish(documents: FeedDocument[], errors: FeedError[]): void {
-    const lists: LoadedItem[][] = [];
-    let skippedCount = 0;
-    for (const document of documents) {
-      const { items, skipped } = readItems(document, this.options.extension);
-      skipped.forEach((item) => logWarning(this.host, describeSkipped(item)));
-      skippedCount += skipped.length;
-      if (items.length === 0 && skipped.length > 0) {
-        errors.push(new FeedError('invalid', document.url, `none of its ${skipped.length} items is valid (see the warnings above)`));
-      } else {
-        lists.push(items);
-      }
-    }
+  private finish(documents: FeedDocument[], errors: FeedError[], read?: ReadFeeds): void {
+    errors.push(...(read?.errors ?? [])); // feeds none of whose items is valid
     for (const error of errors) {
       logError(this.host, error.url ? `could not use the feed ${error.url}: ${error.message}` : error.message);
       emit(this.host, 'kpr-error', { url: error.url, kind: error.kind, status: error.status, message: error.message });
     }
     this.documents = documents;
-    if (lists.length === 0 && errors.length > 0) {
+    if (!read?.usable && errors.length > 0) {
       this.status = 'error';
       this.items = [];
     } else {
       this.status = 'ready';
-      this.items = mergeItems(lists, this.options.compare ?? newestFirst, this.options.merge);
-      emit(this.host, 'kpr-load', { items: this.items.length, sources: documents.map((d) => d.url), skipped: skippedCount });
+      this.items = read?.items ?? [];
+      emit(this.host, 'kpr-load', { items: this.items.length, sources: documents.map((d) => d.url), skipped: read?.skipped ?? 0 });
     }
     this.host.requestUpdate();
   }
@@ -146,10 +157,4 @@ export class FeedController implements ReactiveController {
 
 function asFeedError(reason: unknown, url: string): FeedError {
   return reason instanceof FeedError ? reason : new FeedError('network', url, String(reason));
-}
-
-function describeSkipped({ source, index, id, problems }: SkippedItem): string {
-  const which = `item ${index}${id ? ` (id "${id}")` : ''}`;
-  const what = problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ');
-  return `skipped ${which} of ${source}: ${what}`;
 }

@@ -1,6 +1,5 @@
 import { singleton } from '../singleton.js';
 import { fetchText, type FetchTextOptions } from './fetch-text.js';
-import { parseFeed } from './parse.js';
 import type { FeedDocument } from './types.js';
 
 interface SharedRequest {
@@ -63,8 +62,11 @@ export function forgetFeed(url: string): void {
 function start(url: string, options: LoadOptions): SharedRequest {
   const controller = new AbortController();
   const request = { controller, waiting: 0, settled: false, loadedAt: 0 } as SharedRequest;
-  request.result = fetchText(url, { ...options, signal: controller.signal })
-    .then((text) => parseFeed(text, url))
+  // The parser and the JSON Feed schema are first needed when the feed has arrived, so they are not part of the
+  // widget's first download: they load while the feed is in flight.
+  const parser = import('./parse.js');
+  request.result = Promise.all([fetchText(url, { ...options, signal: controller.signal }), parser])
+    .then(([text, { parseFeed }]) => parseFeed(text, url))
     .finally(() => {
       request.settled = true;
       request.loadedAt = Date.now();

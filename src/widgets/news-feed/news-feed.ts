@@ -12,9 +12,15 @@ import { parseHosts } from '../../core/urls.js';
 import type { Schema } from '../../core/validate.js';
 import de from '../../locales/de/news.json';
 import newsSchema from '../../schemas/kpr-news.schema.json';
-import { isBlank, toNewsEntry } from './news-entry.js';
 import { newsFeedStyles } from './news-feed.styles.js';
 import type { ArticleContext, NewsEntry, NewsLayout } from './news-feed.types.js';
+
+/**
+ * What an article shows is derived from its feed item, so that code is needed only once the feed is there: it loads
+ * with the feed (the feed controller's `prepare`) and is always set when the controller is ready.
+ */
+let newsEntries: typeof import('./news-entry.js');
+const loadNewsEntries = async () => (newsEntries ??= await import('./news-entry.js'));
 
 const TRANSLATIONS: Translations = { name: 'news', de, load: { en: () => import('../../locales/en/news.json') } };
 
@@ -90,7 +96,7 @@ export class KprNewsFeed extends LitElement {
   private shown = Infinity;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { extension: newsSchema as Schema });
+  private readonly feed = new FeedController(this, { extension: newsSchema as Schema, prepare: loadNewsEntries });
   /** What each item shows, derived once; it depends on `image-hosts`, so a change of that starts afresh. */
   private entries = new WeakMap<LoadedItem, NewsEntry>();
   private readonly warned = new WeakSet<LoadedItem>();
@@ -158,7 +164,7 @@ export class KprNewsFeed extends LitElement {
     const visible = this.feed.items.filter((item) => {
       const time = item.published?.getTime() ?? 0;
       if (time > now) next = Math.min(next, time); // scheduled news: hidden until its date
-      if (isBlank(item)) {
+      if (newsEntries.isBlank(item)) {
         if (!this.warned.has(item)) logWarning(this, `skipped item "${item.id}" of ${item.source}: it has neither a title nor any text`);
         this.warned.add(item);
         return false;
@@ -172,7 +178,7 @@ export class KprNewsFeed extends LitElement {
 
   private entry(item: LoadedItem): NewsEntry {
     let entry = this.entries.get(item);
-    if (!entry) this.entries.set(item, (entry = toNewsEntry(item, parseHosts(this.imageHosts))));
+    if (!entry) this.entries.set(item, (entry = newsEntries.toNewsEntry(item, parseHosts(this.imageHosts))));
     return entry;
   }
 

@@ -13,7 +13,13 @@ import de from '../../locales/de/tips.json';
 import tipsSchema from '../../schemas/kpr-tips.schema.json';
 import { preventionTipsStyles } from './prevention-tips.styles.js';
 import { AUDIENCES, TOPICS, type TipEntry, type TipsMode } from './prevention-tips.types.js';
-import { isFor, spotlightFor, toTipEntry } from './tip-entry.js';
+
+/**
+ * What a tip shows is derived from its feed item, so that code is needed only once the feed is there: it loads
+ * with the feed (the feed controller's `prepare`) and is always set when the controller is ready.
+ */
+let tipEntries: typeof import('./tip-entry.js');
+const loadTipEntries = async () => (tipEntries ??= await import('./tip-entry.js'));
 
 const TRANSLATIONS: Translations = { name: 'tips', de, load: { en: () => import('../../locales/en/tips.json') } };
 
@@ -90,7 +96,7 @@ export class KprPreventionTips extends LitElement {
   private declare open: ReadonlySet<string>;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { extension: tipsSchema as Schema, compare: byTopicAndTitle, merge: LATER_FEED_WINS });
+  private readonly feed = new FeedController(this, { extension: tipsSchema as Schema, compare: byTopicAndTitle, merge: LATER_FEED_WINS, prepare: loadTipEntries });
   private readonly entries = new WeakMap<LoadedItem, TipEntry>();
   private count = '';
   private focusTip?: string;
@@ -139,7 +145,7 @@ export class KprPreventionTips extends LitElement {
   private tips(): TipEntry[] {
     return this.feed.items.map((item) => {
       let entry = this.entries.get(item);
-      if (!entry) this.entries.set(item, (entry = toTipEntry(item)));
+      if (!entry) this.entries.set(item, (entry = tipEntries.toTipEntry(item)));
       return entry;
     });
   }
@@ -150,7 +156,7 @@ export class KprPreventionTips extends LitElement {
 
   private matching(): TipEntry[] {
     const query = searchKey(this.query.trim());
-    return this.tips().filter((tip) => (!this.topic || tip.topic === this.topic) && isFor(tip, this.audience) && (!query || matchesQuery(tip.haystack, query)));
+    return this.tips().filter((tip) => (!this.topic || tip.topic === this.topic) && tipEntries.isFor(tip, this.audience) && (!query || matchesQuery(tip.haystack, query)));
   }
 
   private renderList(): TemplateResult {
@@ -206,7 +212,7 @@ export class KprPreventionTips extends LitElement {
   }
 
   private renderSpotlight(): TemplateResult {
-    const tip = spotlightFor(this.tips().filter((entry) => isFor(entry, this.audience) && (!this.topic || entry.topic === this.topic)), this.today(), this.season);
+    const tip = tipEntries.spotlightFor(this.tips().filter((entry) => tipEntries.isFor(entry, this.audience) && (!this.topic || entry.topic === this.topic)), this.today(), this.season);
     if (!tip) return renderEmpty(this.i18n.t('tips.empty'));
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
     return html`<article class="spotlight" part="spotlight" data-tip=${tip.id}>

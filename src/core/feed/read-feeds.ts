@@ -1,0 +1,44 @@
+import { logWarning } from '../log.js';
+import type { FeedControllerOptions } from './feed-controller.js';
+import { FeedError } from './feed-error.js';
+import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
+import type { FeedDocument, LoadedItem } from './types.js';
+
+export interface ReadFeeds {
+  /** The valid items of every usable feed, merged and sorted. */
+  items: LoadedItem[];
+  /** How many feeds had at least one valid item (or none at all). */
+  usable: number;
+  /** How many items were skipped as invalid. */
+  skipped: number;
+  /** Feeds none of whose items is valid. */
+  errors: FeedError[];
+}
+
+/**
+ * Validates the items of the feeds that arrived against JSON Feed and the widget's schema, warns in the console
+ * about each item it skips, and merges the rest. The FeedController loads this module while the feeds are in
+ * flight: nothing needs it before one has arrived.
+ */
+export function readFeeds(host: Element, documents: readonly FeedDocument[], options: FeedControllerOptions): ReadFeeds {
+  const lists: LoadedItem[][] = [];
+  const errors: FeedError[] = [];
+  let skippedCount = 0;
+  for (const document of documents) {
+    const { items, skipped } = readItems(document, options.extension);
+    skipped.forEach((item) => logWarning(host, describeSkipped(item)));
+    skippedCount += skipped.length;
+    if (items.length === 0 && skipped.length > 0) {
+      errors.push(new FeedError('invalid', document.url, `none of its ${skipped.length} items is valid (see the warnings above)`));
+    } else {
+      lists.push(items);
+    }
+  }
+  return { items: mergeItems(lists, options.compare ?? newestFirst, options.merge), usable: lists.length, skipped: skippedCount, errors };
+}
+
+function describeSkipped({ source, index, id, problems }: SkippedItem): string {
+  const which = `item ${index}${id ? ` (id "${id}")` : ''}`;
+  const what = problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ');
+  return `skipped ${which} of ${source}: ${what}`;
+}
