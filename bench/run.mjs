@@ -15,6 +15,8 @@ import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/brows
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
+/** `--sizes`: only the sizes, for a quick look while working on them. */
+const sizesOnly = process.argv.includes('--sizes');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, renderMedianMs: 50 };
 const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [] };
@@ -75,149 +77,151 @@ for (const entry of entries) {
 }
 
 // ── 2. Render time ──────────────────────────────────────────────────────────────────────────────────
-const site = mkdtempSync(join(tmpdir(), 'kpr-bench-site-'));
-build('src/index.ts', site);
-writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title>
-<script type="module" src="/asskomm-widgets.js"></script><body><main id="stage" style="width: 900px"></main></body></html>`);
-
-const words = ['Präventionsrat', 'Bürgerpolizistin', 'Sprechstunde', 'Einbruchschutz', 'Schulweg', 'Beleuchtung', 'Graffiti', 'Sauberkeit', 'Nachbarschaft', 'Senioren', 'Vortrag', 'Arbeitsgruppe'];
-const sentence = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
-const items = Array.from({ length: 1000 }, (_, i) => ({
-  id: `https://www.bannewitz.de/praevention/aktuelles/${i}`,
-  url: `https://www.bannewitz.de/praevention/aktuelles/${i}`,
-  title: `${sentence(i, 5)} ${i}`,
-  summary: `${sentence(i + 1, 14)}.`,
-  content_text: `${sentence(i + 2, 60)}.`,
-  date_published: new Date(Date.UTC(2026, 10, 1) - i * 26 * 3600_000).toISOString().replace('.000Z', '+00:00'),
-  tags: [words[i % words.length], words[(i + 5) % words.length]].slice(0, 1 + (i % 2)),
-}));
-const jsonFeed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bench', items });
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench</title>${items
-  .map((item) => `<item><title>${escape(item.title)}</title><link>${item.url}</link><guid>${item.id}</guid><pubDate>${new Date(item.date_published).toUTCString()}</pubDate><description>${escape(item.content_text)}</description>${item.tags.map((t) => `<category>${t}</category>`).join('')}</item>`)
-  .join('')}</channel></rss>`;
-
-const topics = ['burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'moral-courage', 'youth-protection', 'traffic', 'vandalism'];
-const tipsFeed = JSON.stringify({
-  version: 'https://jsonfeed.org/version/1.1',
-  title: 'Bench tips',
-  items: Array.from({ length: 500 }, (_, i) => ({
-    id: `tip-${i}`,
-    title: `${sentence(i, 4)} ${i}`,
-    summary: `${sentence(i + 3, 12)}.`,
-    content_text: `${sentence(i + 4, 50)}.`,
-    _kpr: {
-      topic: topics[i % topics.length],
-      audience: [['older-people'], ['parents', 'young-people'], ['everyone'], []][i % 4],
-      phones: i % 5 === 0 ? [{ label: 'Polizei', number: '110' }] : [],
-      links: [{ title: 'Mehr', url: `https://www.bannewitz.de/tipps/${i}` }],
-    },
-  })),
-});
-const goalsFeed = JSON.stringify({
-  version: 'https://jsonfeed.org/version/1.1',
-  title: 'Bench goals',
-  items: Array.from({ length: 6 }, (_, goal) => ({
-    id: `goal-${goal}`,
-    title: `${sentence(goal, 3)}`,
-    content_text: `${sentence(goal + 1, 25)}.`,
-    _kpr: {
-      icon: ['shield', 'scales', 'lamp', 'heart', 'people', 'sun'][goal],
-      // 40 measures: 7 for the first four goals, 6 for the last two.
-      measures: Array.from({ length: goal < 4 ? 7 : 6 }, (_, m) => ({
-        title: `${sentence(goal * 7 + m, 5)}`,
-        status: ['planned', 'running', 'done'][(goal + m) % 3],
-        partners: words.slice(m % 5, (m % 5) + 2),
-        start: `2024-0${1 + (m % 9)}`,
-      })),
-      indicators: [
-        { name: 'Fälle', unit: 'Fälle', better: 'down', series: Array.from({ length: 12 }, (_, k) => ({ period: String(2014 + k), value: 400 - k * 7 + ((k * 13) % 11) })) },
-        { name: 'Anteil', unit: '%', better: 'up', chart: 'bar', target: 80, series: Array.from({ length: 5 }, (_, k) => ({ period: String(2021 + k), value: 60 + k * 2.5 })) },
-      ],
-    },
-  })),
-});
-
-const server = createServer((request, response) => {
-  const path = new URL(request.url, 'http://x').pathname;
-  const headers = { 'Cache-Control': 'no-store' };
-  if (path === '/feed.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(jsonFeed);
-  if (path === '/tips.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(tipsFeed);
-  if (path === '/goals.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(goalsFeed);
-  if (path === '/feed.rss') return response.writeHead(200, { ...headers, 'Content-Type': 'application/rss+xml' }).end(rss);
-  try {
-    const body = readFileSync(join(site, path === '/' ? 'index.html' : path));
-    const type = path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
-    response.writeHead(200, { ...headers, 'Content-Type': type }).end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
 const chrome = ensureChromium();
-const browser = await puppeteer.launch({ executablePath: chrome, args: CHROMIUM_ARGS });
-const page = await browser.newPage();
-await page.goto(`${origin}/`);
-await page.waitForFunction(() => customElements.get('kpr-news-feed') && customElements.get('kpr-goal-overview'));
+if (!sizesOnly) {
+  const site = mkdtempSync(join(tmpdir(), 'kpr-bench-site-'));
+  build('src/index.ts', site);
+  writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title>
+  <script type="module" src="/asskomm-widgets.js"></script><body><main id="stage" style="width: 900px"></main></body></html>`);
 
-/** Mounts `tag` with the feed, again and again, and times the feed's response → the widget laid out. */
-async function measure({ path: feedPath, tag, layoutPart, countPart }, runs, warmups) {
-  return page.evaluate(async (feedPath, tag, layoutPart, countPart, runs, warmups) => {
-    performance.setResourceTimingBufferSize(10_000);
-    const stage = document.getElementById('stage');
-    const times = [];
-    let rendered = 0;
-    for (let run = 0; run < runs + warmups; run++) {
-      const url = new URL(`${feedPath}?run=${run}-${Math.random()}`, location.href).href;
-      const element = document.createElement(tag);
-      element.setAttribute('eager', '');
-      element.setAttribute('src', url);
-      const loaded = new Promise((resolve) => element.addEventListener('kpr-load', resolve, { once: true }));
-      stage.append(element);
-      await loaded;
-      await element.updateComplete;
-      element.shadowRoot.querySelector(`[part="${layoutPart}"]`).getBoundingClientRect(); // layout, as the resident sees it
-      const end = performance.now();
-      // The timing entry is queued after the response; its responseEnd is exact however late we read it.
-      let entry;
-      while (!(entry = performance.getEntriesByName(url)[0])) await new Promise((resolve) => setTimeout(resolve, 5));
-      if (run >= warmups) times.push(end - entry.responseEnd);
-      rendered = element.shadowRoot.querySelectorAll(`[part="${countPart}"]`).length;
-      element.remove();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  const words = ['Präventionsrat', 'Bürgerpolizistin', 'Sprechstunde', 'Einbruchschutz', 'Schulweg', 'Beleuchtung', 'Graffiti', 'Sauberkeit', 'Nachbarschaft', 'Senioren', 'Vortrag', 'Arbeitsgruppe'];
+  const sentence = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+  const items = Array.from({ length: 1000 }, (_, i) => ({
+    id: `https://www.bannewitz.de/praevention/aktuelles/${i}`,
+    url: `https://www.bannewitz.de/praevention/aktuelles/${i}`,
+    title: `${sentence(i, 5)} ${i}`,
+    summary: `${sentence(i + 1, 14)}.`,
+    content_text: `${sentence(i + 2, 60)}.`,
+    date_published: new Date(Date.UTC(2026, 10, 1) - i * 26 * 3600_000).toISOString().replace('.000Z', '+00:00'),
+    tags: [words[i % words.length], words[(i + 5) % words.length]].slice(0, 1 + (i % 2)),
+  }));
+  const jsonFeed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bench', items });
+  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench</title>${items
+    .map((item) => `<item><title>${escape(item.title)}</title><link>${item.url}</link><guid>${item.id}</guid><pubDate>${new Date(item.date_published).toUTCString()}</pubDate><description>${escape(item.content_text)}</description>${item.tags.map((t) => `<category>${t}</category>`).join('')}</item>`)
+    .join('')}</channel></rss>`;
+
+  const topics = ['burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'moral-courage', 'youth-protection', 'traffic', 'vandalism'];
+  const tipsFeed = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Bench tips',
+    items: Array.from({ length: 500 }, (_, i) => ({
+      id: `tip-${i}`,
+      title: `${sentence(i, 4)} ${i}`,
+      summary: `${sentence(i + 3, 12)}.`,
+      content_text: `${sentence(i + 4, 50)}.`,
+      _kpr: {
+        topic: topics[i % topics.length],
+        audience: [['older-people'], ['parents', 'young-people'], ['everyone'], []][i % 4],
+        phones: i % 5 === 0 ? [{ label: 'Polizei', number: '110' }] : [],
+        links: [{ title: 'Mehr', url: `https://www.bannewitz.de/tipps/${i}` }],
+      },
+    })),
+  });
+  const goalsFeed = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Bench goals',
+    items: Array.from({ length: 6 }, (_, goal) => ({
+      id: `goal-${goal}`,
+      title: `${sentence(goal, 3)}`,
+      content_text: `${sentence(goal + 1, 25)}.`,
+      _kpr: {
+        icon: ['shield', 'scales', 'lamp', 'heart', 'people', 'sun'][goal],
+        // 40 measures: 7 for the first four goals, 6 for the last two.
+        measures: Array.from({ length: goal < 4 ? 7 : 6 }, (_, m) => ({
+          title: `${sentence(goal * 7 + m, 5)}`,
+          status: ['planned', 'running', 'done'][(goal + m) % 3],
+          partners: words.slice(m % 5, (m % 5) + 2),
+          start: `2024-0${1 + (m % 9)}`,
+        })),
+        indicators: [
+          { name: 'Fälle', unit: 'Fälle', better: 'down', series: Array.from({ length: 12 }, (_, k) => ({ period: String(2014 + k), value: 400 - k * 7 + ((k * 13) % 11) })) },
+          { name: 'Anteil', unit: '%', better: 'up', chart: 'bar', target: 80, series: Array.from({ length: 5 }, (_, k) => ({ period: String(2021 + k), value: 60 + k * 2.5 })) },
+        ],
+      },
+    })),
+  });
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    const headers = { 'Cache-Control': 'no-store' };
+    if (path === '/feed.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(jsonFeed);
+    if (path === '/tips.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(tipsFeed);
+    if (path === '/goals.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(goalsFeed);
+    if (path === '/feed.rss') return response.writeHead(200, { ...headers, 'Content-Type': 'application/rss+xml' }).end(rss);
+    try {
+      const body = readFileSync(join(site, path === '/' ? 'index.html' : path));
+      const type = path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+      response.writeHead(200, { ...headers, 'Content-Type': type }).end(body);
+    } catch {
+      response.writeHead(404).end();
     }
-    return { times, rendered };
-  }, feedPath, tag, layoutPart, countPart, runs, warmups);
-}
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
 
-const stats = (times) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p90: at(0.9), min: sorted[0], runs: sorted.length };
-};
+  const browser = await puppeteer.launch({ executablePath: chrome, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => customElements.get('kpr-news-feed') && customElements.get('kpr-goal-overview'));
 
-const news = { tag: 'kpr-news-feed', layoutPart: 'list', countPart: 'item' };
-const cases = [
-  { label: '1,000 articles, JSON Feed', path: '/feed.json', ...news, expected: 1000, budget: budgets.renderMedianMs },
-  { label: '1,000 articles, RSS 2.0', path: '/feed.rss', ...news, expected: 1000 },
-  { label: '500 tips (accordion)', path: '/tips.json', tag: 'kpr-prevention-tips', layoutPart: 'base', countPart: 'tip', expected: 500 },
-  { label: '6 goals, 40 measures, 12 charts', path: '/goals.json', tag: 'kpr-goal-overview', layoutPart: 'base', countPart: 'goal', expected: 6 },
-];
-for (const { label, expected, budget, ...options } of cases) {
-  const { times, rendered } = await measure(options, 25, 3);
-  const row = { case: label, rendered, ...stats(times) };
-  if (rendered !== expected) failures.push(`${label}: ${rendered} rendered, ${expected} expected`);
-  if (budget) {
-    row.budgetMs = budget;
-    row.pass = row.median <= budget && rendered === expected;
-    if (!row.pass) failures.push(`${label}: median ${row.median.toFixed(1)} ms > ${budget} ms`);
+  /** Mounts `tag` with the feed, again and again, and times the feed's response → the widget laid out. */
+  async function measure({ path: feedPath, tag, layoutPart, countPart }, runs, warmups) {
+    return page.evaluate(async (feedPath, tag, layoutPart, countPart, runs, warmups) => {
+      performance.setResourceTimingBufferSize(10_000);
+      const stage = document.getElementById('stage');
+      const times = [];
+      let rendered = 0;
+      for (let run = 0; run < runs + warmups; run++) {
+        const url = new URL(`${feedPath}?run=${run}-${Math.random()}`, location.href).href;
+        const element = document.createElement(tag);
+        element.setAttribute('eager', '');
+        element.setAttribute('src', url);
+        const loaded = new Promise((resolve) => element.addEventListener('kpr-load', resolve, { once: true }));
+        stage.append(element);
+        await loaded;
+        await element.updateComplete;
+        element.shadowRoot.querySelector(`[part="${layoutPart}"]`).getBoundingClientRect(); // layout, as the resident sees it
+        const end = performance.now();
+        // The timing entry is queued after the response; its responseEnd is exact however late we read it.
+        let entry;
+        while (!(entry = performance.getEntriesByName(url)[0])) await new Promise((resolve) => setTimeout(resolve, 5));
+        if (run >= warmups) times.push(end - entry.responseEnd);
+        rendered = element.shadowRoot.querySelectorAll(`[part="${countPart}"]`).length;
+        element.remove();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return { times, rendered };
+    }, feedPath, tag, layoutPart, countPart, runs, warmups);
   }
-  results.render.push(row);
+
+  const stats = (times) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    return { median: at(0.5), p90: at(0.9), min: sorted[0], runs: sorted.length };
+  };
+
+  const news = { tag: 'kpr-news-feed', layoutPart: 'list', countPart: 'item' };
+  const cases = [
+    { label: '1,000 articles, JSON Feed', path: '/feed.json', ...news, expected: 1000, budget: budgets.renderMedianMs },
+    { label: '1,000 articles, RSS 2.0', path: '/feed.rss', ...news, expected: 1000 },
+    { label: '500 tips (accordion)', path: '/tips.json', tag: 'kpr-prevention-tips', layoutPart: 'base', countPart: 'tip', expected: 500 },
+    { label: '6 goals, 40 measures, 12 charts', path: '/goals.json', tag: 'kpr-goal-overview', layoutPart: 'base', countPart: 'goal', expected: 6 },
+  ];
+  for (const { label, expected, budget, ...options } of cases) {
+    const { times, rendered } = await measure(options, 25, 3);
+    const row = { case: label, rendered, ...stats(times) };
+    if (rendered !== expected) failures.push(`${label}: ${rendered} rendered, ${expected} expected`);
+    if (budget) {
+      row.budgetMs = budget;
+      row.pass = row.median <= budget && rendered === expected;
+      if (!row.pass) failures.push(`${label}: median ${row.median.toFixed(1)} ms > ${budget} ms`);
+    }
+    results.render.push(row);
+  }
+  await browser.close();
+  server.close();
 }
-await browser.close();
-server.close();
 
 results.machine = { chromium: chromiumVersion(chrome), cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -68,11 +68,7 @@ export const NEWEST_COPY: MergeRules = {
   replaces: (candidate, kept) => lastChange(candidate) > lastChange(kept),
 };
 
-/**
- * For tips and goals: an item published again under the same `id` in a later feed of `src` replaces the
- * earlier one, so a town can adapt a central feed's item by publishing its own version.
- */
-export const LATER_FEED_WINS: MergeRules = { identity: (item) => [item.id], replaces: () => true };
+export { LATER_FEED_WINS } from './merge-rules.js';
 
 /** Merges the items of several feeds (in `src` order) by the given rules and sorts them. */
 export function mergeItems(lists: LoadedItem[][], compare: (a: LoadedItem, b: LoadedItem) => number, rules: MergeRules = NEWEST_COPY): LoadedItem[] {

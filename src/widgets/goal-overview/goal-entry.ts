@@ -4,20 +4,16 @@ import { safeLink } from '../../core/urls.js';
 import { validate, type Schema } from '../../core/validate.js';
 import goalsSchema from '../../schemas/kpr-goals.schema.json';
 import { DEFAULT_ICON, isIconName } from './icons.js';
-import type { GoalEntry, IndicatorEntry, MeasureEntry, MeasureStatus, SeriesPoint, Trend } from './goal-overview.types.js';
+import type { GoalEntry, IndicatorEntry, MeasureEntry, MeasureStatus } from './goal-overview.types.js';
 
 const SCHEMA = goalsSchema as Schema;
 const MEASURE = SCHEMA.$defs!.measure!;
 const INDICATOR = SCHEMA.$defs!.indicator!;
 
-/**
- * What the feed controller checks for a whole goal. Measures, indicators and the icon are checked one by one
- * here instead, so that one wrong measure or an unknown icon costs only that part, never the whole goal.
+/*
+ * This module checks and reads goals, so it is needed only once a feed is there: the widget loads it with the
+ * feed (the feed controller's `prepare`), not before the first render.
  */
-export const GOAL_SCHEMA: Schema = {
-  ...SCHEMA,
-  properties: { ...SCHEMA.properties, icon: { type: 'string' }, measures: { type: 'array' }, indicators: { type: 'array' } },
-};
 
 interface GoalExtension {
   icon?: string;
@@ -94,38 +90,4 @@ function withGaps(raw: unknown, report: (period: string, value: unknown) => void
       return { ...(point as object), value: null };
     }),
   };
-}
-
-const hasValue = (point: SeriesPoint): point is SeriesPoint & { value: number } => point.value !== null && point.value !== undefined;
-
-/** The latest period with a value. */
-export function latest(indicator: IndicatorEntry): (SeriesPoint & { value: number }) | undefined {
-  return indicator.series.findLast(hasValue);
-}
-
-/**
- * The trend from the first to the last period with a value. A change is said relatively ("12 %") unless the
- * values are percentages (then in percentage points) or start at zero (then in the unit). A change that would
- * round to nothing is "flat".
- */
-export function trendOf(indicator: IndicatorEntry): Trend | undefined {
-  const points = indicator.series.filter(hasValue);
-  const [from, to] = [points[0], points.at(-1)];
-  if (!from || !to || points.length < 2) return undefined;
-  const difference = to.value - from.value;
-  const change: Trend['change'] =
-    indicator.unit === '%' ? { kind: 'points', amount: Math.abs(difference) }
-    : from.value === 0 ? { kind: 'absolute', amount: Math.abs(difference) }
-    : { kind: 'relative', amount: Math.abs(difference / from.value) };
-  const flat = change.kind === 'relative' ? change.amount < 0.005 : change.amount < 0.05;
-  const direction = flat ? 'flat' : difference > 0 ? 'up' : 'down';
-  const judgement = direction === 'flat' || !indicator.better ? undefined : direction === indicator.better ? 'good' : 'bad';
-  return { direction, from, to, change, judgement };
-}
-
-/** Whether the latest value has reached the target, in the direction that is better. */
-export function targetReached(indicator: IndicatorEntry): boolean | undefined {
-  const last = latest(indicator);
-  if (indicator.target === undefined || !last || !indicator.better) return undefined;
-  return indicator.better === 'down' ? last.value <= indicator.target : last.value >= indicator.target;
 }

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import { LATER_FEED_WINS } from '../../core/feed/items.js';
+import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { formatCalendarDate, formatList, formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
@@ -8,11 +8,19 @@ import { logWarning } from '../../core/log.js';
 import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import de from '../../locales/de/goals.json';
-import { GOAL_SCHEMA, toGoalEntry } from './goal-entry.js';
+import { GOAL_SCHEMA } from './goal-schema.js';
 import { goalOverviewStyles } from './goal-overview.styles.js';
 import { STATUSES, type GoalEntry, type GoalLayout, type MeasureEntry } from './goal-overview.types.js';
-import { renderIcon } from './icons.js';
-import { renderIndicator } from './indicator.js';
+
+/**
+ * Reading goals from feed items and drawing their icons and charts is needed only once the feed is there, so
+ * that code loads with the feed (the feed controller's `prepare`) and is always there when the feed is ready.
+ */
+let parts: { entries: typeof import('./goal-entry.js'); indicator: typeof import('./indicator.js'); icons: typeof import('./icons.js') };
+const loadParts = async () => {
+  const [entries, indicator, icons] = await Promise.all([import('./goal-entry.js'), import('./indicator.js'), import('./icons.js')]);
+  parts ??= { entries, indicator, icons };
+};
 
 const TRANSLATIONS: Translations = { name: 'goals', de, load: { en: () => import('../../locales/en/goals.json') } };
 
@@ -79,7 +87,7 @@ export class KprGoalOverview extends LitElement {
   private declare open: ReadonlySet<string>;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { extension: GOAL_SCHEMA, compare: byOrder, merge: LATER_FEED_WINS });
+  private readonly feed = new FeedController(this, { extension: GOAL_SCHEMA, compare: byOrder, merge: LATER_FEED_WINS, prepare: loadParts });
   private readonly entries = new WeakMap<LoadedItem, GoalEntry>();
 
   constructor() {
@@ -99,7 +107,7 @@ export class KprGoalOverview extends LitElement {
       .filter((item) => wanted.length === 0 || wanted.includes(item.id))
       .map((item) => {
         let entry = this.entries.get(item);
-        if (!entry) this.entries.set(item, (entry = toGoalEntry(item, (message) => logWarning(this, message))));
+        if (!entry) this.entries.set(item, (entry = parts.entries.toGoalEntry(item, (message) => logWarning(this, message))));
         return entry;
       });
   }
@@ -126,12 +134,12 @@ export class KprGoalOverview extends LitElement {
     const panel = `measures-${index}`;
     return html`<li class="goal ${open ? 'open' : ''}" part="goal" data-goal=${goal.id}>
       <div class="goal-head">
-        ${renderIcon(goal.icon)}
+        ${parts.icons.renderIcon(goal.icon)}
         <div role="heading" aria-level=${level} class="goal-title" part="goal-title" id="goal-${index}">${goal.title}</div>
       </div>
       ${goal.description ? html`<p class="description">${goal.description}</p>` : nothing}
       ${this.renderProgress(goal)}
-      ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => renderIndicator(indicator, this.i18n))}</div>` : nothing}
+      ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => parts.indicator.renderIndicator(indicator, this.i18n))}</div>` : nothing}
       ${this.expanded ? nothing : html`<button type="button" class="button secondary" part="measures-button" aria-expanded=${open} aria-controls=${panel} aria-describedby="goal-${index}" @click=${() => this.toggle(goal.id)}>
         ${t(open ? 'goals.hideMeasures' : 'goals.showMeasures')} (${goal.measures.length})
       </button>`}

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
 import { renderChart } from './chart.js';
-import { latest, targetReached, trendOf } from './goal-entry.js';
+import { latest, targetReached, trendOf } from './trend.js';
 import type { IndicatorEntry, Trend } from './goal-overview.types.js';
 
 /** A value with its unit: `%` as a percentage ("39,7 %"), any other unit after the number ("12 Fälle"). */

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import { LATER_FEED_WINS } from '../../core/feed/items.js';
+import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { dayKey, formatBytes, timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
