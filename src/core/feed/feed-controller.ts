@@ -6,7 +6,7 @@ import { FeedError } from './feed-error.js';
 import { forgetFeed, loadFeed } from './feed-requests.js';
 import type { MergeRules } from './items.js';
 import type { ReadFeeds } from './read-feeds.js';
-import type { FeedDocument, LoadedItem } from './types.js';
+import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
 
 /** What a widget exposes for its feeds: the attributes every feed widget shares. */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
@@ -27,6 +27,8 @@ export interface FeedControllerOptions {
   merge?: MergeRules;
   /** The largest feed accepted, in bytes; 5 MB by default. */
   maxBytes?: number;
+  /** The formats the widget shows; JSON Feed, RSS and Atom by default. A feed in another format is an error. */
+  formats?: readonly FeedFormat[];
   /**
    * Loads the code the widget needs only to show items, such as turning them into entries. It loads while the
    * feeds are in flight instead of before the first render; the controller is never ready before it is there.

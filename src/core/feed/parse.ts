@@ -20,7 +20,11 @@ export async function parseFeed(text: string, url: string): Promise<FeedDocument
     const { readXmlFeed } = await import('./xml.js');
     return readXmlFeed(body, url);
   }
-  throw new FeedError('format', url, `not a feed: expected JSON Feed, RSS or Atom, got ${JSON.stringify(start.slice(0, 30))}…`);
+  // iCalendar is read by the calendar itself, with a library loaded only then; here it is only recognised.
+  if (/^BEGIN:VCALENDAR\r?\n/i.test(start)) {
+    return { url, format: 'icalendar', title: /^X-WR-CALNAME:(.*)$/im.exec(body)?.[1]?.trim() ?? '', items: [], text: body };
+  }
+  throw new FeedError('format', url, `not a feed: expected JSON Feed, RSS, Atom or iCalendar, got ${JSON.stringify(start.slice(0, 30))}…`);
 }
 
 function readJsonFeed(text: string, url: string): FeedDocument {

@@ -2,7 +2,9 @@ import { logWarning } from '../log.js';
 import type { FeedControllerOptions } from './feed-controller.js';
 import { FeedError } from './feed-error.js';
 import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
-import type { FeedDocument, LoadedItem } from './types.js';
+import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
+
+const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file' };
 
 export interface ReadFeeds {
   /** The valid items of every usable feed, merged and sorted. */
@@ -24,7 +26,12 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
   const lists: LoadedItem[][] = [];
   const errors: FeedError[] = [];
   let skippedCount = 0;
+  const formats = options.formats ?? ['json-feed', 'rss', 'atom'];
   for (const document of documents) {
+    if (!formats.includes(document.format)) {
+      errors.push(new FeedError('format', document.url, `it is ${FORMAT_NAMES[document.format]}, and <${host.localName}> reads ${new Intl.ListFormat('en', { type: 'disjunction' }).format(formats.map((f) => FORMAT_NAMES[f]))}`));
+      continue;
+    }
     const { items, skipped } = readItems(document, options.extension);
     skipped.forEach((item) => logWarning(host, describeSkipped(item)));
     skippedCount += skipped.length;

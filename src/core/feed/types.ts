@@ -32,7 +32,7 @@ export interface LoadedItem extends FeedItem {
   modified?: Date;
 }
 
-export type FeedFormat = 'json-feed' | 'rss' | 'atom';
+export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'icalendar';
 
 /** A parsed feed whose items are not validated yet: validation belongs to the widget that shows them. */
 export interface FeedDocument {
@@ -41,4 +41,6 @@ export interface FeedDocument {
   title: string;
   homePageUrl?: string;
   items: unknown[];
+  /** The file itself, for formats a widget reads on its own (iCalendar). */
+  text?: string;
 }

@@ -27,12 +27,15 @@ describe('parseFeed', () => {
     expect((await parseFeed(json, 'https://x.example/feed.xml')).format).to.equal('json-feed');
     const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>';
     expect((await parseFeed(atom, 'https://x.example/feed.json')).format).to.equal('atom');
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Gemeinderat\r\nEND:VCALENDAR\r\n';
+    const calendar = await parseFeed(ics, 'https://x.example/termine.json');
+    expect([calendar.format, calendar.title, calendar.text]).to.deep.equal(['icalendar', 'Gemeinderat', ics]);
   });
 
   for (const [body, kind, message] of [
     ['<rss><channel><item></rss>', 'parse', 'invalid XML'],
     ['<opml version="2.0"></opml>', 'format', 'root element <opml>'],
-    ['Service unavailable', 'format', 'expected JSON Feed, RSS or Atom'],
+    ['Service unavailable', 'format', 'expected JSON Feed, RSS, Atom or iCalendar'],
     ['[1, 2]', 'format', 'not a feed'],
   ] as const) {
     it(`rejects ${JSON.stringify(body)} as ${kind}`, async () => {

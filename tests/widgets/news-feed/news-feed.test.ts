@@ -270,6 +270,10 @@ describe('<kpr-news-feed>', () => {
       await expectError(served('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'application/json'), 'invalid JSON');
     });
 
+    it('an iCalendar file, which belongs in the event calendar', async () => {
+      await expectError(served('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'text/calendar'), 'it is an iCalendar file, and <kpr-news-feed> reads a JSON Feed, an RSS feed, or an Atom feed');
+    });
+
     it('a timeout', async () => {
       await expectError(fresh('/test-api/hang'), 'no complete answer within 0.5 s');
     });
