@@ -57,6 +57,23 @@ export const SingleOpen: Story = { name: 'One open at a time', args: { single: t
 export const CentralAndLocal: Story = { name: 'Central and local feed merged', args: { src: '/fixtures/tips-central.json /fixtures/tips-local.json' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Narrow: Story = { name: 'Narrow (320 px)', args: { width: '320px' } };
+export const Themed: Story = {
+  render: (args) => html`<style>
+      .themed {
+        --kpr-color-primary: #2e6b30;
+        --kpr-color-surface: #f4f8f1;
+        --kpr-color-border: #6d8f5e;
+        --kpr-prevention-tips-gap: 2rem;
+        font-family: Georgia, serif;
+      }
+      .themed kpr-prevention-tips::part(group-title) {
+        color: #2e6b30;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+      }
+    </style>
+    <div class="themed">${meta.render(args)}</div>`,
+};
 export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
 export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
 export const Empty: Story = {

@@ -144,12 +144,14 @@ describe('<kpr-goal-overview>', () => {
   it('says so when there are no goals, and shows the error state when the feed fails', async () => {
     const empty = await goalWidget({}, fresh(`/test-api/echo?type=application/feed%2Bjson&body=${encodeURIComponent(JSON.stringify(jsonFeed([])))}`));
     expect(visibleText(empty)).to.equal('Der Präventionsrat hat noch keine Ziele veröffentlicht.');
+    await expect(empty).to.be.accessible();
     const errors = captureConsole('error');
     try {
       const broken = await goalWidget({}, fresh('/test-api/status/404'));
       expect(visibleText(broken)).to.include('Die Inhalte können gerade nicht geladen werden.');
       expect(shadow(broken).querySelector('[part="retry-button"]')).to.not.equal(null);
       expect(errors.messages.join('\n')).to.include('<kpr-goal-overview>').and.include('404');
+      await expect(broken).to.be.accessible();
     } finally {
       errors.restore();
     }
