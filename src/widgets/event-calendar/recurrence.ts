@@ -1,0 +1,256 @@
+/**
+ * RFC 5545 recurrence rules, for the subset municipal calendars use: FREQ DAILY to YEARLY, INTERVAL, COUNT,
+ * UNTIL, BYDAY (with ordinals for MONTHLY and YEARLY), BYMONTHDAY, BYMONTH, BYSETPOS and WKST. A series is
+ * expanded on the wall clock of its zone (a weekly 19:00 meeting stays at 19:00 when the clocks change), and
+ * only for the days asked for, within a fixed amount of work, so that no feed can freeze the page.
+ */
+import { dayOf, parseDay, wallTime, zonedInstant } from '../../core/time.js';
+import { MAX_OCCURRENCES, type DayRange, type Warn } from './event-calendar.types.js';
+
+/** A start: the instant of a timed occurrence, or the day ("2026-12-24") of an all-day one. */
+export type SeriesStart = Date | string;
+
+export interface Series {
+  /** The first occurrence (DTSTART): always part of the series, and counted by COUNT. */
+  start: SeriesStart;
+  /** The zone whose wall clock and calendar the rule follows. */
+  timeZone: string;
+  /** An RRULE value without "RRULE:", e.g. "FREQ=MONTHLY;BYDAY=2TU". */
+  rrule?: string;
+  /** Starts to leave out: an instant removes the occurrence starting then, a day every occurrence on that day. */
+  exdates?: readonly SeriesStart[];
+  /** Extra starts; a day means the time of day of `start` on that day. */
+  rdates?: readonly SeriesStart[];
+}
+
+export interface Rule {
+  freq: (typeof FREQUENCIES)[number];
+  interval: number;
+  count?: number;
+  /** The last day (inclusive) or the last instant an occurrence may start. */
+  until?: SeriesStart;
+  /** ISO weekday (1 Monday … 7 Sunday) and ordinal in the month or year (2 = second, -1 = last, 0 = every). */
+  byDay: { weekday: number; ordinal: number }[];
+  byMonthDay: number[];
+  byMonth: number[];
+  bySetPos: number[];
+  weekStart: number;
+}
+
+export interface SeriesExpansion {
+  /** Whether the series has more than its start (false when its rule was rejected). */
+  recurring: boolean;
+  /** The starts on the days of `window` (in the series' zone), in order; at most `MAX_OCCURRENCES`. */
+  starts(window: DayRange): SeriesStart[];
+}
+
+const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const DAY_MS = 86_400_000;
+/** Calendar days one expansion may look at (about 550 years of a daily rule); the bound on any rule's work. */
+const MAX_STEPS = 200_000;
+/** How far (in days looked at, about 40 years) a rule must produce a second occurrence to count as valid. */
+const PROBE_STEPS = 15_000;
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const dayText = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
+
+/** Reads an RRULE value; throws a RangeError that says what is wrong or not supported. */
+export function parseRule(value: string, timeZone: string): Rule {
+  const rule: Omit<Rule, 'freq'> = { interval: 1, byDay: [], byMonthDay: [], byMonth: [], bySetPos: [], weekStart: 1 };
+  let freq: Rule['freq'] | undefined;
+  const fail = (message: string): never => {
+    throw new RangeError(message);
+  };
+  for (const part of value.trim().replace(/^RRULE:/i, '').toUpperCase().split(';').filter(Boolean)) {
+    const [name = '', text = ''] = part.split('=');
+    const numbers = (max: number, signed: boolean) => text.split(',').map((item) => {
+      const number = /^[+-]?\d+$/.test(item) ? Number(item) : NaN;
+      return number !== 0 && Math.abs(number) <= max && (signed || number > 0) ? number : fail(`${part} is not valid`);
+    });
+    switch (name) {
+      case 'FREQ':
+        freq = FREQUENCIES.find((freq) => freq === text) ?? fail(`FREQ=${text} is not supported (only DAILY, WEEKLY, MONTHLY and YEARLY)`);
+        break;
+      case 'INTERVAL': [rule.interval] = numbers(10_000, false); break;
+      case 'COUNT': [rule.count] = numbers(Number.MAX_SAFE_INTEGER, false); break;
+      case 'UNTIL': rule.until = parseUntil(text, timeZone) ?? fail(`${part} is not a date (20270630) or UTC date-time (20270630T235959Z)`); break;
+      case 'BYMONTHDAY': rule.byMonthDay = numbers(31, true); break;
+      case 'BYMONTH': rule.byMonth = numbers(12, false); break;
+      case 'BYSETPOS': rule.bySetPos = numbers(366, true); break;
+      case 'WKST': rule.weekStart = WEEKDAYS.indexOf(text) + 1 || fail(`${part} is not a weekday`); break;
+      case 'BYDAY':
+        rule.byDay = text.split(',').map((item) => {
+          const [, ordinal = '0', weekday = ''] = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(item) ?? [];
+          const number = WEEKDAYS.indexOf(weekday) + 1;
+          return number && Math.abs(Number(ordinal)) <= 53 ? { weekday: number, ordinal: Number(ordinal) } : fail(`${part} is not valid`);
+        });
+        break;
+      default:
+        fail(`${name || part} is not supported`);
+    }
+  }
+  if (!freq) return fail('FREQ is missing');
+  if (rule.byDay.some((day) => day.ordinal) && (freq === 'DAILY' || freq === 'WEEKLY')) {
+    fail(`BYDAY with a number (such as 2TU) needs FREQ=MONTHLY or YEARLY, not ${freq}`);
+  }
+  return { ...rule, freq };
+}
+
+/** UNTIL as a day (a date), an instant (UTC) or, leniently, a wall-clock time in the series' zone. */
+function parseUntil(text: string, timeZone: string): SeriesStart | undefined {
+  const [, year, month, day, time, hour, minute, second, utc] = /^(\d{4})(\d{2})(\d{2})(T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(text) ?? [];
+  if (!year) return undefined;
+  if (!time) return `${year}-${month}-${day}`;
+  const wall = { year: +year, month: +month!, day: +day!, hour: +hour!, minute: +minute!, second: +second! };
+  return utc ? new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)) : zonedInstant(wall, timeZone);
+}
+
+/** Prepares a series; problems with its rule are reported once, through `warn`, and the event is shown once. */
+export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
+  const { start, timeZone } = series;
+  const allDay = typeof start === 'string';
+  const first = dayNumber(allDay ? start : dayOf(start, timeZone));
+  const clock = allDay ? undefined : wallTime(start, timeZone);
+  const startOn = (day: number): SeriesStart =>
+    clock ? zonedInstant({ ...clock, ...parseDay(dayText(day)) }, timeZone) : dayText(day);
+  const startOnly: SeriesExpansion = { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []) };
+
+  let rule: Rule | undefined;
+  if (series.rrule) {
+    try {
+      rule = withDefaults(parseRule(series.rrule, timeZone), first);
+      const days = ruleDays(rule, first, 0, { left: PROBE_STEPS }, Infinity);
+      let next = days.next();
+      while (!next.done && next.value <= first) next = days.next();
+      if (next.done) throw new RangeError('it never matches a day after the start');
+    } catch (error) {
+      warn(`recurrence rule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
+      return startOnly;
+    }
+  }
+  const excludedDays = new Set<string>();
+  const excludedInstants = new Set<number>();
+  for (const exdate of series.exdates ?? []) {
+    if (typeof exdate === 'string') excludedDays.add(exdate);
+    else if (allDay) excludedDays.add(dayOf(exdate, timeZone));
+    else excludedInstants.add(exdate.getTime());
+  }
+  const excluded = (day: number, at: SeriesStart) => excludedDays.has(dayText(day)) || (at instanceof Date && excludedInstants.has(at.getTime()));
+  const untilDay = rule?.until === undefined ? Infinity : dayNumber(typeof rule.until === 'string' ? rule.until : dayOf(rule.until, timeZone));
+  const beforeUntil = (day: number) =>
+    day < untilDay || (day === untilDay && (!(rule!.until instanceof Date) || allDay || (startOn(day) as Date) <= rule!.until));
+  let warnedAboutWork = false;
+
+  const starts = (window: DayRange): SeriesStart[] => {
+    const [from, to] = [dayNumber(window.from), dayNumber(window.to)];
+    const found = new Map<string, SeriesStart>();
+    const add = (day: number, at = startOn(day)) => {
+      if (inWindow(day, window) && !excluded(day, at) && found.size < MAX_OCCURRENCES) found.set(String(at instanceof Date ? at.getTime() : at), at);
+    };
+    add(first, start);
+    if (rule) {
+      // COUNT counts from the start, so only a rule without it may skip the periods before the window.
+      const skipped = rule.count === undefined ? Math.floor(Math.max(0, unitsBetween(rule, first, from)) / rule.interval) * rule.interval : 0;
+      const budget = { left: MAX_STEPS };
+      let count = 1;
+      for (const day of ruleDays(rule, first, skipped, budget, to)) {
+        if (day <= first) continue;
+        if (day >= to || !beforeUntil(day) || ++count > (rule.count ?? Infinity) || found.size >= MAX_OCCURRENCES) break;
+        if (day >= from) add(day);
+      }
+      if (budget.left < 0 && !warnedAboutWork) {
+        warnedAboutWork = true;
+        warn(`recurrence rule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
+      }
+    }
+    for (const rdate of series.rdates ?? []) {
+      if (typeof rdate === 'string') add(dayNumber(rdate));
+      else add(dayNumber(dayOf(rdate, timeZone)), allDay ? dayOf(rdate, timeZone) : rdate);
+    }
+    return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  };
+  return { recurring: Boolean(rule || series.rdates?.length), starts };
+}
+
+function inWindow(day: number, window: DayRange): boolean {
+  return day >= dayNumber(window.from) && day < dayNumber(window.to);
+}
+
+/** RFC 5545: parts a rule leaves out are taken from its start (a weekly rule repeats on the start's weekday). */
+function withDefaults(rule: Rule, first: number): Rule {
+  const date = new Date(first * DAY_MS);
+  if (rule.freq === 'WEEKLY' && !rule.byDay.length) return { ...rule, byDay: [{ weekday: date.getUTCDay() || 7, ordinal: 0 }] };
+  if ((rule.freq === 'MONTHLY' || rule.freq === 'YEARLY') && !rule.byDay.length && !rule.byMonthDay.length) {
+    const byMonth = rule.freq === 'YEARLY' && !rule.byMonth.length ? [date.getUTCMonth() + 1] : rule.byMonth;
+    return { ...rule, byMonthDay: [date.getUTCDate()], byMonth };
+  }
+  return rule;
+}
+
+/** The period (a day, week, month or year) `index` units after the one holding `first`, as [from, to) days. */
+function period(rule: Rule, first: number, index: number): [number, number] {
+  const date = new Date(first * DAY_MS);
+  const [year, month] = [date.getUTCFullYear(), date.getUTCMonth()];
+  switch (rule.freq) {
+    case 'DAILY': return [first + index, first + index + 1];
+    case 'WEEKLY': {
+      const from = weekStart(rule, first) + 7 * index;
+      return [from, from + 7];
+    }
+    case 'MONTHLY': return [Date.UTC(year, month + index, 1) / DAY_MS, Date.UTC(year, month + index + 1, 1) / DAY_MS];
+    case 'YEARLY': return [Date.UTC(year + index, 0, 1) / DAY_MS, Date.UTC(year + index + 1, 0, 1) / DAY_MS];
+  }
+}
+
+const weekStart = (rule: Rule, day: number) => day - ((new Date(day * DAY_MS).getUTCDay() + 7 - (rule.weekStart % 7)) % 7);
+
+/** Whole periods from the one holding `first` to the one holding `day`. */
+function unitsBetween(rule: Rule, first: number, day: number): number {
+  const [a, b] = [new Date(first * DAY_MS), new Date(day * DAY_MS)];
+  const years = b.getUTCFullYear() - a.getUTCFullYear();
+  switch (rule.freq) {
+    case 'DAILY': return day - first;
+    case 'WEEKLY': return Math.floor((day - weekStart(rule, first)) / 7);
+    case 'MONTHLY': return years * 12 + b.getUTCMonth() - a.getUTCMonth();
+    case 'YEARLY': return years;
+  }
+}
+
+/**
+ * The days the rule matches, in order, from the period `index` units after the first, until `stop` (a day
+ * number) or until `budget` days have been looked at (it ends below zero then).
+ */
+function* ruleDays(rule: Rule, first: number, index: number, budget: { left: number }, stop: number): Generator<number> {
+  for (; ; index += rule.interval) {
+    const [from, to] = period(rule, first, index);
+    if (!(from < stop && to > from) || --budget.left < 0) return;
+    const matched: number[] = [];
+    for (let day = from; day < to; day++) {
+      if (--budget.left < 0) return; // a period looked at only in part must not yield: BYSETPOS would pick wrongly
+      if (matches(rule, day)) matched.push(day);
+    }
+    yield* rule.bySetPos.length ? selectPositions(matched, rule.bySetPos) : matched;
+  }
+}
+
+function matches(rule: Rule, day: number): boolean {
+  const date = new Date(day * DAY_MS);
+  const [year, month, monthDay, weekday] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCDay() || 7];
+  if (rule.byMonth.length && !rule.byMonth.includes(month)) return false;
+  const monthLength = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (rule.byMonthDay.length && !rule.byMonthDay.some((n) => n === monthDay || n === monthDay - monthLength - 1)) return false;
+  if (!rule.byDay.length) return true;
+  // An ordinal counts within the month, except in a YEARLY rule without BYMONTH, where it counts within the year.
+  const inYear = rule.freq === 'YEARLY' && !rule.byMonth.length;
+  const yearStart = Date.UTC(year, 0, 1) / DAY_MS;
+  const [position, length] = inYear ? [day - yearStart + 1, Date.UTC(year + 1, 0, 1) / DAY_MS - yearStart] : [monthDay, monthLength];
+  return rule.byDay.some(({ weekday: wanted, ordinal }) =>
+    wanted === weekday && (ordinal === 0 || (ordinal > 0 ? Math.ceil(position / 7) === ordinal : Math.ceil((length - position + 1) / 7) === -ordinal)));
+}
+
+/** BYSETPOS: the n-th (or n-th last) of a period's matches. */
+function selectPositions(days: number[], positions: number[]): number[] {
+  const chosen = positions.map((position) => days.at(position > 0 ? position - 1 : position)).filter((day) => day !== undefined);
+  return [...new Set(chosen)].sort((a, b) => a - b);
+}
