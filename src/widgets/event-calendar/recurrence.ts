@@ -54,6 +54,7 @@ const PROBE_STEPS = 15_000;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayText = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
+const inWindow = (day: number, window: DayRange) => day >= dayNumber(window.from) && day < dayNumber(window.to);
 
 /** Reads an RRULE value; throws a RangeError that says what is wrong or not supported. */
 export function parseRule(value: string, timeZone: string): Rule {
@@ -100,7 +101,7 @@ export function parseRule(value: string, timeZone: string): Rule {
 /** UNTIL as a day (a date), an instant (UTC) or, leniently, a wall-clock time in the series' zone. */
 function parseUntil(text: string, timeZone: string): SeriesStart | undefined {
   const [, year, month, day, time, hour, minute, second, utc] = /^(\d{4})(\d{2})(\d{2})(T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(text) ?? [];
-  if (!year) return undefined;
+  if (!year || Number.isNaN(Date.parse(`${year}-${month}-${day}T00:00:00Z`))) return undefined;
   if (!time) return `${year}-${month}-${day}`;
   const wall = { year: +year, month: +month!, day: +day!, hour: +hour!, minute: +minute!, second: +second! };
   return utc ? new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)) : zonedInstant(wall, timeZone);
@@ -114,7 +115,6 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
   const clock = allDay ? undefined : wallTime(start, timeZone);
   const startOn = (day: number): SeriesStart =>
     clock ? zonedInstant({ ...clock, ...parseDay(dayText(day)) }, timeZone) : dayText(day);
-  const startOnly: SeriesExpansion = { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []) };
 
   let rule: Rule | undefined;
   if (series.rrule) {
@@ -125,8 +125,8 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
       while (!next.done && next.value <= first) next = days.next();
       if (next.done) throw new RangeError('it never matches a day after the start');
     } catch (error) {
-      warn(`recurrence rule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
-      return startOnly;
+      warn(`rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
+      return { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []) };
     }
   }
   const excludedDays = new Set<string>();
@@ -161,7 +161,7 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
       }
       if (budget.left < 0 && !warnedAboutWork) {
         warnedAboutWork = true;
-        warn(`recurrence rule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
+        warn(`rrule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
       }
     }
     for (const rdate of series.rdates ?? []) {
@@ -171,10 +171,6 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
     return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   };
   return { recurring: Boolean(rule || series.rdates?.length), starts };
-}
-
-function inWindow(day: number, window: DayRange): boolean {
-  return day >= dayNumber(window.from) && day < dayNumber(window.to);
 }
 
 /** RFC 5545: parts a rule leaves out are taken from its start (a weekly rule repeats on the start's weekday). */
@@ -194,10 +190,7 @@ function period(rule: Rule, first: number, index: number): [number, number] {
   const [year, month] = [date.getUTCFullYear(), date.getUTCMonth()];
   switch (rule.freq) {
     case 'DAILY': return [first + index, first + index + 1];
-    case 'WEEKLY': {
-      const from = weekStart(rule, first) + 7 * index;
-      return [from, from + 7];
-    }
+    case 'WEEKLY': return [weekStart(rule, first) + 7 * index, weekStart(rule, first) + 7 * index + 7];
     case 'MONTHLY': return [Date.UTC(year, month + index, 1) / DAY_MS, Date.UTC(year, month + index + 1, 1) / DAY_MS];
     case 'YEARLY': return [Date.UTC(year + index, 0, 1) / DAY_MS, Date.UTC(year + index + 1, 0, 1) / DAY_MS];
   }
