@@ -1,0 +1,235 @@
+import type { LoadedItem } from '../../core/feed/types.js';
+import { firstSentence, plainText } from '../../core/text.js';
+import { addDays, dayOf, daysBetween, startOfDay } from '../../core/time.js';
+import { safeLink } from '../../core/urls.js';
+import { validate, type Schema } from '../../core/validate.js';
+import eventsSchema from '../../schemas/kpr-events.schema.json';
+import {
+  MAX_OCCURRENCES, type CalendarEvent, type DayRange, type EventLocation, type EventOrganizer, type EventSource, type EventStatus, type Warn,
+} from './event-calendar.types.js';
+import { expandSeries, type SeriesExpansion, type SeriesStart } from './recurrence.js';
+
+const SCHEMA = eventsSchema as Schema;
+const DEFS = SCHEMA.$defs!;
+const DAY_MS = 86_400_000;
+const STATUSES: readonly EventStatus[] = ['scheduled', 'cancelled', 'postponed', 'moved-online'];
+
+/**
+ * What the feed controller checks for a whole event. Location, organizer and the entries of `exdates` and
+ * `rdates` are checked one by one here instead, so that a wrong one costs only itself, never the event.
+ */
+export const EVENTS_SCHEMA: Schema = {
+  ...SCHEMA,
+  properties: {
+    ...SCHEMA.properties,
+    location: { type: 'object' },
+    organizer: { type: 'object' },
+    recurrence: { type: 'object', properties: { rrule: DEFS.recurrence!.properties!.rrule!, exdates: { type: 'array' }, rdates: { type: 'array' } } },
+  },
+};
+
+interface EventExtension {
+  start?: unknown;
+  end?: unknown;
+  all_day?: unknown;
+  time_zone?: unknown;
+  location?: unknown;
+  category?: unknown;
+  organizer?: unknown;
+  status?: unknown;
+  registration_url?: unknown;
+  accessibility?: unknown;
+  recurrence?: { rrule?: unknown; exdates?: unknown; rdates?: unknown };
+}
+
+/** An event as read from its item, before it is placed on days: the parts every occurrence shares. */
+interface EventTemplate {
+  shared: Omit<CalendarEvent, 'key' | 'start' | 'end' | 'startDay' | 'endDay' | 'recurring'>;
+  /** The (first) start: an instant, or the day of an all-day event. */
+  start: SeriesStart;
+  /** Milliseconds for timed events; days after the first for all-day events (0 for one day). */
+  length: number;
+  timeZone?: string;
+  recurrence?: { rrule?: string; exdates: SeriesStart[]; rdates: SeriesStart[] };
+  /** Expanded series by zone: the widget's zone is known only when occurrences are asked for. */
+  expansions: Map<string, SeriesExpansion>;
+}
+
+/** A `_kpr.start` or `end`: its date as written, and the instant when it has a time. */
+interface When {
+  day: string;
+  instant?: Date;
+}
+
+/**
+ * The events of one KPR events feed (validated JSON Feed items) as a calendar source. Problems go to `warn`,
+ * each naming the feed, the item and the field, and each only once.
+ */
+export function jsonEventSource(items: readonly LoadedItem[], url: string, sourceIndex: number, warn: Warn): EventSource {
+  const warned = new Set<string>();
+  const warnOnce: Warn = (message) => {
+    if (!warned.has(message)) warn(message);
+    warned.add(message);
+  };
+  const seen = new Set<string>();
+  const events: EventTemplate[] = [];
+  for (const item of items) {
+    const where = `event "${item.id}" of ${url}`;
+    if (seen.has(item.id)) {
+      warnOnce(`${where}: left out: another event of the feed has the same id`);
+      continue;
+    }
+    const event = readEvent(item, url, sourceIndex, where, warnOnce);
+    if (!event) continue;
+    events.push(event);
+    seen.add(item.id);
+  }
+
+  return {
+    url,
+    occurrences(range: DayRange, timeZone: string): CalendarEvent[] {
+      const found: CalendarEvent[] = [];
+      for (const event of events) {
+        for (const start of startsOf(event, range, timeZone, warnOnce)) {
+          const occurrence = place(event, start, timeZone);
+          if (occurrence.startDay < range.to && occurrence.endDay >= range.from) found.push(occurrence);
+        }
+      }
+      return found.sort(byStart).slice(0, MAX_OCCURRENCES);
+    },
+  };
+}
+
+function readEvent(item: LoadedItem, url: string, sourceIndex: number, where: string, warn: Warn): EventTemplate | undefined {
+  const kpr = (item._kpr ?? {}) as EventExtension;
+  const skip = (reason: string) => void warn(`${where}: left out: ${reason}`);
+  const start = readWhen(kpr.start);
+  if (!start) return skip(`_kpr.start ${JSON.stringify(kpr.start)} is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`);
+  let end = kpr.end === undefined ? undefined : readWhen(kpr.end);
+  if (kpr.end !== undefined && !end) return skip(`_kpr.end ${JSON.stringify(kpr.end)} is not a date or a date-time with offset`);
+  const allDay = kpr.all_day === true || !start.instant;
+  if (!allDay && end && !end.instant) {
+    warn(`${where}: _kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`);
+    end = undefined;
+  }
+  // All-day: the feed's end day is inclusive. Timed: the end is the instant it ends.
+  const length = allDay ? daysBetween(start.day, end?.day ?? start.day) : end ? end.instant!.getTime() - start.instant!.getTime() : 0;
+  if (length < 0) return skip(`_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
+
+  const base = item.source || url;
+  const description = text(item.content_text) ?? text(item.summary);
+  const html = text(item.content_html);
+  const title = text(item.title) ?? firstSentence(description ?? (html ? plainText(html) : ''), 80);
+  if (!title) return skip('it has no title and no text');
+  const link = (raw: unknown, protocols: RegExp) => {
+    const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
+    return href && protocols.test(href) ? href : undefined;
+  };
+  const part = <T>(name: 'location' | 'organizer', read: (raw: Record<string, unknown>) => T): T | undefined => {
+    const raw = kpr[name];
+    if (raw === undefined) return undefined;
+    const problems = validate(raw, DEFS[name]!, `_kpr.${name}`, SCHEMA);
+    if (!problems.length) return read(raw as Record<string, unknown>);
+    warn(`${where}: left out _kpr.${name}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  };
+  const status = STATUSES.find((one) => one === kpr.status) ?? 'scheduled';
+
+  let timeZone = text(kpr.time_zone);
+  if (timeZone && !knownZone(timeZone)) {
+    warn(`${where}: _kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`);
+    timeZone = undefined;
+  }
+  const recurrence = kpr.recurrence && typeof kpr.recurrence === 'object' ? kpr.recurrence : undefined;
+  const dates = (name: 'exdates' | 'rdates') =>
+    (Array.isArray(recurrence?.[name]) ? (recurrence[name] as unknown[]) : []).flatMap((raw, index) => {
+      const when = readWhen(raw);
+      if (when) return [allDay || !when.instant ? when.day : when.instant];
+      warn(`${where}: left out _kpr.recurrence.${name}[${index}]: ${JSON.stringify(raw)} is not a date or a date-time with offset`);
+      return [];
+    });
+
+  return {
+    shared: {
+      uid: item.id,
+      title,
+      description,
+      html,
+      url: link(item.url, /^https?:/),
+      allDay,
+      location: part<EventLocation>('location', (raw) => {
+        const geo = raw.geo as EventLocation['geo'];
+        return { name: text(raw.name), address: text(raw.address), geo: geo && { lat: geo.lat, lon: geo.lon } };
+      }),
+      category: text(kpr.category),
+      organizer: part<EventOrganizer>('organizer', (raw) => ({ name: text(raw.name), email: text(raw.email), url: link(raw.url, /^https?:/) })),
+      status,
+      registrationUrl: link(kpr.registration_url, /^(https?|mailto):/),
+      accessibility: text(kpr.accessibility),
+      source: url,
+      sourceIndex,
+    },
+    start: allDay ? start.day : start.instant!,
+    length,
+    timeZone,
+    recurrence: recurrence && { rrule: text(recurrence.rrule), exdates: dates('exdates'), rdates: dates('rdates') },
+    expansions: new Map(),
+  };
+}
+
+/** The starts of an event that may fall on the range's days: the one start, or its series' starts near them. */
+function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn: Warn): SeriesStart[] {
+  if (!event.recurrence) return [event.start];
+  const zone = event.timeZone ?? timeZone;
+  let expansion = event.expansions.get(zone);
+  if (!expansion) {
+    const where = `event "${event.shared.uid}" of ${event.shared.source}`;
+    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (problem) => warn(`${where}: _kpr.recurrence.${problem}`));
+    event.expansions.set(zone, expansion);
+  }
+  // The series' zone may be up to 26 hours off the widget's, and a long event may begin before the range.
+  const spanDays = event.shared.allDay ? event.length : Math.ceil(event.length / DAY_MS);
+  return expansion.starts({ from: addDays(range.from, -spanDays - 2), to: addDays(range.to, 2) });
+}
+
+/** An occurrence on the municipality's calendar. All-day events keep their dates in every zone. */
+function place(event: EventTemplate, start: SeriesStart, timeZone: string): CalendarEvent {
+  const recurring = Boolean(event.recurrence && event.expansions.get(event.timeZone ?? timeZone)?.recurring);
+  const key = `${event.shared.sourceIndex}|${event.shared.uid}|${start instanceof Date ? start.toISOString() : start}`;
+  if (typeof start === 'string') {
+    const endDay = addDays(start, event.length);
+    return { ...event.shared, key, recurring, start: startOfDay(start, timeZone), end: startOfDay(addDays(endDay, 1), timeZone), startDay: start, endDay };
+  }
+  const end = new Date(start.getTime() + event.length);
+  // An event ending at midnight ends on the day before; one without a length is shown on its start's day.
+  const endDay = dayOf(new Date(Math.max(start.getTime(), end.getTime() - 1)), timeZone);
+  return { ...event.shared, key, recurring, start, end, startDay: dayOf(start, timeZone), endDay };
+}
+
+function byStart(a: CalendarEvent, b: CalendarEvent): number {
+  return a.start.getTime() - b.start.getTime() || Number(b.allDay) - Number(a.allDay) || a.title.localeCompare(b.title) || (a.key < b.key ? -1 : 1);
+}
+
+const WHEN = /^(\d{4}-\d{2}-\d{2})([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;
+
+function readWhen(raw: unknown): When | undefined {
+  const [, day, time] = (typeof raw === 'string' && WHEN.exec(raw.trim())) || [];
+  // A date that does not exist ("2026-02-30") is rejected, not moved into March.
+  const midnight = day ? Date.parse(`${day}T00:00:00Z`) : NaN;
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== day) return undefined;
+  if (!time) return { day };
+  const instant = new Date(`${day}T${time.slice(1).toUpperCase()}`);
+  return Number.isNaN(instant.getTime()) ? undefined : { day, instant };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.trim() || undefined : undefined;
+}
+
+function knownZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,180 @@
+import { expect } from '@open-wc/testing';
+import { parseFeed } from '../../../src/core/feed/parse.js';
+import { readItems } from '../../../src/core/feed/items.js';
+import type { LoadedItem } from '../../../src/core/feed/types.js';
+import { startOfDay } from '../../../src/core/time.js';
+import type { CalendarEvent, DayRange } from '../../../src/widgets/event-calendar/event-calendar.types.js';
+import { EVENTS_SCHEMA, jsonEventSource } from '../../../src/widgets/event-calendar/json-events.js';
+import { captureConsole } from '../../support/helpers.js';
+
+const BERLIN = 'Europe/Berlin';
+const FEED = 'https://www.bannewitz.de/kpr/termine.json';
+const NOVEMBER: DayRange = { from: '2026-11-01', to: '2026-12-01' };
+
+/** Items as the feed controller hands them over: already checked against the schema. */
+function source(kprs: Record<string, unknown>[], warnings: string[] = []) {
+  const items: LoadedItem[] = kprs.map(({ id, title, ...kpr }, index) => ({ id: String(id ?? `e${index}`), title: String(title ?? 'Termin'), source: FEED, _kpr: kpr }));
+  return jsonEventSource(items, FEED, 0, (message) => warnings.push(message));
+}
+
+/** The fixture feed, read and validated as the widget reads it. */
+async function fixtureSource(warnings: string[]) {
+  const url = new URL('/tests/fixtures/events.json', location.href).href;
+  const { items, skipped } = readItems(await parseFeed(await (await fetch(url)).text(), url), EVENTS_SCHEMA);
+  expect(skipped).to.deep.equal([]);
+  return jsonEventSource(items, url, 2, (message) => warnings.push(message));
+}
+
+const brief = (event: CalendarEvent) => `${event.startDay} ${event.allDay ? 'all day' : event.start.toISOString().slice(11, 16)} ${event.title}`;
+
+// The test browser runs in America/New_York, so nothing here can pass by using the machine's own zone.
+describe('the KPR events feed', () => {
+  it('reads a feed into the occurrences of the days asked for, in start order', async () => {
+    const warnings: string[] = [];
+    const events = (await fixtureSource(warnings)).occurrences(NOVEMBER, BERLIN);
+    expect(events.map(brief)).to.deep.equal([
+      '2026-11-03 18:00 Bürgersprechstunde des Bürgerpolizisten',
+      '2026-11-10 09:00 Kaputte Regel', // its rule is not supported: shown once, on its start
+      '2026-11-10 17:00 Sitzung des Präventionsrates',
+      '2026-11-10 18:00 Bürgersprechstunde des Bürgerpolizisten',
+      '2026-11-17 18:00 Bürgersprechstunde des Bürgerpolizisten',
+      '2026-11-24 18:00 Bürgersprechstunde des Bürgerpolizisten',
+      '2026-11-26 all day Präventionstage im Einkaufszentrum',
+    ]);
+    expect(new Set(events.map((event) => event.key)).size).to.equal(events.length);
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.contain('event "umgekehrt"').and.contain('_kpr.end "2026-11-20T13:00:00+01:00" is before _kpr.start "2026-11-20T15:00:00+01:00"');
+    expect(warnings[1]).to.contain('event "sekuendlich"').and.contain('_kpr.recurrence.rrule "FREQ=SECONDLY": FREQ=SECONDLY is not supported');
+  });
+
+  it('keeps every field a resident needs, with only safe links', async () => {
+    const events = (await fixtureSource([])).occurrences({ from: '2026-11-10', to: '2026-11-11' }, BERLIN);
+    const [council, office] = [events.find((e) => e.uid === 'praeventionsrat')!, events.find((e) => e.uid === 'buergersprechstunde')!];
+    expect(office).to.deep.include({
+      title: 'Bürgersprechstunde des Bürgerpolizisten',
+      description: 'Der Bürgerpolizist beantwortet Ihre Fragen zu Sicherheit im Ort. Ohne Anmeldung.',
+      url: new URL('/kpr/sprechstunde', location.href).href,
+      category: 'Sprechstunde',
+      status: 'scheduled',
+      accessibility: 'Stufenloser Zugang über den Hof.',
+      recurring: true,
+      allDay: false,
+      sourceIndex: 2,
+    });
+    expect(office.location).to.deep.equal({ name: 'Rathaus, Zimmer 12', address: 'Dresdner Str. 2, 01728 Bannewitz', geo: { lat: 50.9966, lon: 13.7167 } });
+    expect(office.organizer).to.deep.equal({ name: 'Polizeirevier Freital', email: 'revier.freital@polizei.sachsen.de', url: undefined }); // javascript: dropped
+    expect(office.end.getTime() - office.start.getTime()).to.equal(90 * 60_000);
+    expect(council.description).to.equal('Öffentliche Sitzung; Tagesordnung im Amtsblatt.');
+    expect(council.html).to.equal('<p>Öffentliche Sitzung. <a href="/amtsblatt">Tagesordnung</a></p>');
+    expect(council.registrationUrl).to.equal('mailto:kpr@bannewitz.de');
+    const days = (await fixtureSource([])).occurrences({ from: '2026-11-27', to: '2026-11-28' }, BERLIN);
+    expect(days[0]).to.deep.include({ status: 'moved-online', registrationUrl: 'https://www.bannewitz.de/anmeldung', recurring: false });
+    const unsafe = source([{ start: '2026-11-02', registration_url: 'javascript:alert(1)' }]).occurrences(NOVEMBER, BERLIN)[0]!;
+    expect(unsafe.registrationUrl).to.equal(undefined);
+    const telephone = source([{ start: '2026-11-02', registration_url: 'tel:+4935120600' }]).occurrences(NOVEMBER, BERLIN)[0]!;
+    expect(telephone.registrationUrl).to.equal(undefined); // only http(s) and mailto
+  });
+
+  it('leaves out the occurrence an EXDATE names in the feed', async () => {
+    const december = (await fixtureSource([])).occurrences({ from: '2026-12-21', to: '2027-01-10' }, BERLIN).filter((e) => e.uid === 'buergersprechstunde');
+    expect(december.map((event) => event.startDay)).to.deep.equal(['2026-12-22', '2027-01-05']);
+  });
+
+  it('shows an all-day event on 24 December in every zone', () => {
+    const events = source([{ start: '2026-12-24' }]);
+    for (const zone of [BERLIN, 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
+      const [event, ...others] = events.occurrences({ from: '2026-12-01', to: '2027-01-01' }, zone);
+      expect(others, zone).to.deep.equal([]);
+      expect(event, zone).to.deep.include({ startDay: '2026-12-24', endDay: '2026-12-24', allDay: true });
+      expect(event!.start.getTime(), zone).to.equal(startOfDay('2026-12-24', zone).getTime());
+      expect(event!.end.getTime(), zone).to.equal(startOfDay('2026-12-25', zone).getTime());
+      expect(events.occurrences({ from: '2026-12-25', to: '2026-12-26' }, zone), zone).to.deep.equal([]);
+      expect(events.occurrences({ from: '2026-12-23', to: '2026-12-24' }, zone), zone).to.deep.equal([]);
+    }
+    // A date-time with all_day: the date as written counts, not the day it falls on elsewhere.
+    const late = source([{ start: '2026-12-24T23:30:00+01:00', all_day: true }]).occurrences({ from: '2026-12-01', to: '2027-01-01' }, 'America/New_York');
+    expect(late.map((event) => event.startDay)).to.deep.equal(['2026-12-24']);
+  });
+
+  it('shows a three-day event on each of its days, its end day inclusive', () => {
+    const events = source([{ start: '2026-11-26', end: '2026-11-28' }]);
+    const [event] = events.occurrences(NOVEMBER, BERLIN);
+    expect(event).to.deep.include({ startDay: '2026-11-26', endDay: '2026-11-28' });
+    expect(event!.end.toISOString()).to.equal('2026-11-28T23:00:00.000Z'); // midnight starting the 29th in Berlin
+    for (const day of ['2026-11-26', '2026-11-27', '2026-11-28']) {
+      expect(events.occurrences({ from: day, to: day.replace(/\d+$/, (d) => String(+d + 1)) }, BERLIN), day).to.have.length(1);
+    }
+    expect(events.occurrences({ from: '2026-11-29', to: '2026-11-30' }, BERLIN)).to.deep.equal([]);
+    expect(events.occurrences({ from: '2026-11-20', to: '2026-11-26' }, BERLIN)).to.deep.equal([]);
+  });
+
+  it('places timed events on the days of the municipality\'s zone', () => {
+    const events = source([
+      { id: 'night', start: '2026-11-06T22:00:00+01:00', end: '2026-11-07T01:00:00+01:00' },
+      { id: 'midnight', start: '2026-11-13T20:00:00+01:00', end: '2026-11-14T00:00:00+01:00' },
+      { id: 'open', start: '2026-11-20T23:30:00Z' },
+    ]);
+    const spans = events.occurrences(NOVEMBER, BERLIN).map((e) => `${e.uid} ${e.startDay}–${e.endDay}`);
+    expect(spans).to.deep.equal(['night 2026-11-06–2026-11-07', 'midnight 2026-11-13–2026-11-13', 'open 2026-11-21–2026-11-21']);
+    expect(events.occurrences(NOVEMBER, 'America/New_York').map((e) => `${e.uid} ${e.startDay}–${e.endDay}`))
+      .to.deep.equal(['night 2026-11-06–2026-11-06', 'midnight 2026-11-13–2026-11-13', 'open 2026-11-20–2026-11-20']);
+  });
+
+  it('repeats a series on the wall clock of its own time_zone', () => {
+    // A weekly 12:00 call in New York: the US changes clocks on 8 March, Germany on 29 March.
+    const events = source([{ start: '2026-03-02T12:00:00-05:00', time_zone: 'America/New_York', recurrence: { rrule: 'FREQ=WEEKLY' } }]);
+    const times = events.occurrences({ from: '2026-03-01', to: '2026-04-06' }, BERLIN).map((e) => e.start.toISOString());
+    expect(times).to.deep.equal(['2026-03-02T17:00:00.000Z', '2026-03-09T16:00:00.000Z', '2026-03-16T16:00:00.000Z', '2026-03-23T16:00:00.000Z', '2026-03-30T16:00:00.000Z']);
+  });
+
+  it('skips an event that ends before it starts, with a console warning naming it and the fields', () => {
+    const console_ = captureConsole('warn');
+    try {
+      const items: LoadedItem[] = [
+        { id: 'rueckwaerts', title: 'Rückwärts', source: FEED, _kpr: { start: '2026-11-05', end: '2026-11-04' } },
+        { id: 'gut', title: 'Gut', source: FEED, _kpr: { start: '2026-11-05' } },
+      ];
+      const events = jsonEventSource(items, FEED, 0, (message) => console.warn(`[asskomm-widgets] ${message}`));
+      expect(events.occurrences(NOVEMBER, BERLIN).map((event) => event.uid)).to.deep.equal(['gut']);
+      expect(console_.messages).to.deep.equal([
+        `[asskomm-widgets] event "rueckwaerts" of ${FEED}: left out: _kpr.end "2026-11-04" is before _kpr.start "2026-11-05"`,
+      ]);
+    } finally {
+      console_.restore();
+    }
+  });
+
+  it('leaves out only the parts that are wrong, and says which', () => {
+    const warnings: string[] = [];
+    const events = source([
+      { id: 'a', start: '2026-11-05T18:00:00+01:00', location: { name: 'Turnhalle', geo: { lat: 'north', lon: 13 } }, time_zone: 'Europe/Bannewitz', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=2', exdates: ['gestern'] } },
+      { id: 'b', start: '2026-02-30' },
+      { id: 'a', start: '2026-11-06' },
+    ], warnings);
+    const found = events.occurrences(NOVEMBER, BERLIN);
+    expect(found.map((event) => `${event.uid} ${event.startDay}`)).to.deep.equal(['a 2026-11-05', 'a 2026-11-12']);
+    expect(found[0]!.location).to.equal(undefined);
+    expect(warnings).to.deep.equal([
+      `event "a" of ${FEED}: _kpr.time_zone "Europe/Bannewitz" is not a time zone this browser knows; the widget's zone is used`,
+      `event "a" of ${FEED}: left out _kpr.location: _kpr.location.geo.lat must be a number, not a string`,
+      `event "a" of ${FEED}: left out _kpr.recurrence.exdates[0]: "gestern" is not a date or a date-time with offset`,
+      `event "b" of ${FEED}: left out: _kpr.start "2026-02-30" is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`,
+      `event "a" of ${FEED}: left out: another event of the feed has the same id`,
+    ]);
+  });
+
+  it('asks a long series only for the days on screen, and never returns more than the bound', () => {
+    const events = source([
+      { id: 'daily', start: '2020-01-01T08:00:00+01:00', recurrence: { rrule: 'FREQ=DAILY;COUNT=10000' } },
+      { id: 'broken', start: '2026-11-02', recurrence: { rrule: 'FREQ=MINUTELY' } },
+      { id: 'never', start: '2026-11-03', recurrence: { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' } },
+    ]);
+    const began = performance.now();
+    const found = events.occurrences(NOVEMBER, BERLIN);
+    expect(performance.now() - began).to.be.below(300);
+    expect(found.filter((e) => e.uid === 'daily')).to.have.length(30);
+    expect(found.filter((e) => e.uid !== 'daily').map((e) => `${e.uid} ${e.startDay} ${e.recurring}`)).to.deep.equal(['broken 2026-11-02 false', 'never 2026-11-03 false']);
+    const everyDay = source([{ start: '2026-01-01', recurrence: { rrule: 'FREQ=DAILY' } }, { start: '2026-01-01', recurrence: { rrule: 'FREQ=DAILY' } }]);
+    expect(everyDay.occurrences({ from: '2026-01-01', to: '2030-01-01' }, BERLIN)).to.have.length(2000);
+  });
+});
