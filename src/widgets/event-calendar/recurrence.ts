@@ -60,9 +60,7 @@ const inWindow = (day: number, window: DayRange) => day >= dayNumber(window.from
 export function parseRule(value: string, timeZone: string): Rule {
   const rule: Omit<Rule, 'freq'> = { interval: 1, byDay: [], byMonthDay: [], byMonth: [], bySetPos: [], weekStart: 1 };
   let freq: Rule['freq'] | undefined;
-  const fail = (message: string): never => {
-    throw new RangeError(message);
-  };
+  const fail = (message: string): never => { throw new RangeError(message); };
   for (const part of value.trim().replace(/^RRULE:/i, '').toUpperCase().split(';').filter(Boolean)) {
     const [name = '', text = ''] = part.split('=');
     const numbers = (max: number, signed: boolean) => text.split(',').map((item) => {
@@ -228,12 +226,15 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
 }
 
 function matches(rule: Rule, day: number): boolean {
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // day 0, 1 January 1970, was a Thursday
+  if (rule.byDay.length && !rule.byDay.some((by) => by.weekday === weekday)) return false;
   const date = new Date(day * DAY_MS);
-  const [year, month, monthDay, weekday] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCDay() || 7];
+  const month = date.getUTCMonth() + 1;
   if (rule.byMonth.length && !rule.byMonth.includes(month)) return false;
+  const [year, monthDay] = [date.getUTCFullYear(), date.getUTCDate()];
   const monthLength = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (rule.byMonthDay.length && !rule.byMonthDay.some((n) => n === monthDay || n === monthDay - monthLength - 1)) return false;
-  if (!rule.byDay.length) return true;
+  if (!rule.byDay.some((by) => by.ordinal)) return true;
   // An ordinal counts within the month, except in a YEARLY rule without BYMONTH, where it counts within the year.
   const inYear = rule.freq === 'YEARLY' && !rule.byMonth.length;
   const yearStart = Date.UTC(year, 0, 1) / DAY_MS;
