@@ -2,31 +2,16 @@ import type { LoadedItem } from '../../core/feed/types.js';
 import { firstSentence, plainText } from '../../core/text.js';
 import { addDays, dayOf, daysBetween, startOfDay } from '../../core/time.js';
 import { safeLink } from '../../core/urls.js';
-import { validate, type Schema } from '../../core/validate.js';
-import eventsSchema from '../../schemas/kpr-events.schema.json';
+import { validate } from '../../core/validate.js';
 import {
   MAX_OCCURRENCES, type CalendarEvent, type DayRange, type EventLocation, type EventOrganizer, type EventSource, type EventStatus, type Warn,
 } from './event-calendar.types.js';
+import { EVENTS_SCHEMA } from './events-schema.js';
 import { expandSeries, type SeriesExpansion, type SeriesStart } from './recurrence.js';
 
-const SCHEMA = eventsSchema as Schema;
-const DEFS = SCHEMA.$defs!;
+const DEFS = EVENTS_SCHEMA.$defs!;
 const DAY_MS = 86_400_000;
 const STATUSES: readonly EventStatus[] = ['scheduled', 'cancelled', 'postponed', 'moved-online'];
-
-/**
- * What the feed controller checks for a whole event. Location, organizer and the entries of `exdates` and
- * `rdates` are checked one by one here instead, so that a wrong one costs only itself, never the event.
- */
-export const EVENTS_SCHEMA: Schema = {
-  ...SCHEMA,
-  properties: {
-    ...SCHEMA.properties,
-    location: { type: 'object' },
-    organizer: { type: 'object' },
-    recurrence: { type: 'object', properties: { rrule: DEFS.recurrence!.properties!.rrule!, exdates: { type: 'array' }, rdates: { type: 'array' } } },
-  },
-};
 
 interface EventExtension {
   start?: unknown;
@@ -128,7 +113,7 @@ function readEvent(item: LoadedItem, url: string, sourceIndex: number, where: st
   const part = <T>(name: 'location' | 'organizer', read: (raw: Record<string, unknown>) => T): T | undefined => {
     const raw = kpr[name];
     if (raw === undefined) return undefined;
-    const problems = validate(raw, DEFS[name]!, `_kpr.${name}`, SCHEMA);
+    const problems = validate(raw, DEFS[name]!, `_kpr.${name}`, EVENTS_SCHEMA);
     if (!problems.length) return read(raw as Record<string, unknown>);
     warn(`${where}: left out _kpr.${name}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
   };

@@ -4,7 +4,8 @@ import { readItems } from '../../../src/core/feed/items.js';
 import type { LoadedItem } from '../../../src/core/feed/types.js';
 import { startOfDay } from '../../../src/core/time.js';
 import type { CalendarEvent, DayRange } from '../../../src/widgets/event-calendar/event-calendar.types.js';
-import { EVENTS_SCHEMA, jsonEventSource } from '../../../src/widgets/event-calendar/json-events.js';
+import { EVENTS_SCHEMA } from '../../../src/widgets/event-calendar/events-schema.js';
+import { jsonEventSource } from '../../../src/widgets/event-calendar/json-events.js';
 import { captureConsole } from '../../support/helpers.js';
 
 const BERLIN = 'Europe/Berlin';
