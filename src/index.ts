@@ -2,3 +2,4 @@
 export * from './news-feed.js';
 export * from './prevention-tips.js';
 export * from './goal-overview.js';
+export * from './event-calendar.js';

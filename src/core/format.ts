@@ -71,3 +71,39 @@ export function formatCalendarDate(value: string, locale: string): string {
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(locale, day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = dateTimeFormats.get(key);
+  if (!formatter) dateTimeFormats.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter;
+}
+
+/**
+ * A day of the town's calendar ("2026-11-24") in words: `long` "Dienstag, 24. November 2026", `month`
+ * "November 2026", `weekday` "Di", `day` "24". Days are dates, not instants, so they are formatted in UTC.
+ */
+export function formatDay(day: string, locale: string, style: 'long' | 'month' | 'weekday' | 'day'): string {
+  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    month: { month: 'long', year: 'numeric' },
+    weekday: { weekday: 'short' },
+    day: { day: 'numeric' },
+  };
+  return dateTimeFormat(locale, { ...options[style], timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
+}
+
+/** A time of day in the municipality's zone: "18:00" (or "6:00 PM" where the language says so). */
+export function formatTime(date: Date, locale: string, timeZone: string): string {
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+}
+
+/**
+ * A span of time the way the language writes it, without repeating what both ends share:
+ * "18:00–20:00", "24.–26. Dezember 2026", "24. Dezember, 18:00 – 26. Dezember 2026, 12:00".
+ */
+export function formatRange(start: Date, end: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return dateTimeFormat(locale, options).formatRange(start, end);
+}

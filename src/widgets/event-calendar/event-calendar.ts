@@ -1,0 +1,295 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FeedController } from '../../core/feed/feed-controller.js';
+import { formatDay, timeZoneFor } from '../../core/format.js';
+import { I18nController, type Translations } from '../../core/i18n.js';
+import { matchesQuery, searchKey } from '../../core/search.js';
+import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { baseStyles, stateStyles } from '../../core/styles.js';
+import { addDays, addMonths, dayOf, monthGrid } from '../../core/time.js';
+import de from '../../locales/de/calendar.json';
+import { renderDayDetails, renderEventDetails } from './details.js';
+import { eventCalendarStyles } from './event-calendar.styles.js';
+import type { CalendarEvent, DayRange } from './event-calendar.types.js';
+import { eventToIcs, icsFileName } from './ics-export.js';
+import { EVENTS_SCHEMA } from './events-schema.js';
+import { writeJsonLd } from './json-ld.js';
+import { EventSourcesController } from './sources.js';
+import { dayForKey, renderAgenda, renderMonth, type ViewContext } from './views.js';
+
+const TRANSLATIONS: Translations = { name: 'calendar', de, load: { en: () => import('../../locales/en/calendar.json') } };
+export type CalendarView = 'month' | 'list' | 'upcoming';
+/** Below this width the month grid has no room for readable chips, so the list is shown unless `view` says otherwise. */
+const NARROW_PX = 600;
+const HASH = /^#kpr-date=(\d{4}-\d{2})(-\d{2})?$/;
+
+/**
+ * @tagname kpr-event-calendar
+ * @summary Meetings, prevention days and events by month, as a list or as the next few, with "add to my calendar".
+ *
+ * @slot - Fallback content, for example a link to the town's events page: shown before the widget has loaded and kept when the feed cannot be loaded.
+ *
+ * @event kpr-load - The feeds were loaded. `detail`: `{ items, sources, skipped }`.
+ * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, status, message }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart toolbar - Month navigation, the month's name and the view switch.
+ * @csspart month - The month grid.
+ * @csspart list - A list of days with their events.
+ * @csspart event - One event in a list.
+ * @csspart event-button - The button that opens an event's details.
+ * @csspart dialog - The details dialog.
+ * @csspart status - The loading, empty or error message.
+ * @csspart retry-button - The button that loads a failed feed again.
+ *
+ * @cssprop --kpr-event-calendar-source-1-color - Colour of the first source's events; `-2-` to `-6-` for the others.
+ * @cssprop --kpr-event-calendar-today - Background of today's cell.
+ * @cssprop --kpr-color-primary - Buttons, the focused day and chips.
+ */
+export class KprEventCalendar extends LitElement {
+  static override styles = [baseStyles, stateStyles, eventCalendarStyles];
+
+  static override properties = {
+    src: { type: String },
+    view: { type: String, reflect: true },
+    date: { type: String },
+    limit: { type: Number },
+    category: { type: String },
+    urlState: { type: Boolean, attribute: 'url-state' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    timeZone: { type: String, attribute: 'time-zone' },
+    eager: { type: Boolean },
+    timeout: { type: Number },
+    cursor: { state: true },
+    narrow: { state: true },
+    active: { state: true },
+    query: { state: true },
+  };
+
+  /** Feed URLs separated by spaces: KPR event feeds (JSON Feed) and iCalendar files, merged. */
+  declare src: string;
+  /** `month`, `list` or `upcoming`; without it, the month, or the list when the widget is narrower than about 600 px. */
+  declare view: '' | CalendarView;
+  /** The month shown first (`2026-12`) or a day (`2026-12-03`); this month by default. */
+  declare date: string;
+  /** How many events `upcoming` shows. */
+  declare limit: number;
+  /** Categories selected at first, separated by commas. */
+  declare category: string;
+  /** Writes the month into the address (`#kpr-date=2026-12`), so a reload or a shared link opens it. */
+  declare urlState: boolean;
+  declare headingLevel: number;
+  declare timeZone: string;
+  declare eager: boolean;
+  declare timeout: number;
+  private declare cursor: string;
+  private declare narrow: boolean;
+  private declare active: ReadonlySet<string>;
+  private declare query: string;
+
+  private readonly i18n = new I18nController(this, TRANSLATIONS);
+  private readonly feed = new FeedController(this, { extension: EVENTS_SCHEMA, formats: ['json-feed', 'icalendar'] });
+  private readonly events = new EventSourcesController(this, this.feed);
+  private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
+  private dialogContent?: { event: CalendarEvent } | { day: string };
+  private opener?: HTMLElement;
+  private icsUrl?: string;
+  private focusCursor = false;
+  private shown: readonly CalendarEvent[] = [];
+
+  constructor() {
+    super();
+    Object.assign(this, { src: '', view: '', date: '', limit: 5, category: '', urlState: false, headingLevel: 2, timeZone: '', eager: false, timeout: 10 });
+    Object.assign(this, { cursor: '', narrow: false, active: new Set<string>(), query: '' });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+    window.addEventListener('hashchange', this.followHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    window.removeEventListener('hashchange', this.followHash);
+  }
+
+  private get zone(): string {
+    return timeZoneFor(this, this.timeZone);
+  }
+
+  private get today(): string {
+    return dayOf(new Date(), this.zone);
+  }
+
+  private get currentView(): CalendarView {
+    return this.view === 'month' || this.view === 'list' || this.view === 'upcoming' ? this.view : this.narrow ? 'list' : 'month';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('date') || !this.cursor) {
+      const match = this.urlState ? HASH.exec(location.hash) : null;
+      const wanted = match ? `${match[1]}${match[2] ?? '-01'}` : /^\d{4}-\d{2}(-\d{2})?$/.test(this.date) ? (this.date.length === 7 ? `${this.date}-01` : this.date) : '';
+      this.cursor = wanted || this.today;
+    }
+    if (changed.has('category')) this.active = new Set(this.category.split(',').map((c) => c.trim()).filter(Boolean));
+  }
+
+  protected override render(): TemplateResult {
+    const { status } = this.feed;
+    const busy = status === 'idle' || status === 'loading' || (status === 'ready' && !this.events.ready);
+    const body = status === 'error' ? renderError(this.i18n, () => this.feed.reload()) : busy ? renderLoading(this.i18n) : this.renderCalendar();
+    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy}>${body}
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialogClosed} @keydown=${this.keepFocusInDialog}>
+        <button type="button" class="close button secondary" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${this.i18n.t('calendar.close')}</button>
+        ${this.renderDialogContent()}
+      </dialog>
+    </div>`;
+  }
+
+  private range(view: CalendarView): DayRange {
+    if (view === 'upcoming') return { from: this.today, to: addDays(this.today, 366) };
+    if (view === 'list') {
+      const first = addMonths(this.cursor, 0);
+      return { from: this.today.startsWith(first.slice(0, 7)) ? this.today : first, to: addMonths(this.cursor, 1) };
+    }
+    const grid = monthGrid(this.cursor);
+    return { from: grid[0]!, to: addDays(grid.at(-1)!, 1) };
+  }
+
+  private context(byDay: Map<string, CalendarEvent[]>): ViewContext {
+    return {
+      i18n: this.i18n, timeZone: this.zone, today: this.today, cursor: this.cursor, byDay, headingLevel: this.headingLevel + 1,
+      openEvent: (event, opener) => this.openDialog({ event }, opener),
+      openDay: (day, opener) => this.openDialog({ day }, opener),
+    };
+  }
+
+  private renderCalendar(): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    const view = this.currentView;
+    const range = this.range(view);
+    const all = this.events.occurrences(range, this.zone);
+    const categories = [...new Set([...all.flatMap((e) => (e.category ? [e.category] : [])), ...this.active])].sort((a, b) => a.localeCompare(b, this.i18n.locale));
+    const query = view === 'list' ? searchKey(this.query.trim()) : '';
+    let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
+    if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > Date.now()).slice(0, Math.max(1, this.limit));
+    this.shown = events;
+    const byDay = new Map<string, CalendarEvent[]>();
+    for (const event of events) {
+      for (let day = event.startDay < range.from ? range.from : event.startDay; day <= event.endDay && day < range.to; day = addDays(day, 1)) {
+        byDay.set(day, [...(byDay.get(day) ?? []), event]);
+      }
+    }
+    const context = this.context(byDay);
+    const days = [...byDay].sort(([a], [b]) => (a < b ? -1 : 1));
+    // Lists name an event once, under its first day on screen; the grid shows it on every day it spans.
+    const firstOnly = days.map(([day, list]) => [day, list.filter((e) => e.startDay === day || day === range.from)] as [string, CalendarEvent[]]).filter(([, list]) => list.length);
+    if (view === 'upcoming') return firstOnly.length ? renderAgenda(firstOnly, context, true) : renderEmpty(t('calendar.noUpcoming'));
+    const level = Math.min(6, Math.max(2, this.headingLevel));
+    return html`<div class="toolbar" part="toolbar">
+        <div class="nav">
+          <button type="button" class="button secondary" aria-label=${t('calendar.previous')} @click=${() => this.moveTo(addMonths(this.cursor, -1))}><span aria-hidden="true">‹</span></button>
+          <button type="button" class="button secondary" @click=${() => this.moveTo(this.today)}>${t('calendar.today')}</button>
+          <button type="button" class="button secondary" aria-label=${t('calendar.next')} @click=${() => this.moveTo(addMonths(this.cursor, 1))}><span aria-hidden="true">›</span></button>
+        </div>
+        <div role="heading" aria-level=${level} class="heading" id="month-heading" aria-live="polite">${formatDay(this.cursor, this.i18n.locale, 'month')}</div>
+        <div class="views" role="group" aria-label=${t('calendar.views')}>
+          ${(['month', 'list'] as const).map((v) => html`<button type="button" class="button secondary" aria-pressed=${view === v} @click=${() => (this.view = v)}>${t(`calendar.view.${v}`)}</button>`)}
+        </div>
+      </div>
+      ${categories.length > 1 || this.active.size ? html`<div class="categories" role="group" aria-label=${t('calendar.categories')}>
+        ${categories.map((c) => html`<button type="button" class="toggle" aria-pressed=${this.active.has(c)} @click=${() => this.toggleCategory(c)}>${c}</button>`)}
+      </div>` : nothing}
+      ${view === 'month'
+        ? html`<div @keydown=${this.moveInGrid}>${renderMonth(context, 'month-heading')}</div>${events.length ? nothing : html`<p class="month-empty">${t('calendar.noEventsMonth')}</p>`}`
+        : html`<label class="search">${t('calendar.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
+          <p class="visually-hidden" role="status">${query ? t('calendar.found', { count: events.length }) : ''}</p>
+          ${firstOnly.length ? renderAgenda(firstOnly, context) : renderEmpty(t(query || this.active.size ? 'calendar.noMatch' : 'calendar.noEventsMonth'))}`}`;
+  }
+
+  private renderDialogContent(): TemplateResult | typeof nothing {
+    const content = this.dialogContent;
+    if (!content) return nothing;
+    const context = this.context(new Map());
+    if ('day' in content) {
+      const events = this.shown.filter((e) => e.startDay <= content.day && content.day <= e.endDay);
+      return renderDayDetails(content.day, events, context);
+    }
+    const source = this.events.sources[content.event.sourceIndex];
+    return renderEventDetails(content.event, { ...context, host: this, icsUrl: this.icsUrl, icsName: icsFileName(content.event), subscribeUrl: source?.subscribeUrl });
+  }
+
+  protected override updated(): void {
+    writeJsonLd(this, this.feed.status === 'ready' ? this.shown : []);
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (this.dialogContent && dialog && !dialog.open) dialog.showModal();
+    if (this.focusCursor) {
+      this.focusCursor = false;
+      this.renderRoot.querySelector<HTMLElement>(`td[data-day="${this.cursor}"]`)?.focus();
+    }
+  }
+
+  private moveTo(day: string): void {
+    this.cursor = day;
+    if (this.urlState) history.replaceState(history.state, '', `#kpr-date=${day.slice(0, 7)}`);
+  }
+
+  private toggleCategory(category: string): void {
+    const next = new Set(this.active);
+    if (!next.delete(category)) next.add(category);
+    this.active = next;
+  }
+
+  private openDialog(content: { event: CalendarEvent } | { day: string }, opener: HTMLElement): void {
+    // From a day's list to one of its events the dialog stays open; focus later returns to the day, not the list.
+    if (!this.renderRoot.querySelector('dialog')?.open) this.opener = opener;
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsUrl = 'event' in content ? URL.createObjectURL(new Blob([eventToIcs(content.event)], { type: 'text/calendar' })) : undefined;
+    this.dialogContent = content;
+    this.renderRoot.querySelector('dialog')?.close(); // from the day's list to one event: the same dialog, new content
+    this.requestUpdate();
+  }
+
+  private readonly dialogClosed = (): void => {
+    if (this.dialogContent && this.renderRoot.querySelector('dialog')?.open) return;
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsUrl = undefined;
+    this.dialogContent = undefined;
+    this.requestUpdate();
+    this.opener?.focus();
+  };
+
+  /** Tab and Shift+Tab wrap inside the dialog (the WAI-ARIA modal dialog pattern). */
+  private readonly keepFocusInDialog = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const dialog = event.currentTarget as HTMLDialogElement;
+    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input')];
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const target = event.shiftKey ? (active === focusable[0] ? focusable.at(-1) : undefined) : active === focusable.at(-1) ? focusable[0] : undefined;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  };
+
+  /** The date grid's keys: arrows by day and week, Home/End to the week's ends, PageUp/PageDown by month, Enter opens the day. */
+  private readonly moveInGrid = (event: KeyboardEvent): void => {
+    const cell = (event.composedPath()[0] as HTMLElement).closest?.('td');
+    if (!cell) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.openDialog({ day: this.cursor }, cell);
+      return;
+    }
+    const day = dayForKey(event.key, this.cursor, this.i18n.dir === 'rtl');
+    if (!day) return;
+    event.preventDefault();
+    this.focusCursor = true;
+    this.moveTo(day);
+  };
+
+  private readonly followHash = (): void => {
+    const match = this.urlState ? HASH.exec(location.hash) : null;
+    if (match) this.cursor = `${match[1]}${match[2] ?? '-01'}`;
+  };
+}

@@ -1,0 +1,132 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDay, formatRange, formatTime } from '../../core/format.js';
+import type { I18nController } from '../../core/i18n.js';
+import { addDays, isoWeekday, monthGrid } from '../../core/time.js';
+import type { CalendarEvent } from './event-calendar.types.js';
+
+/** What the views need from the widget. */
+export interface ViewContext {
+  i18n: I18nController;
+  timeZone: string;
+  /** Today in the municipality's zone. */
+  today: string;
+  /** The day that has focus in the month grid; its month is on screen. */
+  cursor: string;
+  /** The events shown, by day (a multi-day event is under each of its days), after filters. */
+  byDay: ReadonlyMap<string, readonly CalendarEvent[]>;
+  headingLevel: number;
+  openEvent(event: CalendarEvent, opener: HTMLElement): void;
+  openDay(day: string, opener: HTMLElement): void;
+}
+
+/** Chips a day cell shows before "+n more"; more would only be a truncated mess on a phone. */
+const CHIPS_PER_DAY = 3;
+
+/** "18:00" for a timed event on its first day, "ganztägig" for all-day ones, nothing on later days. */
+export function shortTime(event: CalendarEvent, day: string, context: ViewContext): string {
+  if (event.allDay) return context.i18n.t('calendar.allDay');
+  return day === event.startDay ? formatTime(event.start, context.i18n.locale, context.timeZone) : '';
+}
+
+/** In a list, where an event appears once: its time, or the days it spans ("7.–11. Dez."). */
+function listTime(event: CalendarEvent, day: string, context: ViewContext): string {
+  if (event.startDay === event.endDay) return shortTime(event, day, context);
+  const noon = (d: string) => new Date(`${d}T12:00:00Z`);
+  return formatRange(noon(event.startDay), noon(event.endDay), context.i18n.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/** When an event takes place, in full: "Dienstag, 3. Dezember 2026, 18:00–20:00". */
+export function describeWhen(event: CalendarEvent, context: ViewContext): string {
+  const { locale } = context.i18n;
+  if (event.allDay) {
+    if (event.startDay === event.endDay) return `${formatDay(event.startDay, locale, 'long')}, ${context.i18n.t('calendar.allDay')}`;
+    const day = (d: string) => new Date(`${d}T12:00:00Z`);
+    return formatRange(day(event.startDay), day(event.endDay), locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: context.timeZone };
+  return formatRange(event.start, event.end, locale, options);
+}
+
+/** The title with its status in words when it is not taking place as planned: never colour alone. */
+export function titleWithStatus(event: CalendarEvent, i18n: I18nController): string {
+  return event.status === 'scheduled' ? event.title : `${i18n.t(`calendar.status.${event.status}`)}: ${event.title}`;
+}
+
+/** The month as a grid of days, following the WAI-ARIA date grid: one cell in the tab order, arrows move. */
+export function renderMonth(context: ViewContext, headingId: string): TemplateResult {
+  const { i18n, cursor, today, byDay } = context;
+  const days = monthGrid(cursor);
+  const month = cursor.slice(0, 7);
+  const weeks = Array.from({ length: days.length / 7 }, (_, week) => days.slice(week * 7, week * 7 + 7));
+  return html`<table class="month" role="grid" aria-labelledby=${headingId} part="month">
+    <thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${formatDay(day, i18n.locale, 'long').split(',')[0]!}>${formatDay(day, i18n.locale, 'weekday')}</th>`)}</tr></thead>
+    <tbody>${weeks.map((week) => html`<tr>${week.map((day) => renderDayCell(day, byDay.get(day) ?? [], context, day.startsWith(month), day === today))}</tr>`)}</tbody>
+  </table>`;
+}
+
+function renderDayCell(day: string, events: readonly CalendarEvent[], context: ViewContext, inMonth: boolean, isToday: boolean): TemplateResult {
+  const { i18n } = context;
+  const count = events.length ? i18n.t('calendar.eventCount', { count: events.length }) : i18n.t('calendar.noEvents');
+  const shown = events.length > CHIPS_PER_DAY ? events.slice(0, CHIPS_PER_DAY - 1) : events;
+  const rest = events.length - shown.length;
+  return html`<td role="gridcell" class="day ${inMonth ? '' : 'outside'} ${isToday ? 'today' : ''}" data-day=${day}
+      tabindex=${day === context.cursor ? 0 : -1} aria-current=${isToday ? 'date' : nothing} aria-selected=${day === context.cursor}>
+    <span class="day-number" aria-hidden="true">${formatDay(day, i18n.locale, 'day')}</span>
+    <span class="visually-hidden">${formatDay(day, i18n.locale, 'long')}, ${count}</span>
+    ${shown.length
+      ? html`<ul class="chips" aria-hidden="true">${shown.map((event) => html`<li>
+          <button type="button" tabindex="-1" class="chip source-${event.sourceIndex % 6} ${event.status}" @click=${(e: Event) => context.openEvent(event, cellOf(e))}>
+            ${shortTime(event, day, context)} ${titleWithStatus(event, i18n)}
+          </button></li>`)}
+          ${rest ? html`<li><button type="button" tabindex="-1" class="chip more" @click=${(e: Event) => context.openDay(day, cellOf(e))}>${i18n.t('calendar.more', { count: rest })}</button></li>` : nothing}
+        </ul>`
+      : nothing}
+  </td>`;
+}
+
+/** Focus returns to the day cell, not to a chip that is outside the tab order. */
+const cellOf = (event: Event) => (event.currentTarget as HTMLElement).closest<HTMLElement>('td')!;
+
+/** The day the grid keys move to from `day`, or undefined for other keys. Left and right follow the reading direction. */
+export function dayForKey(key: string, day: string, rtl: boolean): string | undefined {
+  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+  switch (key) {
+    case back: return addDays(day, -1);
+    case forward: return addDays(day, 1);
+    case 'ArrowUp': return addDays(day, -7);
+    case 'ArrowDown': return addDays(day, 7);
+    case 'Home': return addDays(day, 1 - isoWeekday(day));
+    case 'End': return addDays(day, 7 - isoWeekday(day));
+    case 'PageUp': return sameDayInMonth(day, -1);
+    case 'PageDown': return sameDayInMonth(day, 1);
+    default: return undefined;
+  }
+}
+
+/** The same day of the month `count` months away, or that month's last day (31 January → 28 February). */
+function sameDayInMonth(day: string, count: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(year, month - 1 + count + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 + count, Math.min(date, last))).toISOString().slice(0, 10);
+}
+
+/** An agenda: the days that have events, each with its events, in time order. */
+export function renderAgenda(days: readonly [string, readonly CalendarEvent[]][], context: ViewContext, compact = false): TemplateResult {
+  const level = Math.min(6, Math.max(2, context.headingLevel));
+  return html`<div class="agenda ${compact ? 'compact' : ''}" part="list">${days.map(([day, events]) => html`<section class="agenda-day">
+    <div role="heading" aria-level=${level} class="agenda-date" part="day-heading">${formatDay(day, context.i18n.locale, 'long')}</div>
+    <ul class="agenda-events">${events.map((event) => renderAgendaEvent(event, day, context))}</ul>
+  </section>`)}</div>`;
+}
+
+function renderAgendaEvent(event: CalendarEvent, day: string, context: ViewContext): TemplateResult {
+  const place = event.location?.name ?? event.location?.address;
+  return html`<li class="agenda-event source-${event.sourceIndex % 6} ${event.status}" part="event">
+    <span class="agenda-time">${listTime(event, day, context)}</span>
+    <span class="agenda-main">
+      <button type="button" class="event-button" part="event-button" @click=${(e: Event) => context.openEvent(event, e.currentTarget as HTMLElement)}>${titleWithStatus(event, context.i18n)}</button>
+      ${place || event.category ? html`<span class="agenda-meta">${[place, event.category].filter(Boolean).join(' · ')}</span>` : nothing}
+    </span>
+  </li>`;
+}

@@ -1,0 +1,231 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import ICAL from 'ical.js';
+import '../../../src/event-calendar.js';
+import type { KprEventCalendar } from '../../../src/event-calendar.js';
+import { captureConsole, focused, fresh, settled, shadow, visibleText } from '../../support/helpers.js';
+
+const demoEvents = () => fresh('/demo/feeds/events.json');
+const council = () => fresh('/demo/feeds/gemeinderat.ics');
+
+async function calendar(attributes: Record<string, string> = {}, width = '900px'): Promise<KprEventCalendar> {
+  const el = document.createElement('kpr-event-calendar');
+  el.setAttribute('eager', '');
+  el.setAttribute('src', demoEvents());
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const wrapper = await fixture(html`<div style="width: ${width}"></div>`);
+  wrapper.append(el);
+  await settled(el);
+  return el;
+}
+
+const spoken = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const cell = (el: HTMLElement, day: string) => shadow(el).querySelector<HTMLElement>(`td[data-day="${day}"]`)!;
+const chips = (el: HTMLElement, day: string) => [...cell(el, day).querySelectorAll('.chip')].map((chip) => spoken(chip.textContent));
+const heading = (el: HTMLElement) => spoken(shadow(el).querySelector('#month-heading')!.textContent);
+const dialog = (el: HTMLElement) => shadow(el).querySelector('dialog')!;
+async function press(el: KprEventCalendar, key: string) {
+  await sendKeys({ press: key });
+  await el.updateComplete;
+}
+
+describe('<kpr-event-calendar>', () => {
+  describe('month view', () => {
+    it('shows the month\'s events at Berlin time, whatever the visitor\'s zone (the test browser is in New York)', async () => {
+      const el = await calendar({ date: '2026-12' });
+      expect(heading(el)).to.equal('Dezember 2026');
+      expect(chips(el, '2026-12-03')).to.deep.equal(['18:00 Sitzung des Kommunalen Präventionsrats']);
+      expect(chips(el, '2026-12-01')).to.deep.equal(['16:00 Sprechstunde der Bürgerpolizei']);
+      expect(spoken(cell(el, '2026-12-03').querySelector('.visually-hidden')!.textContent)).to.equal('Donnerstag, 3. Dezember 2026, 1 Termin');
+    });
+
+    it('keeps a weekly event at its local time across both clock changes, and an EXDATE removes exactly one day', async () => {
+      const october = await calendar({ date: '2026-10' });
+      expect(chips(october, '2026-10-20')).to.deep.equal(['16:00 Sprechstunde der Bürgerpolizei']);
+      expect(chips(october, '2026-10-27')).to.deep.equal(['16:00 Sprechstunde der Bürgerpolizei']);
+      const march = await calendar({ date: '2027-03' });
+      expect(chips(march, '2027-03-23')).to.deep.equal(['16:00 Sprechstunde der Bürgerpolizei']);
+      expect(chips(march, '2027-03-30')).to.deep.equal(['16:00 Sprechstunde der Bürgerpolizei']);
+      const december = await calendar({ date: '2026-12' });
+      expect(chips(december, '2026-12-15')).to.include('16:00 Sprechstunde der Bürgerpolizei');
+      expect(chips(december, '2026-12-22')).to.deep.equal([]);
+    });
+
+    it('shows all-day events on their own day and multi-day events on every day, cancelled ones in words', async () => {
+      const november = await calendar({ date: '2026-11' });
+      expect(chips(november, '2026-11-28')).to.deep.equal(['ganztägig Stand des Präventionsrats auf dem Adventsmarkt']);
+      const december = await calendar({ date: '2026-12' });
+      for (const day of ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11']) {
+        expect(chips(december, day).join()).to.include('Ausstellung „Sicher unterwegs“');
+      }
+      expect(chips(december, '2026-12-12').join()).to.not.include('Ausstellung');
+      expect(chips(december, '2026-12-10')).to.include('15:00 Abgesagt: Vortrag: Betrug am Telefon');
+    });
+
+    it('moves through the grid with the APG keys and announces the month', async () => {
+      const el = await calendar({ date: '2026-12-02' });
+      cell(el, '2026-12-02').focus();
+      await press(el, 'ArrowRight');
+      expect(focused(el)).to.match(/^td: 3/);
+      await press(el, 'ArrowDown');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2026-12-10');
+      await press(el, 'Home');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2026-12-07');
+      await press(el, 'End');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2026-12-13');
+      await press(el, 'PageDown');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2027-01-13');
+      expect(heading(el)).to.equal('Januar 2027');
+      expect(shadow(el).querySelector('#month-heading')!.getAttribute('aria-live')).to.equal('polite');
+      await press(el, 'PageUp');
+      await press(el, 'ArrowUp');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2026-12-06');
+      // Only the focused day is in the tab order.
+      expect(shadow(el).querySelectorAll('td[tabindex="0"]')).to.have.length(1);
+    });
+
+    it('opens the day with Enter, an event from there, and returns focus to the day when closed', async () => {
+      const el = await calendar({ date: '2026-12-10' });
+      cell(el, '2026-12-10').focus();
+      await press(el, 'Enter');
+      expect(dialog(el).open).to.equal(true);
+      expect(spoken(dialog(el).querySelector('#dialog-title')!.textContent)).to.equal('Termine am Donnerstag, 10. Dezember 2026');
+      const buttons = [...dialog(el).querySelectorAll<HTMLButtonElement>('.event-button')].map((b) => spoken(b.textContent));
+      expect(buttons).to.deep.equal(['Ausstellung „Sicher unterwegs“', 'Abgesagt: Vortrag: Betrug am Telefon']);
+      dialog(el).querySelectorAll<HTMLButtonElement>('.event-button')[1]!.click();
+      await el.updateComplete;
+      expect(dialog(el).open).to.equal(true);
+      expect(spoken(dialog(el).querySelector('#dialog-title')!.textContent)).to.equal('Abgesagt: Vortrag: Betrug am Telefon');
+      expect(dialog(el).textContent).to.include('Donnerstag, 10. Dezember 2026');
+      await press(el, 'Escape');
+      await waitUntil(() => !dialog(el).open, 'the dialog to close');
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.getAttribute('data-day')).to.equal('2026-12-10');
+    });
+  });
+
+  describe('event details', () => {
+    async function openEvent(el: KprEventCalendar, day: string, title: string) {
+      const chip = [...cell(el, day).querySelectorAll<HTMLButtonElement>('.chip')].find((c) => c.textContent!.includes(title))!;
+      chip.click();
+      await el.updateComplete;
+      await waitUntil(() => dialog(el).open, 'the dialog to open');
+    }
+
+    it('shows every field, keeps Tab inside the dialog and links the place to OpenStreetMap', async () => {
+      const el = await calendar({ date: '2026-12' });
+      await openEvent(el, '2026-12-03', 'Sitzung des Kommunalen');
+      const text = spoken(dialog(el).textContent);
+      expect(text).to.include('Donnerstag, 3. Dezember 2026').and.include('18:00').and.include('20:00')
+        .and.include('Rathaus Bannewitz, Ratssaal, Rathausstraße 2, 01728 Bannewitz').and.include('Induktionsschleife').and.include('Regelmäßiger Termin');
+      const map = dialog(el).querySelector<HTMLAnchorElement>('a[href^="https://www.openstreetmap.org/"]')!;
+      expect(map.href).to.equal('https://www.openstreetmap.org/?mlat=50.9958&mlon=13.7185#map=17/50.9958/13.7185');
+      expect(dialog(el).querySelector('iframe, img')).to.equal(null); // a link, never an embedded map
+      expect(focused(el)).to.equal('button: Schließen');
+      const links = [...dialog(el).querySelectorAll<HTMLElement>('a[href], button')];
+      links.at(-1)!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('button: Schließen');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(shadow(el).activeElement).to.not.equal(null);
+      expect(dialog(el).contains(shadow(el).activeElement)).to.equal(true);
+    });
+
+    it('offers the event as an .ics file that ical.js reads back as the same event', async () => {
+      const el = await calendar({ date: '2026-12' });
+      await openEvent(el, '2026-12-03', 'Sitzung des Kommunalen');
+      const link = dialog(el).querySelector<HTMLAnchorElement>('[part="ics-link"]')!;
+      expect(link.download).to.equal('Sitzung des Kommunalen Präventionsrats.ics');
+      const ics = await (await fetch(link.href)).text();
+      const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+      expect(event.summary).to.equal('Sitzung des Kommunalen Präventionsrats');
+      expect(event.startDate.toJSDate().toISOString()).to.equal('2026-12-03T17:00:00.000Z');
+      expect(event.endDate.toJSDate().toISOString()).to.equal('2026-12-03T19:00:00.000Z');
+      expect(event.location).to.equal('Rathaus Bannewitz, Ratssaal, Rathausstraße 2, 01728 Bannewitz');
+    });
+  });
+
+  describe('views and sources', () => {
+    it('shows the list when the container is narrow', async () => {
+      const el = await calendar({ date: '2026-12' }, '400px');
+      await waitUntil(() => shadow(el).querySelector('[part="list"]'), 'the list view');
+      expect(shadow(el).querySelector('table')).to.equal(null);
+      const days = [...shadow(el).querySelectorAll('[part="day-heading"]')].map((h) => spoken(h.textContent));
+      expect(days[0]).to.equal('Dienstag, 1. Dezember 2026');
+    });
+
+    it('filters by category with toggle buttons, and searches the list', async () => {
+      const el = await calendar({ date: '2026-12', view: 'list' });
+      const toggle = [...shadow(el).querySelectorAll<HTMLButtonElement>('.toggle')].find((b) => b.textContent!.trim() === 'Vortrag')!;
+      toggle.click();
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      const titles = () => [...shadow(el).querySelectorAll('.event-button')].map((b) => spoken(b.textContent));
+      expect(titles()).to.deep.equal(['Abgesagt: Vortrag: Betrug am Telefon', 'Findet online statt: Elternabend: Kinder sicher im Netz']);
+      toggle.click();
+      const input = shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = 'ausstellung';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(titles()).to.deep.equal(['Ausstellung „Sicher unterwegs“']);
+      expect(spoken(shadow(el).querySelector('[role="status"]')!.textContent)).to.equal('1 Termin gefunden');
+    });
+
+    it('merges an iCalendar export of the council with the KPR feed', async () => {
+      const el = await calendar({ date: '2026-12', src: `${demoEvents()} ${council()}` });
+      expect(chips(el, '2026-12-08')).to.deep.equal(['ganztägig Ausstellung „Sicher unterwegs“', '16:00 Sprechstunde der Bürgerpolizei', '18:30 Sitzung des Gemeinderats']);
+    });
+
+    it('lists the next events in the upcoming view', async () => {
+      const el = await calendar({ view: 'upcoming', limit: '3' });
+      expect(shadow(el).querySelectorAll('[part="event"]')).to.have.length(3);
+    });
+
+    it('opens the month in the address, and writes it there when moving', async () => {
+      history.replaceState(null, '', '#kpr-date=2027-01');
+      try {
+        const el = await calendar({ 'url-state': '' });
+        expect(heading(el)).to.equal('Januar 2027');
+        shadow(el).querySelector<HTMLButtonElement>('[aria-label="Nächster Monat"]')!.click();
+        await el.updateComplete;
+        expect(location.hash).to.equal('#kpr-date=2027-02');
+        expect(heading(el)).to.equal('Februar 2027');
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    });
+
+    it('writes the shown events as schema.org JSON-LD into the light DOM', async () => {
+      const el = await calendar({ date: '2026-12' });
+      const data = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>[];
+      const cancelled = data.find((event) => event.name === 'Vortrag: Betrug am Telefon')!;
+      expect(cancelled.eventStatus).to.equal('https://schema.org/EventCancelled');
+      expect(cancelled.startDate).to.equal('2026-12-10T14:00:00.000Z');
+    });
+
+    it('shows the error state for a missing feed and names it in the console', async () => {
+      const errors = captureConsole('error');
+      try {
+        const el = await calendar({ src: fresh('/test-api/status/404') });
+        expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.');
+        expect(errors.messages.join('\n')).to.include('<kpr-event-calendar>').and.include('404');
+      } finally {
+        errors.restore();
+      }
+    });
+
+    it('is axe-clean in month and list view, with the dialog open, and in English', async () => {
+      const el = await calendar({ date: '2026-12' });
+      await expect(el).to.be.accessible();
+      await expect(await calendar({ date: '2026-12', view: 'list' })).to.be.accessible();
+      const english = await calendar({ date: '2026-12', lang: 'en' });
+      await waitUntil(() => heading(english) === 'December 2026', 'English');
+      await expect(english).to.be.accessible();
+      cell(el, '2026-12-03').querySelector<HTMLButtonElement>('.chip')!.click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+});
