@@ -53,7 +53,7 @@ async function openDemo(width, path = '/') {
     }
   });
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('kpr-news-feed, kpr-prevention-tips, kpr-goal-overview')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
+    [...document.querySelectorAll('kpr-news-feed, kpr-prevention-tips, kpr-goal-overview, kpr-event-calendar')].every((el) => el.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false'),
   );
   return { page, problems, requests, notes };
 }
@@ -72,6 +72,18 @@ test('every widget on the demo page renders under a strict CSP, with no error or
   assert.deepEqual(goals[1], ['Sich sicher fühlen']);
   const englishGoal = await page.evaluate(() => document.querySelectorAll('kpr-goal-overview')[1].shadowRoot.querySelector('[part="measures-button"]').textContent.trim());
   assert.equal(englishGoal, 'Show measures (3)');
+  // The calendar merges the KPR's JSON feed with the council's iCalendar export, and writes JSON-LD for search engines.
+  const calendar = await page.evaluate(() => {
+    const [month, upcoming] = document.querySelectorAll('kpr-event-calendar');
+    return {
+      heading: month.shadowRoot.querySelector('#month-heading').textContent.trim(),
+      upcoming: upcoming.shadowRoot.querySelectorAll('[part="event"]').length,
+      jsonLd: JSON.parse(month.querySelector('script[type="application/ld+json"]').textContent).length > 0,
+    };
+  });
+  assert.equal(calendar.upcoming, 3);
+  assert.equal(calendar.jsonLd, true);
+  assert.match(calendar.heading, /^\w+ \d{4}$/);
   const english = await page.evaluate(() => document.querySelectorAll('kpr-news-feed')[3].shadowRoot.querySelector('[part="more-button"]').textContent.trim());
   assert.equal(english, 'Show 3 more articles');
   assert.deepEqual(problems, []);

@@ -109,7 +109,6 @@ export const eventCalendarStyles = css`
     list-style: none;
   }
   .chip {
-    display: block;
     width: 100%;
     padding: 0 var(--_space-xs);
     border: 0;
@@ -119,11 +118,17 @@ export const eventCalendarStyles = css`
     color: inherit;
     font: inherit;
     font-size: 0.8em;
+    line-height: 1.3;
     text-align: start;
-    white-space: nowrap;
+    /* Two lines, then an ellipsis: enough to recognise an event; the whole title is one click away. */
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
     overflow: hidden;
-    text-overflow: ellipsis;
     cursor: pointer;
+  }
+  .chip.all-day {
+    background: color-mix(in srgb, var(--_source, var(--_s0)) 30%, transparent);
   }
   .chip.more {
     border: 0;

@@ -75,8 +75,8 @@ function renderDayCell(day: string, events: readonly CalendarEvent[], context: V
     <span class="visually-hidden">${formatDay(day, i18n.locale, 'long')}, ${count}</span>
     ${shown.length
       ? html`<ul class="chips" aria-hidden="true">${shown.map((event) => html`<li>
-          <button type="button" tabindex="-1" class="chip source-${event.sourceIndex % 6} ${event.status}" @click=${(e: Event) => context.openEvent(event, cellOf(e))}>
-            ${shortTime(event, day, context)} ${titleWithStatus(event, i18n)}
+          <button type="button" tabindex="-1" class="chip source-${event.sourceIndex % 6} ${event.status} ${event.allDay ? 'all-day' : ''}" @click=${(e: Event) => context.openEvent(event, cellOf(e))}>
+            ${event.allDay ? '' : shortTime(event, day, context)} ${titleWithStatus(event, i18n)}
           </button></li>`)}
           ${rest ? html`<li><button type="button" tabindex="-1" class="chip more" @click=${(e: Event) => context.openDay(day, cellOf(e))}>${i18n.t('calendar.more', { count: rest })}</button></li>` : nothing}
         </ul>`
