@@ -35,14 +35,18 @@ const HASH = /^#kpr-date=(\d{4}-\d{2})(-\d{2})?$/;
  * @csspart toolbar - Month navigation, the month's name and the view switch.
  * @csspart month - The month grid.
  * @csspart list - A list of days with their events.
+ * @csspart day-heading - A day's heading in a list.
  * @csspart event - One event in a list.
  * @csspart event-button - The button that opens an event's details.
  * @csspart dialog - The details dialog.
+ * @csspart ics-link - The "add to my calendar" link in the dialog.
  * @csspart status - The loading, empty or error message.
  * @csspart retry-button - The button that loads a failed feed again.
  *
  * @cssprop --kpr-event-calendar-source-1-color - Colour of the first source's events; `-2-` to `-6-` for the others.
  * @cssprop --kpr-event-calendar-today - Background of today's cell.
+ * @cssprop --kpr-color-dialog - Background of the details dialog. Default: white, or near black in dark mode.
+ * @cssprop --kpr-color-dialog-text - Text of the details dialog.
  * @cssprop --kpr-color-primary - Buttons, the focused day and chips.
  */
 export class KprEventCalendar extends LitElement {

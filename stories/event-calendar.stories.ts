@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+
+interface CalendarArgs {
+  src: string;
+  view: '' | 'month' | 'list' | 'upcoming';
+  date: string;
+  limit: number;
+  category: string;
+  lang: string;
+  width: string;
+  /** Seconds until a feed request is given up (the Loading story waits a day). */
+  timeout?: number;
+}
+
+const meta = {
+  title: 'Widgets/Event calendar',
+  component: 'kpr-event-calendar',
+  tags: ['autodocs'],
+  render: (args) => html`<div style="max-width: ${args.width}">
+    <kpr-event-calendar eager src=${args.src} timeout=${args.timeout || nothing} view=${args.view || nothing} date=${args.date || nothing}
+      limit=${args.limit} category=${args.category || nothing} lang=${args.lang || nothing}>
+      <a href="https://www.bannewitz.de/">Alle Termine auf bannewitz.de</a>
+    </kpr-event-calendar>
+  </div>`,
+  argTypes: {
+    src: { control: 'text', description: 'KPR event feeds and iCalendar files, separated by spaces' },
+    view: { control: 'inline-radio', options: ['', 'month', 'list', 'upcoming'], description: 'Empty: the month, or the list when narrow' },
+    date: { control: 'text', description: 'The month shown first, e.g. 2026-12' },
+    width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
+  },
+  args: { src: '/feeds/events.json /feeds/gemeinderat.ics', view: '', date: '2026-12', limit: 5, category: '', lang: '', width: '72rem' },
+} satisfies Meta<CalendarArgs>;
+
+export default meta;
+type Story = StoryObj<CalendarArgs>;
+
+const asFeed = (items: unknown[]) =>
+  URL.createObjectURL(new Blob([JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Story', items })], { type: 'application/feed+json' }));
+
+/** December 2026 with four events on most days: how the grid behaves when a town is busy. */
+const busyMonth = () =>
+  asFeed(Array.from({ length: 100 }, (_, i) => {
+    const day = String(1 + (i % 31)).padStart(2, '0');
+    const hour = String(9 + (i % 10)).padStart(2, '0');
+    return {
+      id: `busy-${i}`,
+      title: ['Sprechstunde', 'Elternabend zur Medienerziehung', 'Seniorennachmittag mit Vortrag', 'Arbeitsgruppe Verkehr', 'Fahrradcodierung'][i % 5],
+      content_text: 'Ein Termin in einem vollen Monat.',
+      _kpr: { start: `2026-12-${day}T${hour}:00:00+01:00`, end: `2026-12-${day}T${hour}:45:00+01:00`, category: ['Sprechstunde', 'Vortrag', 'Veranstaltung'][i % 3], status: i % 17 === 0 ? 'cancelled' : 'scheduled' },
+    };
+  }));
+
+export const Month: Story = {};
+export const List: Story = { args: { view: 'list', width: '48rem' } };
+export const Upcoming: Story = { name: 'Upcoming (sidebar)', args: { view: 'upcoming', limit: 3, date: '', width: '20rem', src: '/feeds/events.json' } };
+export const Busy: Story = { name: 'A busy month', args: { src: busyMonth() } };
+export const Cancelled: Story = { name: 'Cancelled and moved events', args: { view: 'list', category: 'Vortrag', width: '48rem' } };
+export const OneCategory: Story = { name: 'One category selected', args: { category: 'Präventionsrat' } };
+export const English: Story = { args: { lang: 'en' } };
+export const Narrow: Story = { name: 'Narrow (320 px): the list', args: { width: '320px' } };
+export const EmptyMonth: Story = { name: 'An empty month', args: { date: '2027-08' } };
+export const Themed: Story = {
+  render: (args) => html`<style>
+      .themed {
+        --kpr-color-primary: #2e6b30;
+        --kpr-event-calendar-source-2-color: #8a4f00;
+        --kpr-event-calendar-today: #e4f0dc;
+        --kpr-radius: 0.75rem;
+        font-family: Georgia, serif;
+      }
+    </style>
+    <div class="themed">${meta.render(args)}</div>`,
+};
+export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
+export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
