@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import { formatDay, timeZoneFor } from '../../core/format.js';
+import { timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
 import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
@@ -10,11 +10,12 @@ import de from '../../locales/de/calendar.json';
 import { renderDayDetails, renderEventDetails } from './details.js';
 import { eventCalendarStyles } from './event-calendar.styles.js';
 import type { CalendarEvent, DayRange } from './event-calendar.types.js';
-import { eventToIcs, icsFileName } from './ics-export.js';
+import { EventDialogController } from './dialog-controller.js';
+import { icsFileName } from './ics-export.js';
 import { EVENTS_SCHEMA } from './events-schema.js';
 import { writeJsonLd } from './json-ld.js';
 import { EventSourcesController } from './sources.js';
-import { dayForKey, renderAgenda, renderMonth, type ViewContext } from './views.js';
+import { dayForKey, groupByDay, renderAgenda, renderMonth, renderToolbar, type ViewContext } from './views.js';
 
 const TRANSLATIONS: Translations = { name: 'calendar', de, load: { en: () => import('../../locales/en/calendar.json') } };
 export type CalendarView = 'month' | 'list' | 'upcoming';
@@ -94,9 +95,7 @@ export class KprEventCalendar extends LitElement {
   private readonly feed = new FeedController(this, { extension: EVENTS_SCHEMA, formats: ['json-feed', 'icalendar'] });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
-  private dialogContent?: { event: CalendarEvent } | { day: string };
-  private opener?: HTMLElement;
-  private icsUrl?: string;
+  private readonly dialog = new EventDialogController(this);
   private focusCursor = false;
   private shown: readonly CalendarEvent[] = [];
 
@@ -142,10 +141,10 @@ export class KprEventCalendar extends LitElement {
   protected override render(): TemplateResult {
     const { status } = this.feed;
     const busy = status === 'idle' || status === 'loading' || (status === 'ready' && !this.events.ready);
-    const body = status === 'error' ? renderError(this.i18n, () => this.feed.reload()) : busy ? renderLoading(this.i18n) : this.renderCalendar();
+    const body = status === 'error' || (!busy && this.events.failed) ? renderError(this.i18n, () => this.feed.reload()) : busy ? renderLoading(this.i18n) : this.renderCalendar();
     return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy}>${body}
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialogClosed} @keydown=${this.keepFocusInDialog}>
-        <button type="button" class="close button secondary" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${this.i18n.t('calendar.close')}</button>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialog.closed} @keydown=${this.dialog.keepFocus}>
+        <button type="button" class="close button secondary" autofocus @click=${this.dialog.close}>${this.i18n.t('calendar.close')}</button>
         ${this.renderDialogContent()}
       </dialog>
     </div>`;
@@ -164,8 +163,8 @@ export class KprEventCalendar extends LitElement {
   private context(byDay: Map<string, CalendarEvent[]>): ViewContext {
     return {
       i18n: this.i18n, timeZone: this.zone, today: this.today, cursor: this.cursor, byDay, headingLevel: this.headingLevel + 1,
-      openEvent: (event, opener) => this.openDialog({ event }, opener),
-      openDay: (day, opener) => this.openDialog({ day }, opener),
+      openEvent: (event, opener) => this.dialog.open({ event }, opener),
+      openDay: (day, opener) => this.dialog.open({ day }, opener),
     };
   }
 
@@ -179,29 +178,17 @@ export class KprEventCalendar extends LitElement {
     let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
     if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > Date.now()).slice(0, Math.max(1, this.limit));
     this.shown = events;
-    const byDay = new Map<string, CalendarEvent[]>();
-    for (const event of events) {
-      for (let day = event.startDay < range.from ? range.from : event.startDay; day <= event.endDay && day < range.to; day = addDays(day, 1)) {
-        byDay.set(day, [...(byDay.get(day) ?? []), event]);
-      }
-    }
+    const byDay = groupByDay(events, range);
     const context = this.context(byDay);
-    const days = [...byDay].sort(([a], [b]) => (a < b ? -1 : 1));
     // Lists name an event once, under its first day on screen; the grid shows it on every day it spans.
-    const firstOnly = days.map(([day, list]) => [day, list.filter((e) => e.startDay === day || day === range.from)] as [string, CalendarEvent[]]).filter(([, list]) => list.length);
+    const firstOnly = [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([day, list]) => [day, list.filter((e) => e.startDay === day || day === range.from)] as [string, CalendarEvent[]])
+      .filter(([, list]) => list.length);
     if (view === 'upcoming') return firstOnly.length ? renderAgenda(firstOnly, context, true) : renderEmpty(t('calendar.noUpcoming'));
-    const level = Math.min(6, Math.max(2, this.headingLevel));
-    return html`<div class="toolbar" part="toolbar">
-        <div class="nav">
-          <button type="button" class="button secondary" aria-label=${t('calendar.previous')} @click=${() => this.moveTo(addMonths(this.cursor, -1))}><span aria-hidden="true">‹</span></button>
-          <button type="button" class="button secondary" @click=${() => this.moveTo(this.today)}>${t('calendar.today')}</button>
-          <button type="button" class="button secondary" aria-label=${t('calendar.next')} @click=${() => this.moveTo(addMonths(this.cursor, 1))}><span aria-hidden="true">›</span></button>
-        </div>
-        <div role="heading" aria-level=${level} class="heading" id="month-heading" aria-live="polite">${formatDay(this.cursor, this.i18n.locale, 'month')}</div>
-        <div class="views" role="group" aria-label=${t('calendar.views')}>
-          ${(['month', 'list'] as const).map((v) => html`<button type="button" class="button secondary" aria-pressed=${view === v} @click=${() => (this.view = v)}>${t(`calendar.view.${v}`)}</button>`)}
-        </div>
-      </div>
+    return html`${renderToolbar(context, view, Math.min(6, Math.max(2, this.headingLevel)), {
+        move: (day) => this.moveTo(day),
+        show: (v) => (this.view = v),
+      })}
       ${categories.length > 1 || this.active.size ? html`<div class="categories" role="group" aria-label=${t('calendar.categories')}>
         ${categories.map((c) => html`<button type="button" class="toggle" aria-pressed=${this.active.has(c)} @click=${() => this.toggleCategory(c)}>${c}</button>`)}
       </div>` : nothing}
@@ -213,7 +200,7 @@ export class KprEventCalendar extends LitElement {
   }
 
   private renderDialogContent(): TemplateResult | typeof nothing {
-    const content = this.dialogContent;
+    const content = this.dialog.content;
     if (!content) return nothing;
     const context = this.context(new Map());
     if ('day' in content) {
@@ -221,13 +208,11 @@ export class KprEventCalendar extends LitElement {
       return renderDayDetails(content.day, events, context);
     }
     const source = this.events.sources[content.event.sourceIndex];
-    return renderEventDetails(content.event, { ...context, host: this, icsUrl: this.icsUrl, icsName: icsFileName(content.event), subscribeUrl: source?.subscribeUrl });
+    return renderEventDetails(content.event, { ...context, host: this, icsUrl: this.dialog.icsUrl, icsName: icsFileName(content.event), subscribeUrl: source?.subscribeUrl });
   }
 
   protected override updated(): void {
     writeJsonLd(this, this.feed.status === 'ready' ? this.shown : []);
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (this.dialogContent && dialog && !dialog.open) dialog.showModal();
     if (this.focusCursor) {
       this.focusCursor = false;
       this.renderRoot.querySelector<HTMLElement>(`td[data-day="${this.cursor}"]`)?.focus();
@@ -245,44 +230,13 @@ export class KprEventCalendar extends LitElement {
     this.active = next;
   }
 
-  private openDialog(content: { event: CalendarEvent } | { day: string }, opener: HTMLElement): void {
-    // From a day's list to one of its events the dialog stays open; focus later returns to the day, not the list.
-    if (!this.renderRoot.querySelector('dialog')?.open) this.opener = opener;
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = 'event' in content ? URL.createObjectURL(new Blob([eventToIcs(content.event)], { type: 'text/calendar' })) : undefined;
-    this.dialogContent = content;
-    this.renderRoot.querySelector('dialog')?.close(); // from the day's list to one event: the same dialog, new content
-    this.requestUpdate();
-  }
-
-  private readonly dialogClosed = (): void => {
-    if (this.dialogContent && this.renderRoot.querySelector('dialog')?.open) return;
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = undefined;
-    this.dialogContent = undefined;
-    this.requestUpdate();
-    this.opener?.focus();
-  };
-
-  /** Tab and Shift+Tab wrap inside the dialog (the WAI-ARIA modal dialog pattern). */
-  private readonly keepFocusInDialog = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab') return;
-    const dialog = event.currentTarget as HTMLDialogElement;
-    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input')];
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    const target = event.shiftKey ? (active === focusable[0] ? focusable.at(-1) : undefined) : active === focusable.at(-1) ? focusable[0] : undefined;
-    if (!target) return;
-    event.preventDefault();
-    target.focus();
-  };
-
   /** The date grid's keys: arrows by day and week, Home/End to the week's ends, PageUp/PageDown by month, Enter opens the day. */
   private readonly moveInGrid = (event: KeyboardEvent): void => {
     const cell = (event.composedPath()[0] as HTMLElement).closest?.('td');
     if (!cell) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.openDialog({ day: this.cursor }, cell);
+      this.dialog.open({ day: this.cursor }, cell);
       return;
     }
     const day = dayForKey(event.key, this.cursor, this.i18n.dir === 'rtl');

@@ -14,6 +14,8 @@ export class EventSourcesController implements ReactiveController {
   sources: readonly EventSource[] = [];
   /** False while an iCalendar file is still being read. */
   ready = false;
+  /** True when no source could be read at all: the widget shows its error state. */
+  failed = false;
   private documents?: readonly FeedDocument[];
   private readonly cache = new Map<string, CalendarEvent[]>();
 
@@ -59,6 +61,7 @@ export class EventSourcesController implements ReactiveController {
     }));
     if (documents !== this.documents) return; // src changed meanwhile
     this.sources = read.filter((source): source is EventSource => !!source);
+    this.failed = this.sources.length === 0 && documents.length > 0;
     this.cache.clear();
     this.ready = true;
     this.host.requestUpdate();

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDay, formatRange, formatTime } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
-import { addDays, isoWeekday, monthGrid } from '../../core/time.js';
-import type { CalendarEvent } from './event-calendar.types.js';
+import { addDays, addMonths, isoWeekday, monthGrid } from '../../core/time.js';
+import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 
 /** What the views need from the widget. */
 export interface ViewContext {
@@ -17,6 +17,35 @@ export interface ViewContext {
   headingLevel: number;
   openEvent(event: CalendarEvent, opener: HTMLElement): void;
   openDay(day: string, opener: HTMLElement): void;
+}
+
+/** The events under each day of the range they touch: a multi-day event under every one of its days. */
+export function groupByDay(events: readonly CalendarEvent[], range: DayRange): Map<string, CalendarEvent[]> {
+  const byDay = new Map<string, CalendarEvent[]>();
+  for (const event of events) {
+    for (let day = event.startDay < range.from ? range.from : event.startDay; day <= event.endDay && day < range.to; day = addDays(day, 1)) {
+      const list = byDay.get(day);
+      if (list) list.push(event);
+      else byDay.set(day, [event]);
+    }
+  }
+  return byDay;
+}
+
+/** Previous, today and next; the month's name, read out when it changes; month or list. */
+export function renderToolbar(context: ViewContext, view: 'month' | 'list', level: number, on: { move(day: string): void; show(view: 'month' | 'list'): void }): TemplateResult {
+  const t = (key: string) => context.i18n.t(key);
+  return html`<div class="toolbar" part="toolbar">
+    <div class="nav">
+      <button type="button" class="button secondary" aria-label=${t('calendar.previous')} @click=${() => on.move(addMonths(context.cursor, -1))}><span aria-hidden="true">‹</span></button>
+      <button type="button" class="button secondary" @click=${() => on.move(context.today)}>${t('calendar.today')}</button>
+      <button type="button" class="button secondary" aria-label=${t('calendar.next')} @click=${() => on.move(addMonths(context.cursor, 1))}><span aria-hidden="true">›</span></button>
+    </div>
+    <div role="heading" aria-level=${level} class="heading" id="month-heading" aria-live="polite">${formatDay(context.cursor, context.i18n.locale, 'month')}</div>
+    <div class="views" role="group" aria-label=${t('calendar.views')}>
+      ${(['month', 'list'] as const).map((v) => html`<button type="button" class="button secondary" aria-pressed=${view === v} @click=${() => on.show(v)}>${t(`calendar.view.${v}`)}</button>`)}
+    </div>
+  </div>`;
 }
 
 /** Chips a day cell shows before "+n more"; more would only be a truncated mess on a phone. */

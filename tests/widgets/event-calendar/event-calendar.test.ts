@@ -216,6 +216,22 @@ describe('<kpr-event-calendar>', () => {
       }
     });
 
+    it('shows the error state for a broken iCalendar file, and skips only the bad events of a good one', async () => {
+      const errors = captureConsole('error');
+      const warnings = captureConsole('warn');
+      try {
+        const broken = await calendar({ src: fresh('/tests/fixtures/calendar/truncated.ics') });
+        expect(visibleText(broken)).to.include('Die Inhalte können gerade nicht geladen werden.');
+        expect(errors.messages.join('\n')).to.include('could not use the calendar').and.include('truncated.ics');
+        const mixed = await calendar({ date: '2026-12', src: `${demoEvents()} ${fresh('/tests/fixtures/calendar/problems.ics')}` });
+        expect(chips(mixed, '2026-12-03')).to.include('18:00 Sitzung des Kommunalen Präventionsrats');
+        expect(warnings.messages.join('\n')).to.include('problems.ics');
+      } finally {
+        errors.restore();
+        warnings.restore();
+      }
+    });
+
     it('is axe-clean in month and list view, with the dialog open, and in English', async () => {
       const el = await calendar({ date: '2026-12' });
       await expect(el).to.be.accessible();
