@@ -31,7 +31,8 @@ export function readItems(document: FeedDocument, extension?: Schema): { items: 
       return;
     }
     const item = candidate as FeedItem;
-    items.push({ ...item, source: document.url, published: toDate(item.date_published), modified: toDate(item.date_modified) });
+    const language = item.language ?? document.language;
+    items.push({ ...item, ...(language ? { language } : {}), source: document.url, published: toDate(item.date_published), modified: toDate(item.date_modified) });
   });
   return { items, skipped };
 }

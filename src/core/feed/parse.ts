@@ -47,6 +47,7 @@ function readJsonFeed(text: string, url: string): FeedDocument {
     format: 'json-feed',
     title: feed.title as string,
     homePageUrl: feed.home_page_url as string | undefined,
+    language: feed.language as string | undefined,
     items: feed.items as unknown[],
   };
 }

@@ -6,6 +6,9 @@ import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
 
 const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file' };
 
+/** Warnings about skipped items per feed before the rest are summed up in one line. */
+const MAX_WARNINGS = 10;
+
 export interface ReadFeeds {
   /** The valid items of every usable feed, merged and sorted. */
   items: LoadedItem[];
@@ -33,7 +36,9 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
       continue;
     }
     const { items, skipped } = readItems(document, options.extension);
-    skipped.forEach((item) => logWarning(host, describeSkipped(item)));
+    // Each problem is named, up to a point: a feed with a thousand broken items must not bury the console.
+    skipped.slice(0, MAX_WARNINGS).forEach((item) => logWarning(host, describeSkipped(item)));
+    if (skipped.length > MAX_WARNINGS) logWarning(host, `skipped ${skipped.length - MAX_WARNINGS} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
     skippedCount += skipped.length;
     if (items.length === 0 && skipped.length > 0) {
       errors.push(new FeedError('invalid', document.url, `none of its ${skipped.length} items is valid (see the warnings above)`));

@@ -40,6 +40,8 @@ export interface FeedDocument {
   format: FeedFormat;
   title: string;
   homePageUrl?: string;
+  /** The feed's language (JSON Feed `language`, RSS `<language>`, Atom `xml:lang`): items without their own inherit it. */
+  language?: string;
   items: unknown[];
   /** The file itself, for formats a widget reads on its own (iCalendar). */
   text?: string;

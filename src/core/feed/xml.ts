@@ -46,7 +46,7 @@ function readRss(root: Element, url: string): FeedDocument {
       ...rssImage(item),
     });
   });
-  return { url, format: 'rss', title: text(channel, 'title') ?? '', homePageUrl: text(channel, 'link'), items };
+  return { url, format: 'rss', title: text(channel, 'title') ?? '', homePageUrl: text(channel, 'link'), language: text(channel, 'language'), items };
 }
 
 function rssImage(item: Element): Pick<FeedItem, 'image' | '_kpr'> {
@@ -83,7 +83,8 @@ function readAtom(root: Element, url: string): FeedDocument {
     });
   });
   const link = children(root, 'link', ATOM).find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
-  return { url, format: 'atom', title: atomText(child(root, 'title', ATOM)) ?? '', homePageUrl: link?.getAttribute('href') ?? undefined, items };
+  const language = root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') ?? undefined;
+  return { url, format: 'atom', title: atomText(child(root, 'title', ATOM)) ?? '', homePageUrl: link?.getAttribute('href') ?? undefined, language, items };
 }
 
 function alternate(entry: Element): string | undefined {

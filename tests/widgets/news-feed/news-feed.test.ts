@@ -150,6 +150,17 @@ describe('<kpr-news-feed>', () => {
       await waitUntil(() => shadow(el).querySelector('time')?.textContent === '1. Dezember 2025');
     });
 
+    it('marks articles in another language than the page, from the item or from the whole feed', async () => {
+      const feed = { ...jsonFeed([{ title: 'Safety tips', date: '2026-01-02T10:00:00+01:00' }, { title: 'Bezpečnost', language: 'cs', date: '2026-01-01T10:00:00+01:00' }]), language: 'en' };
+      const el = await mount(html`<kpr-news-feed eager src=${served(feed)}></kpr-news-feed>`);
+      await settled(el);
+      expect([...shadow(el).querySelectorAll('article')].map((a) => a.getAttribute('lang'))).to.deep.equal(['en', 'cs']);
+      const rss = '<rss version="2.0"><channel><title>LPR</title><language>de-DE</language><item><title>Hinweis</title><guid>1</guid><description>Text</description></item></channel></rss>';
+      const german = await mount(html`<kpr-news-feed eager src=${served(rss, 'application/rss+xml')}></kpr-news-feed>`);
+      await settled(german);
+      expect(shadow(german).querySelector('article')!.getAttribute('lang')).to.equal('de-DE');
+    });
+
     it('uses the time-zone attribute, and falls back to Europe/Berlin with a warning when it is unknown', async () => {
       const newYork = await mount(html`<kpr-news-feed eager time-zone="America/New_York" src=${lateNight()}></kpr-news-feed>`);
       await settled(newYork);
@@ -193,6 +204,18 @@ describe('<kpr-news-feed>', () => {
       expect(log).to.include(`skipped item 1 (id "falsches-datum") of ${url}: date_published must be an RFC 3339 date-time`);
       expect(log).to.include('skipped item 2 (id "item-2")').and.include('needs "content_text" or "content_html"');
       expect(log).to.include('_kpr.image_alt must be a string, not an integer');
+    });
+
+    it('names the first ten skipped items of a feed and counts the rest in one line', async () => {
+      const items = [{ title: 'Gültig' }, ...Array.from({ length: 25 }, (_, i) => ({ id: `kaputt-${i}`, title: i }))];
+      const src = served(jsonFeed(items));
+      const warnings = captureConsole('warn');
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      warnings.restore();
+      expect(headings(el)).to.deep.equal(['Gültig']);
+      expect(warnings.messages.filter((m) => m.includes('skipped item '))).to.have.length(10);
+      expect(warnings.messages.join('\n')).to.include(`skipped 15 more items of ${new URL(src, location.href).href} (25 in all)`);
     });
   });
 
