@@ -207,7 +207,7 @@ describe('<kpr-news-feed>', () => {
     });
 
     it('names the first ten skipped items of a feed and counts the rest in one line', async () => {
-      const items = [{ title: 'Gültig' }, ...Array.from({ length: 25 }, (_, i) => ({ id: `kaputt-${i}`, title: i }))];
+      const items = [{ title: 'Gültig' }, ...Array.from({ length: 25 }, (_, i) => ({ id: `kaputt-${i}`, title: i as unknown as string }))]; // a number is no title
       const src = served(jsonFeed(items));
       const warnings = captureConsole('warn');
       const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
