@@ -19,14 +19,16 @@ mkdirSync('dist/schemas', { recursive: true });
 cpSync('src/schemas', 'dist/schemas', { recursive: true });
 console.log('▸ THIRD-PARTY-LICENSES.txt');
 // The self-contained bundles include these libraries; their licences travel with them.
-const bundled = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', 'dompurify'];
+// ical.js (MPL-2.0) is bundled unmodified; its source is named with it, as the MPL asks.
+const bundled = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', 'dompurify', 'ical.js'];
 writeFileSync(
   'dist/THIRD-PARTY-LICENSES.txt',
   bundled
     .map((name) => {
-      const { version, license } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+      const { version, license, repository } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
       const file = readdirSync(`node_modules/${name}`).find((f) => /^licen[sc]e/i.test(f));
-      return `${name} ${version} (${license})\n\n${file ? readFileSync(`node_modules/${name}/${file}`, 'utf8').trim() : ''}\n`;
+      const source = `Source: the npm package ${name}@${version}${repository ? `, ${repository.url ?? repository}` : ''}`;
+      return `${name} ${version} (${license})\n${source}\n\n${file ? readFileSync(`node_modules/${name}/${file}`, 'utf8').trim() : ''}\n`;
     })
     .join(`\n${'-'.repeat(78)}\n\n`),
 );
