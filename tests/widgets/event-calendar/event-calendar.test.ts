@@ -236,6 +236,7 @@ describe('<kpr-event-calendar>', () => {
       const el = await calendar({ date: '2026-12' });
       await expect(el).to.be.accessible();
       await expect(await calendar({ date: '2026-12', view: 'list' })).to.be.accessible();
+      await expect(await calendar({ view: 'upcoming', limit: '3' })).to.be.accessible();
       const english = await calendar({ date: '2026-12', lang: 'en' });
       await waitUntil(() => heading(english) === 'December 2026', 'English');
       await expect(english).to.be.accessible();
