@@ -63,7 +63,7 @@ export default defineConfig((): UserConfig => {
         target: 'es2022',
         minify: false,
         sourcemap: true,
-        lib: { entry: { index: 'src/index.ts', 'news-feed': 'src/news-feed.ts', 'prevention-tips': 'src/prevention-tips.ts', 'goal-overview': 'src/goal-overview.ts', 'event-calendar': 'src/event-calendar.ts' }, formats: ['es'] },
+        lib: { entry: { index: 'src/index.ts', 'news-feed': 'src/news-feed.ts', 'prevention-tips': 'src/prevention-tips.ts', 'goal-overview': 'src/goal-overview.ts', 'event-calendar': 'src/event-calendar.ts', contact: 'src/contact.ts' }, formats: ['es'] },
         rolldownOptions: {
           external: (id) => /^(lit|@lit|i18next|dompurify)(\/|$)/.test(id),
           output: { chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -3,3 +3,4 @@ export * from './news-feed.js';
 export * from './prevention-tips.js';
 export * from './goal-overview.js';
 export * from './event-calendar.js';
+export * from './contact.js';

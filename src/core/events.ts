@@ -18,15 +18,23 @@ export interface KprErrorDetail {
   message: string;
 }
 
+/** `kpr-submit`: a resident's message has arrived (or, in `mailto` mode, was handed to their mail program). */
+export interface KprSubmitDetail {
+  mode: 'json' | 'open311' | 'mailto';
+  /** The endpoint's reference for the message, when it gave one. */
+  reference?: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'kpr-load': CustomEvent<KprLoadDetail>;
     'kpr-error': CustomEvent<KprErrorDetail>;
+    'kpr-submit': CustomEvent<KprSubmitDetail>;
   }
 }
 
 /** Widget events bubble and cross shadow roots, so a page can listen on `document`. */
-export function emit<K extends 'kpr-load' | 'kpr-error'>(
+export function emit<K extends 'kpr-load' | 'kpr-error' | 'kpr-submit'>(
   host: HTMLElement,
   name: K,
   detail: HTMLElementEventMap[K]['detail'],

@@ -27,7 +27,7 @@ describe('i18n', () => {
 });
 
 describe('translations', () => {
-  const parts = ['core', 'news', 'tips', 'goals', 'calendar'];
+  const parts = ['core', 'news', 'tips', 'goals', 'calendar', 'contact'];
   const keys = (object: Record<string, unknown>, prefix = ''): string[] =>
     Object.entries(object).flatMap(([key, value]) =>
       value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],

@@ -3,6 +3,17 @@
 import { readFileSync } from 'node:fs';
 
 const flaky = new Map();
+/** Contact mailboxes, one per test: every request as it arrived, and the messages stored by idempotency key. */
+const mailboxes = new Map();
+const mailbox = (name) => {
+  if (!mailboxes.has(name)) mailboxes.set(name, { requests: [], stored: new Map() });
+  return mailboxes.get(name);
+};
+const readBody = (req) => new Promise((resolve) => {
+  let text = '';
+  req.on('data', (chunk) => (text += chunk));
+  req.on('end', () => resolve(text));
+});
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 
 export async function testApi(ctx, next) {
@@ -78,6 +89,34 @@ export async function testApi(ctx, next) {
       ctx.type = url.searchParams.get('type') ?? 'text/plain';
       ctx.body = url.searchParams.get('body') ?? '';
       return;
+    // POST /test-api/contact/<scenario>?box=<name>: an endpoint of docs/contact-api.md. Scenarios: ok; lost (the
+    // message is stored but the first answer comes after 2.5 s, too late for a widget with timeout="1"); down (503); busy (429);
+    // bad (400); open311 (answers as a GeoReport v2 server). GET /test-api/contact/log?box=<name>: what arrived.
+    case 'contact': {
+      const box = mailbox(url.searchParams.get('box') ?? 'default');
+      if (arg === 'log') {
+        ctx.type = 'application/json';
+        ctx.body = { requests: box.requests, messages: [...box.stored.values()] };
+        return;
+      }
+      const body = await readBody(ctx.req);
+      const key = ctx.get('idempotency-key');
+      box.requests.push({ key, type: ctx.get('content-type'), body });
+      if (arg === 'down') return void ((ctx.status = 503), (ctx.body = { error: 'storage unavailable' }));
+      if (arg === 'busy') return void (ctx.set('Retry-After', '120'), (ctx.status = 429), (ctx.body = { error: 'too many messages' }));
+      if (arg === 'bad') return void ((ctx.status = 400), (ctx.body = { error: 'invalid', problems: [{ path: 'message', message: 'must not be empty' }] }));
+      if (arg === 'open311') return void ((ctx.status = 201), (ctx.body = [{ service_request_id: '4711' }]));
+      const known = box.stored.get(key);
+      const reference = known?.reference ?? `KPR-2026-${String(box.stored.size + 1).padStart(4, '0')}`;
+      if (!known) box.stored.set(key, { reference, body: JSON.parse(body) });
+      if (arg === 'lost' && !known) {
+        // Stored, but the answer comes too late: the widget has given up (its timeout is shorter) and says so.
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+      }
+      ctx.status = known ? 200 : 201;
+      ctx.body = { reference };
+      return;
+    }
     case 'log':
       process.stderr.write(`[browser] ${decodeURIComponent(url.search.slice(1))}\n`);
       ctx.body = '';

@@ -1,0 +1,286 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { emit } from '../../core/events.js';
+import { formatNumber } from '../../core/format.js';
+import { I18nController, type Translations } from '../../core/i18n.js';
+import { logError, logWarning } from '../../core/log.js';
+import { rich } from '../../core/rich-text.js';
+import { baseStyles } from '../../core/styles.js';
+import { safeLink } from '../../core/urls.js';
+import de from '../../locales/de/contact.json';
+import { contactStyles } from './contact.styles.js';
+import { DEFAULT_TOPICS, EMPTY_DRAFT, type ContactDraft, type ContactMode, type FieldError, type FieldName, type TopicOption } from './contact.types.js';
+import { DraftStore } from './draft.js';
+import { describedBy, renderField } from './fields.js';
+import { contractBody, mailtoLink, sendJson, sendOpen311, type SendOutcome } from './submit.js';
+import { maxLength, validateDraft } from './validation.js';
+
+const TRANSLATIONS: Translations = { name: 'contact', de, load: { en: () => import('../../locales/en/contact.json') } };
+const ONLINE_POLICE_STATION = 'https://www.polizei.sachsen.de/onlinewache/';
+
+type Status = 'editing' | 'sending' | 'sent' | 'failed';
+
+/**
+ * @tagname kpr-contact
+ * @summary A form to reach the prevention council that never loses what a resident typed.
+ *
+ * @slot notice - Replaces the built-in notice on where emergencies, crimes and parking go.
+ *
+ * @event kpr-submit - The message has arrived (or went to the mail program). `detail`: `{ mode, reference }`.
+ * @event kpr-error - The message could not be sent. `detail`: `{ url, kind, status, message }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart notice - The notice before the form.
+ * @csspart form - The form.
+ * @csspart error-summary - The list of problems shown after sending failed validation.
+ * @csspart submit-button - The send button.
+ * @csspart result - The message after sending: thanks with the reference, or what went wrong.
+ *
+ * @cssprop --kpr-contact-max-width - The widest the form gets. Default: `40rem`.
+ * @cssprop --kpr-color-error - Error messages and invalid fields. Default: a dark red.
+ */
+export class KprContact extends LitElement {
+  static override styles = [baseStyles, contactStyles];
+
+  static override properties = {
+    endpoint: { type: String },
+    mode: { type: String },
+    mailto: { type: String },
+    privacyUrl: { type: String, attribute: 'privacy-url' },
+    topics: { type: String },
+    serviceCode: { type: String, attribute: 'service-code' },
+    apiKey: { type: String, attribute: 'api-key' },
+    persistDraft: { type: Boolean, attribute: 'persist-draft' },
+    timeout: { type: Number },
+    draft: { state: true },
+    errors: { state: true },
+    status: { state: true },
+  };
+
+  /** Where messages are posted: our contract (`mode="json"`) or an Open311 `requests.json` (`mode="open311"`). */
+  declare endpoint: string;
+  declare mode: ContactMode;
+  /** The address for `mode="mailto"`. */
+  declare mailto: string;
+  /** The privacy notice the consent links to. */
+  declare privacyUrl: string;
+  /** The topics to choose from: a JSON list of ids or of `{ "id", "label" }`; the survey's topics by default. */
+  declare topics: string;
+  /** Open311: the service code requests are filed under, and the API key if the system needs one. */
+  declare serviceCode: string;
+  declare apiKey: string;
+  /** Keep the draft over a reload in `sessionStorage` (needs a reason under TDDDG § 25; see the docs). */
+  declare persistDraft: boolean;
+  /** Seconds until sending is given up. */
+  declare timeout: number;
+  private declare draft: ContactDraft;
+  private declare errors: readonly FieldError[];
+  private declare status: Status;
+
+  private readonly i18n = new I18nController(this, TRANSLATIONS);
+  private shownAt = performance.now();
+  private result = '';
+  private reference?: string;
+  /** The idempotency key and the body it was made for: a retry of the same text reuses it. */
+  private attempt?: { key: string; body: string };
+  private focusAfterUpdate?: 'summary' | 'result';
+  private store?: DraftStore;
+  /** The count read out to screen readers: only once typing pauses, not at every key. */
+  private spokenCount = '';
+  private countTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    Object.assign(this, { endpoint: '', mode: 'json', mailto: '', privacyUrl: '', topics: '', serviceCode: '', apiKey: '', persistDraft: false, timeout: 15 });
+    Object.assign(this, { draft: { ...EMPTY_DRAFT }, errors: [], status: 'editing' });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('persistDraft') || changed.has('endpoint')) {
+      this.store = this.persistDraft ? new DraftStore(`asskomm-widgets:contact-draft:${location.pathname}:${this.endpoint || this.mailto}`) : undefined;
+      const stored = this.store?.load();
+      if (stored) this.draft = stored;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.countTimer);
+  }
+
+  protected override firstUpdated(): void {
+    this.shownAt = performance.now();
+  }
+
+  protected override updated(): void {
+    const target = this.focusAfterUpdate === 'summary' ? '[part="error-summary"]' : this.focusAfterUpdate === 'result' ? '[part="result"]' : '';
+    this.focusAfterUpdate = undefined;
+    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  private topicOptions(): TopicOption[] {
+    if (!this.topics.trim()) return DEFAULT_TOPICS.map((id) => ({ id }));
+    try {
+      const list = JSON.parse(this.topics) as (string | TopicOption)[];
+      return list.map((entry) => (typeof entry === 'string' ? { id: entry, label: this.i18n.t(`contact.topics.${entry}`, { defaultValue: entry }) } : entry));
+    } catch {
+      logWarning(this, `topics is not a JSON list such as ["graffiti", {"id": "spielplatz", "label": "Spielplatz"}]; using the default topics`);
+      return DEFAULT_TOPICS.map((id) => ({ id }));
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    const { draft } = this;
+    const errorOf = (field: FieldName) => this.errors.find((error) => error.field === field);
+    const field = (name: FieldName, control: TemplateResult, options: { label?: TemplateResult | string; hint?: string; required?: boolean; after?: TemplateResult } = {}) =>
+      renderField({ name, label: options.label ?? t(`contact.${name}`), hint: options.hint, required: options.required, error: errorOf(name), after: options.after, i18n: this.i18n }, control);
+    const input = (name: 'place' | 'name' | 'email' | 'phone', type: string, autocomplete: string) =>
+      html`<input id="field-${name}" name=${name} type=${type} autocomplete=${autocomplete} .value=${draft[name]} maxlength=${maxLength(name)}
+        aria-invalid=${errorOf(name) ? 'true' : 'false'} aria-describedby=${describedBy(name, { hint: name === 'place', error: errorOf(name) })} @input=${this.edit} />`;
+    const privacy = safeLink(this.privacyUrl, location.href);
+    const left = maxLength('message') - draft.message.length;
+    const count = t(left >= 0 ? 'contact.charactersLeft' : 'contact.charactersOver', { count: Math.abs(left), formatted: formatNumber(Math.abs(left), this.i18n.locale) });
+    const sending = this.status === 'sending';
+    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir}>
+      <div class="notice" part="notice"><slot name="notice">${this.renderNotice()}</slot></div>
+      ${this.renderResult()}
+      ${this.errors.length ? html`<div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+        <h2 id="summary-title">${t('contact.errorSummary')}</h2>
+        <ul>${this.errors.map((error) => html`<li><a href="#field-${error.field}" @click=${this.jumpToField}>${t(`contact.errors.${error.key}`, error.values)}</a></li>`)}</ul>
+      </div>` : nothing}
+      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit}>
+        ${field('topic', html`<select id="field-topic" name="topic" @change=${this.edit}>
+          <option value="" ?selected=${!draft.topic}>${t('contact.chooseTopic')}</option>
+          ${this.topicOptions().map(({ id, label }) => html`<option value=${id} ?selected=${draft.topic === id}>${label ?? t(`contact.topics.${id}`, { defaultValue: id })}</option>`)}
+        </select>`)}
+        ${field('message', html`<textarea id="field-message" name="message" rows="6" .value=${draft.message} aria-invalid=${errorOf('message') ? 'true' : 'false'}
+          aria-describedby=${describedBy('message', { hint: true, error: errorOf('message'), count: true })} @input=${this.edit}></textarea>`, {
+          hint: t('contact.messageHint'), required: true,
+          after: html`<p class="count ${left < 0 ? 'over' : ''}" id="count-message">${count}</p><p class="visually-hidden" aria-live="polite">${this.spokenCount}</p>`,
+        })}
+        ${field('place', input('place', 'text', 'off'), { hint: t('contact.placeHint') })}
+        <p class="anonymous">${t('contact.anonymous')}</p>
+        ${field('name', input('name', 'text', 'name'))}
+        ${field('wantsAnswer', html`<input id="field-wantsAnswer" name="wantsAnswer" type="checkbox" .checked=${draft.wantsAnswer} aria-describedby="hint-wantsAnswer" @change=${this.edit} />`, { hint: t('contact.wantsAnswerHint') })}
+        ${field('email', input('email', 'email', 'email'), { required: draft.wantsAnswer && !draft.phone.trim() })}
+        ${field('phone', input('phone', 'tel', 'tel'), { required: draft.wantsAnswer && !draft.email.trim() })}
+        ${field('consent', html`<input id="field-consent" name="consent" type="checkbox" .checked=${draft.consent} aria-invalid=${errorOf('consent') ? 'true' : 'false'}
+          aria-describedby=${describedBy('consent', { error: errorOf('consent') })} @change=${this.edit} />`, {
+          label: rich(t('contact.consent'), (text) => (privacy ? html`<a href=${privacy} target="_blank" rel="noopener">${text}</a>` : html`${text}`)),
+          required: true,
+        })}
+        <div class="hp" aria-hidden="true">
+          <label>${t('contact.honeypot')}<input name="kpr-website" tabindex="-1" autocomplete="off" data-1p-ignore data-lpignore="true" data-form-type="other" .value=${draft.website} @input=${this.edit} /></label>
+        </div>
+        <button type="submit" class="button" part="submit-button" aria-disabled=${sending}>${t(sending ? 'contact.sending' : 'contact.send')}</button>
+      </form>
+    </div>`;
+  }
+
+  private renderNotice(): TemplateResult {
+    const t = (key: string) => this.i18n.t(key);
+    return html`<h2 class="notice-title">${t('contact.noticeTitle')}</h2>
+      <ul>
+        <li>${rich(t('contact.emergency'), (text) => html`<a href="tel:110">${text}</a>`)}</li>
+        <li>${rich(t('contact.crime'), (text) => html`<a href=${ONLINE_POLICE_STATION} rel="noopener noreferrer">${text}</a>`)}</li>
+        <li>${t('contact.office')}</li>
+        <li>${t('contact.kpr')}</li>
+      </ul>
+      <p><strong>${t('contact.noNames')}</strong></p>`;
+  }
+
+  /** Thanks in a status region, failures in an alert region: both always present, so their changes are read out. */
+  private renderResult(): TemplateResult {
+    const failed = this.status === 'failed';
+    return html`<div class="result ${this.status}" part="result" tabindex="-1">
+      <div role="status">${this.status === 'sent' ? html`<p>${this.result}</p>` : nothing}</div>
+      <div role="alert">${failed ? html`<p>${this.result}</p>` : nothing}</div>
+      ${failed ? html`<button type="button" class="button" @click=${() => void this.send()}>${this.i18n.t('contact.retry')}</button>` : nothing}
+      ${this.status === 'sent' && this.mode === 'mailto' && this.reference ? html`<p><a href=${this.reference}>${this.mailto}</a></p>` : nothing}
+    </div>`;
+  }
+
+  private readonly edit = (event: Event): void => {
+    const control = event.target as HTMLInputElement;
+    const field = (control.name === 'kpr-website' ? 'website' : control.name) as keyof ContactDraft;
+    this.draft = { ...this.draft, [field]: control.type === 'checkbox' ? control.checked : control.value };
+    if (field === 'message') {
+      clearTimeout(this.countTimer);
+      this.countTimer = setTimeout(() => {
+        this.spokenCount = this.renderRoot.querySelector('#count-message')?.textContent ?? '';
+        this.requestUpdate();
+      }, 1000);
+    }
+    if (this.status === 'sent') this.status = 'editing';
+    this.store?.save(this.draft);
+  };
+
+  private readonly jumpToField = (event: Event): void => {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).hash.slice(1);
+    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  };
+
+  private readonly submit = (event: Event): void => {
+    event.preventDefault();
+    void this.send();
+  };
+
+  private async send(): Promise<void> {
+    if (this.status === 'sending') return; // a double click sends once
+    this.errors = validateDraft(this.draft);
+    if (this.errors.length) {
+      this.focusAfterUpdate = 'summary';
+      return;
+    }
+    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    if (this.mode === 'mailto') return this.finish({ sent: true, reference: this.mailtoUrl() });
+    if (!this.endpoint) {
+      logError(this, 'has no endpoint: set endpoint="…" (or mode="mailto" with mailto="…")');
+      return this.finish({ sent: false, reason: 'rejected', detail: t('contact.notConfigured') });
+    }
+    this.status = 'sending';
+    this.result = '';
+    const timeoutMs = (this.timeout > 0 ? this.timeout : 15) * 1000;
+    const outcome =
+      this.mode === 'open311'
+        ? await sendOpen311(this.endpoint, this.draft, this.serviceCode, this.apiKey, timeoutMs)
+        : await this.sendContract(timeoutMs);
+    this.finish(outcome);
+  }
+
+  private sendContract(timeoutMs: number): Promise<SendOutcome> {
+    const body = contractBody(this.draft, performance.now() - this.shownAt, this.i18n.language);
+    const text = JSON.stringify({ ...body, fillMs: 0 });
+    if (this.attempt?.body !== text) this.attempt = { key: crypto.randomUUID(), body: text };
+    return sendJson(this.endpoint, body, this.attempt.key, timeoutMs);
+  }
+
+  private mailtoUrl(): string {
+    const { draft } = this;
+    const topic = this.topicOptions().find((option) => option.id === draft.topic);
+    const lines = [draft.message.trim(), '', ...[[this.i18n.t('contact.place'), draft.place], [this.i18n.t('contact.name'), draft.name], [this.i18n.t('contact.phone'), draft.phone]].filter(([, value]) => value?.trim()).map(([label, value]) => `${label} ${value!.trim()}`)];
+    return mailtoLink(this.mailto, [this.i18n.t('contact.formLabel'), topic ? topic.label ?? this.i18n.t(`contact.topics.${topic.id}`) : ''].filter(Boolean).join(': '), lines);
+  }
+
+  private finish(outcome: SendOutcome): void {
+    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    if (outcome.sent) {
+      this.status = 'sent';
+      this.reference = outcome.reference;
+      this.result = this.mode === 'mailto' ? t('contact.mailOpened') : outcome.reference ? t('contact.success', { reference: outcome.reference }) : t('contact.successNoReference');
+      if (this.mode === 'mailto') location.href = outcome.reference!;
+      this.draft = { ...EMPTY_DRAFT };
+      this.attempt = undefined;
+      this.store?.clear();
+      this.shownAt = performance.now();
+      emit(this, 'kpr-submit', { mode: this.mode, ...(this.mode !== 'mailto' && outcome.reference ? { reference: outcome.reference } : {}) });
+    } else {
+      this.status = 'failed';
+      logError(this, `could not send the message: ${outcome.detail}`);
+      this.result = outcome.reason === 'busy' ? t('contact.tooMany', { minutes: Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60)) }) : outcome.reason === 'rejected' ? t('contact.rejected') : t('contact.failed');
+      emit(this, 'kpr-error', { url: this.endpoint, kind: outcome.reason === 'network' ? 'network' : 'http', message: outcome.detail });
+    }
+    this.focusAfterUpdate = 'result';
+  }
+}
