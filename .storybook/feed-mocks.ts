@@ -1,6 +1,7 @@
 /**
  * Stories show states a static Storybook cannot get from a server: a feed that never answers (the loading
- * skeleton). Only URLs under /storybook-mock/ are answered here; every other request goes out unchanged.
+ * skeleton) and a contact endpoint that answers with a reference after a moment. Only URLs under
+ * /storybook-mock/ are answered here; every other request goes out unchanged.
  */
 export function installFeedMocks(): void {
   const realFetch = window.fetch.bind(window);
@@ -10,6 +11,11 @@ export function installFeedMocks(): void {
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
       });
+    }
+    if (url.pathname.startsWith('/storybook-mock/contact')) {
+      const reference = `KPR-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+      const answer = url.searchParams.has('open311') || init?.headers && JSON.stringify(init.headers).includes('x-www-form-urlencoded') ? [{ service_request_id: reference }] : { reference };
+      return new Promise((resolve) => setTimeout(() => resolve(new Response(JSON.stringify(answer), { status: 201, headers: { 'Content-Type': 'application/json' } })), 600));
     }
     return realFetch(input, init);
   };

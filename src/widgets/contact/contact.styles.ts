@@ -71,6 +71,9 @@ export const contactStyles = css`
     align-items: flex-start;
     gap: var(--_space-s);
   }
+  .check-hint {
+    padding-inline-start: calc(1.5rem + var(--_space-s));
+  }
   input[type='checkbox'] {
     flex: none;
     width: 1.5rem;

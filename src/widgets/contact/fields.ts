@@ -21,12 +21,15 @@ export interface FieldOptions {
 export function renderField({ name, label, hint, required, error, after, i18n }: FieldOptions, control: TemplateResult): TemplateResult {
   const checkbox = name === 'wantsAnswer' || name === 'consent';
   const badge = html`<span class="badge">(${i18n.t(required ? 'contact.required' : 'contact.optional')})</span>`;
-  const texts = html`${hint ? html`<p class="hint" id="hint-${name}">${hint}</p>` : nothing}
-    ${error ? html`<p class="error-message" id="error-${name}">${i18n.t(`contact.errors.${error.key}`, error.values)}</p>` : nothing}`;
+  const hintText = hint ? html`<p class="hint" id="hint-${name}">${hint}</p>` : nothing;
+  const errorText = error ? html`<p class="error-message" id="error-${name}">${i18n.t(`contact.errors.${error.key}`, error.values)}</p>` : nothing;
+  const texts = html`${hintText}${errorText}`;
   if (checkbox) {
+    // A checkbox's hint follows its label, as the hint explains what ticking it means.
     return html`<div class="field checkbox ${error ? 'invalid' : ''}">
-      ${texts}
+      ${errorText}
       <div class="check">${control}<label for="field-${name}">${label} ${required ? badge : nothing}</label></div>
+      ${hint ? html`<p class="hint check-hint" id="hint-${name}">${hint}</p>` : nothing}
     </div>`;
   }
   return html`<div class="field ${error ? 'invalid' : ''}">
