@@ -1,4 +1,5 @@
 import jsonFeedSchema from '../../schemas/jsonfeed-1.1.schema.json';
+import { parseUrl } from '../urls.js';
 import { validate, type Schema } from '../validate.js';
 import { FeedError } from './feed-error.js';
 import type { FeedDocument } from './types.js';
@@ -34,6 +35,8 @@ function readJsonFeed(text: string, url: string): FeedDocument {
   } catch (error) {
     throw new FeedError('parse', url, `invalid JSON: ${(error as Error).message}`);
   }
+  const oparl = readOparl(json, url);
+  if (oparl) return oparl;
   const feed = json as Record<string, unknown>;
   // Items are checked one by one later, so that one bad item does not hide the others.
   const shell = typeof json === 'object' && json && !Array.isArray(json) ? { ...feed, items: [] } : json;
@@ -50,4 +53,30 @@ function readJsonFeed(text: string, url: string): FeedDocument {
     language: feed.language as string | undefined,
     items: feed.items as unknown[],
   };
+}
+
+const OPARL_TYPE = /^https:\/\/schema\.oparl\.org\/1\.[01]\/(\w+)$/;
+
+/**
+ * OParl, the API of council information systems, is only recognised here; the calendar reads the meetings. A list
+ * is `{ data, pagination, links }`, one page at a time; `next` is the page after it. Any other OParl object
+ * (the body, say) is an error that tells the webmaster where its meetings are.
+ */
+function readOparl(json: unknown, url: string): FeedDocument | undefined {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const object = json as Record<string, unknown>;
+  const typeOf = (value: unknown) => OPARL_TYPE.exec(String((value as { type?: unknown } | null)?.type))?.[1];
+  const isObject = (value: unknown) => !!value && typeof value === 'object';
+  if (Array.isArray(object.data)) {
+    // An empty page has no types to go by: `pagination` is OParl's own (JSON:API, with `data` and `links`, has none).
+    const oparl = object.data.length ? object.data.every(typeOf) && (isObject(object.links) || isObject(object.pagination)) : isObject(object.pagination);
+    if (!oparl) return undefined;
+    const next = (object.links as { next?: unknown } | undefined)?.next;
+    return { url, format: 'oparl', title: '', items: object.data, next: typeof next === 'string' ? parseUrl(next, url)?.href : undefined };
+  }
+  const type = typeOf(object);
+  if (type === 'Meeting') return { url, format: 'oparl', title: '', items: [object] };
+  if (!type) return undefined;
+  const hint = typeof object.meeting === 'string' ? `; its meetings are at ${object.meeting}` : '';
+  throw new FeedError('format', url, `it is an OParl ${type}, not a list of meetings${hint}`);
 }

@@ -4,7 +4,9 @@ import { FeedError } from './feed-error.js';
 import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
 
-const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file' };
+const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
+/** Formats whose contents are no feed items: the widget reads them itself (the calendar: iCalendar and OParl). */
+const READ_BY_WIDGET: readonly FeedFormat[] = ['icalendar', 'oparl'];
 
 /** Warnings about skipped items per feed before the rest are summed up in one line. */
 const MAX_WARNINGS = 10;
@@ -33,6 +35,10 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
   for (const document of documents) {
     if (!formats.includes(document.format)) {
       errors.push(new FeedError('format', document.url, `it is ${FORMAT_NAMES[document.format]}, and <${host.localName}> reads ${new Intl.ListFormat('en', { type: 'disjunction' }).format(formats.map((f) => FORMAT_NAMES[f]))}`));
+      continue;
+    }
+    if (READ_BY_WIDGET.includes(document.format)) {
+      lists.push([]);
       continue;
     }
     const { items, skipped } = readItems(document, options.extension);

@@ -32,7 +32,7 @@ export interface LoadedItem extends FeedItem {
   modified?: Date;
 }
 
-export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'icalendar';
+export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'icalendar' | 'oparl';
 
 /** A parsed feed whose items are not validated yet: validation belongs to the widget that shows them. */
 export interface FeedDocument {
@@ -42,7 +42,10 @@ export interface FeedDocument {
   homePageUrl?: string;
   /** The feed's language (JSON Feed `language`, RSS `<language>`, Atom `xml:lang`): items without their own inherit it. */
   language?: string;
+  /** Feed items, still to be validated; for OParl the list's objects (meetings), which the calendar reads itself. */
   items: unknown[];
   /** The file itself, for formats a widget reads on its own (iCalendar). */
   text?: string;
+  /** The next page of a paged list (OParl `links.next`), absolute. */
+  next?: string;
 }
