@@ -234,6 +234,10 @@ export const eventCalendarStyles = css`
     border-radius: var(--_radius);
     font-weight: 700;
   }
+  /* Plain-text descriptions keep their lines (an OParl agenda is one item a line). */
+  p.description {
+    white-space: pre-line;
+  }
   .facts {
     display: grid;
     grid-template-columns: max-content 1fr;

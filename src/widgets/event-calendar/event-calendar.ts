@@ -70,7 +70,7 @@ export class KprEventCalendar extends LitElement {
     query: { state: true },
   };
 
-  /** Feed URLs separated by spaces: KPR event feeds (JSON Feed) and iCalendar files, merged. */
+  /** Feed URLs separated by spaces: KPR event feeds (JSON Feed), iCalendar files and OParl meeting lists, merged. */
   declare src: string;
   /** `month`, `list` or `upcoming`; without it, the month, or the list when the widget is narrower than about 600 px. */
   declare view: '' | CalendarView;
@@ -92,7 +92,7 @@ export class KprEventCalendar extends LitElement {
   private declare query: string;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { extension: EVENTS_SCHEMA, formats: ['json-feed', 'icalendar'] });
+  private readonly feed = new FeedController(this, { extension: EVENTS_SCHEMA, formats: ['json-feed', 'icalendar', 'oparl'] });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);
@@ -142,7 +142,8 @@ export class KprEventCalendar extends LitElement {
     const { status } = this.feed;
     const busy = status === 'idle' || status === 'loading' || (status === 'ready' && !this.events.ready);
     const body = status === 'error' || (!busy && this.events.failed) ? renderError(this.i18n, () => this.feed.reload()) : busy ? renderLoading(this.i18n) : this.renderCalendar();
-    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy}>${body}
+    // Busy also while a source loads further pages for the days on screen (an OParl list); they show as they come.
+    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy || this.events.loading}>${body}
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialog.closed} @keydown=${this.dialog.keepFocus}>
         <button type="button" class="close button secondary" autofocus @click=${this.dialog.close}>${this.i18n.t('calendar.close')}</button>
         ${this.renderDialogContent()}

@@ -68,6 +68,8 @@ export interface EventSource {
   occurrences(range: DayRange, timeZone: string): CalendarEvent[];
   /** A `webcal:` or .ics address residents can subscribe to, when the source offers one. */
   subscribeUrl?: string;
+  /** True while the source fetches more of itself (the next page of an OParl list). */
+  readonly loading?: boolean;
 }
 
 /** A bound on the work of one expansion: a rule with 10,000 occurrences in range stops here. */
