@@ -117,6 +117,12 @@ export async function testApi(ctx, next) {
       ctx.body = { reference };
       return;
     }
+    // /test-api/oparl/<page>?t=…: a page of the OParl meeting list in fixtures/oparl/, its links (https://oparl.test/pages/N)
+    // pointing back here with the same query, so that a test's fresh URL stays fresh from page to page.
+    case 'oparl':
+      ctx.type = 'application/json';
+      ctx.body = fixture(`oparl/meetings-${Number(arg)}.json`).toString().replace(/https:\/\/oparl\.test\/pages\/(\d+)/g, `${ctx.origin}/test-api/oparl/$1${url.search}`);
+      return;
     case 'log':
       process.stderr.write(`[browser] ${decodeURIComponent(url.search.slice(1))}\n`);
       ctx.body = '';

@@ -45,4 +45,28 @@ describe('parseFeed', () => {
       expect((error as FeedError).message).to.include(message);
     });
   }
+
+  describe('OParl', () => {
+    const meeting = { id: 'https://ris.example/oparl/meeting/1', type: 'https://schema.oparl.org/1.1/Meeting', name: 'Gemeinderat', start: '2026-12-10T18:30:00+01:00' };
+
+    it('recognises a page of a meeting list, with its next page made absolute', async () => {
+      const page = { data: [meeting], pagination: { currentPage: 1, totalPages: 2 }, links: { first: 'meetings?page=1', next: 'meetings?page=2' } };
+      const document = await parseFeed(JSON.stringify(page), 'https://ris.example/oparl/meetings?page=1');
+      expect(document).to.deep.equal({ url: 'https://ris.example/oparl/meetings?page=1', format: 'oparl', title: '', items: [meeting], next: 'https://ris.example/oparl/meetings?page=2' });
+      const last = await parseFeed(JSON.stringify({ data: [], pagination: { currentPage: 2 }, links: {} }), 'https://ris.example/m');
+      expect([last.format, last.items, last.next]).to.deep.equal(['oparl', [], undefined]);
+    });
+
+    it('reads one meeting as a list of one, and names the meetings of a body instead of reading it', async () => {
+      expect((await parseFeed(JSON.stringify(meeting), meeting.id)).items).to.deep.equal([meeting]);
+      const body = { id: 'https://ris.example/oparl/body/1', type: 'https://schema.oparl.org/1.1/Body', meeting: 'https://ris.example/oparl/body/1/meetings' };
+      const error = (await parseFeed(JSON.stringify(body), body.id).catch((e: unknown) => e)) as FeedError;
+      expect([error.kind, error.message]).to.deep.equal(['format', 'it is an OParl Body, not a list of meetings; its meetings are at https://ris.example/oparl/body/1/meetings']);
+    });
+
+    it('leaves other JSON with `data` (JSON:API) to the JSON Feed check', async () => {
+      const error = (await parseFeed(JSON.stringify({ data: [{ type: 'articles', id: '1' }], links: { next: '/2' } }), 'https://x.example/f').catch((e: unknown) => e)) as FeedError;
+      expect(error.message).to.include('not a JSON Feed 1.1');
+    });
+  });
 });
