@@ -93,6 +93,7 @@ export function openStore(path, { now = () => new Date() } = {}) {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON'); // deleted messages are overwritten, not left in free pages
   const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
   db.transaction(() => {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
@@ -184,7 +185,10 @@ export function openStore(path, { now = () => new Date() } = {}) {
     deleteOlderThan(days) {
       const cutoff = new Date(now().getTime() - days * 86_400_000).toISOString();
       deleteExpired.run(Math.floor(now().getTime() / 1000));
-      return deleteOld.run(cutoff).changes;
+      const removed = deleteOld.run(cutoff).changes;
+      // Copy the WAL back into the file and empty it, so deleted messages do not linger in the journal.
+      if (removed) db.pragma('wal_checkpoint(TRUNCATE)');
+      return removed;
     },
     close() {
       if (db.open) db.close();

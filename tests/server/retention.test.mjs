@@ -2,6 +2,7 @@
 // it runs, and by `asskomm-widgets contact-retention`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildContactServer } from '../../server/contact-server.mjs';
@@ -60,4 +61,17 @@ test('an unknown command prints the usage and exits non-zero', () => {
     assert.match(error.stdout, /contact-server/);
     return true;
   });
+});
+
+test('deleted messages do not linger in the file or its journal', async (t) => {
+  const dir = tempDir(t);
+  const dbPath = join(dir, 'contact.sqlite');
+  const today = new Date('2026-06-30T12:00:00Z');
+  const old = new Date(today.getTime() - 365 * DAY);
+  await seed(dbPath, [old, today]);
+  const app = buildContactServer({ dbPath, now: () => today, retentionDays: 180 });
+  await app.close();
+  const bytes = readdirSync(dir).map((file) => readFileSync(join(dir, file)).toString('utf8')).join('\n');
+  assert.ok(bytes.includes(`vom ${today.toISOString()}`), 'the kept message is in the file');
+  assert.ok(!bytes.includes(`vom ${old.toISOString()}`), 'the deleted message is gone from the file and the WAL');
 });
