@@ -27,6 +27,7 @@ const DAY_MS = 86_400_000;
  * @param {ContactServerOptions} [options]
  */
 export function buildContactServer(options = {}) {
+  /** @type {ContactServerOptions & typeof DEFAULTS} */
   const config = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   const { bodyLimit, minFillMs, retentionDays, token } = config;
   const origins = new Set(config.origins ?? []);
@@ -37,7 +38,7 @@ export function buildContactServer(options = {}) {
     logger: config.logger ?? false,
     logController: new LogController({ disableRequestLogging: true }), // no residents' addresses in the log
     bodyLimit,
-    trustProxy: config.trustProxy ?? false,
+    trustProxy: /** @type {any} */ (config.trustProxy ?? false), // a hop count is fine at run time
   });
   const store = openStore(config.dbPath, config.now ? { now: config.now } : {});
   app.addHook('onClose', async () => store.close());
