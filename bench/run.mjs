@@ -3,6 +3,8 @@
 //      page loads before the first render and what is loaded only when a feed needs it (DOMPurify, RSS/Atom).
 //   2. time from the feed's response to the rendered widget, in Chromium (median): 1,000 articles (news feed),
 //      500 tips (prevention tips) and 6 goals with 40 measures and 12 charts (goal overview).
+//   3. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
+//      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
 // `--check` exits non-zero when a budget is exceeded. Results: bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,14 +14,17 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
+import { benchContact } from './contact.mjs';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
 /** `--sizes`: only the sizes, for a quick look while working on them. */
 const sizesOnly = process.argv.includes('--sizes');
+/** `--contact`: only the contact endpoint. */
+const contactOnly = process.argv.includes('--contact');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, renderMedianMs: 50 };
-const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [] };
+const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], contact: undefined };
 const failures = [];
 
 // ── 1. Sizes ────────────────────────────────────────────────────────────────────────────────────────
@@ -53,7 +58,7 @@ function staticClosure(file, seen = new Set()) {
   return seen;
 }
 
-for (const entry of entries) {
+for (const entry of contactOnly ? [] : entries) {
   const outDir = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
   build(entry.source, outDir);
   const main = join(outDir, 'asskomm-widgets.js');
@@ -83,7 +88,7 @@ for (const entry of entries) {
 
 // ── 2. Render time ──────────────────────────────────────────────────────────────────────────────────
 const chrome = ensureChromium();
-if (!sizesOnly) {
+if (!sizesOnly && !contactOnly) {
   const site = mkdtempSync(join(tmpdir(), 'kpr-bench-site-'));
   build('src/index.ts', site);
   writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title>
@@ -228,6 +233,12 @@ if (!sizesOnly) {
   server.close();
 }
 
+// ── 3. Contact endpoint ─────────────────────────────────────────────────────────────────────────────
+if (!sizesOnly) {
+  results.contact = await benchContact({ connections: 50, seconds: 10 });
+  if (!results.contact.pass) failures.push(`contact: ${results.contact.missingOrDuplicated} acknowledged message(s) missing or duplicated, ${results.contact.non2xx} non-2xx`);
+}
+
 results.machine = { chromium: chromiumVersion(chrome), cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -236,15 +247,21 @@ writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const verdict = (pass) => (pass === undefined ? '' : pass ? 'PASS' : 'FAIL');
 console.log(`\nasskomm-widgets bench — ${results.date.slice(0, 10)} — ${results.machine.chromium}, ${results.machine.cores} × ${results.machine.cpu}, Node ${process.version}\n`);
-console.log('Size (gzip -9)             before first render   budget     lazy, only when a feed needs it');
+if (results.sizes.length) console.log('Size (gzip -9)             before first render   budget     lazy, only when a feed needs it');
 for (const row of results.sizes) {
   const lazy = row.lazy.map((l) => `${l.file.replace(/^bundle\//, '').replace(/-[\w-]{8}\.js$/, '')} ${kb(l.gzipBytes)}`).join(', ');
   console.log(`  ${row.entry.padEnd(24)} ${kb(row.eagerGzipBytes).padStart(10)}  ${row.budgetBytes ? `≤ ${kb(row.budgetBytes)} ${verdict(row.pass)}` : ''.padEnd(16)}  ${lazy}`);
 }
-console.log('\nFeed response → rendered widget     median      p90      min   runs   budget');
+if (results.render.length) console.log('\nFeed response → rendered widget     median      p90      min   runs   budget');
 for (const row of results.render) {
   const ms = (v) => `${v.toFixed(1)} ms`.padStart(8);
   console.log(`  ${row.case.padEnd(32)} ${ms(row.median)} ${ms(row.p90)} ${ms(row.min)}   ${String(row.runs).padStart(4)}   ${row.budgetMs ? `≤ ${row.budgetMs} ms ${verdict(row.pass)}` : ''}`);
+}
+if (results.contact) {
+  const c = results.contact;
+  console.log(`\nContact endpoint, loopback    clients   messages/s     p50     p99     max   acknowledged   stored   each exactly once`);
+  console.log(`  POST /messages, ${c.seconds.toFixed(0)} s ${String(c.connections).padStart(13)} ${c.perSecond.toFixed(0).padStart(12)} ${`${c.latency.p50} ms`.padStart(7)} ${`${c.latency.p99} ms`.padStart(7)} ${`${c.latency.max} ms`.padStart(7)} ${String(c.acknowledged).padStart(14)} ${String(c.storedRows).padStart(8)}   ${c.pass ? 'yes' : `NO (${c.missingOrDuplicated} missing or duplicated)`}`);
+  console.log('  (stored − acknowledged = requests still in flight when the clock stopped: stored, never answered)');
 }
 if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);
 if (check && failures.length) process.exit(1);

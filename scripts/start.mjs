@@ -1,9 +1,14 @@
 // `npm start`: builds the self-contained bundle and serves the demo page the way a municipal site would
-// embed the widgets: one script tag, static JSON feeds, and a strict Content-Security-Policy.
+// embed the widgets: one script tag, static JSON feeds, and a strict Content-Security-Policy. The reference
+// contact endpoint (server/) runs beside it on a second, internal port; `/api/contact/*` is proxied to it, so
+// the form posts to its own origin and `connect-src 'self'` holds.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { optionsFromEnv } from '../server/config.mjs';
+import { buildContactServer } from '../server/contact-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -56,8 +61,49 @@ function fileFor(pathname) {
   return file;
 }
 
+// The contact endpoint: configured by the same KPR_CONTACT_* variables as `asskomm-widgets contact-server`,
+// with its file in the git-ignored .data/ and ALTCHA on (a fresh key per start unless KPR_CONTACT_ALTCHA_KEY
+// is set; KPR_CONTACT_ALTCHA_KEY=off turns it off, e.g. for trying the endpoint with curl).
+const { port: _port, host: _host, ...contactOptions } = optionsFromEnv(process.env);
+const altchaKey = process.env.KPR_CONTACT_ALTCHA_KEY ?? randomBytes(32).toString('hex');
+const contactDb = process.env.KPR_CONTACT_DB ?? join(root, '.data/contact.sqlite');
+const contact = buildContactServer({
+  ...contactOptions,
+  dbPath: contactDb,
+  altchaKey: altchaKey === 'off' ? undefined : altchaKey,
+  trustProxy: '127.0.0.1', // the proxy below says who the resident is, for the rate limit
+  logger: { level: process.env.KPR_CONTACT_LOG_LEVEL ?? 'warn' },
+});
+await contact.listen({ port: 0, host: '127.0.0.1' });
+const contactPort = /** @type {import('node:net').AddressInfo} */ (contact.server.address()).port;
+const CONTACT_PREFIX = '/api/contact/';
+
+/** `/api/contact/messages?x` → the contact server's `/messages?x`, with the resident's address. */
+function proxyToContact(request, response, url) {
+  const upstream = httpRequest(
+    {
+      host: '127.0.0.1',
+      port: contactPort,
+      method: request.method,
+      path: `/${url.pathname.slice(CONTACT_PREFIX.length)}${url.search}`,
+      headers: { ...request.headers, 'x-forwarded-for': request.socket.remoteAddress ?? '' },
+    },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'X-Content-Type-Options': 'nosniff' });
+      answer.pipe(response);
+    },
+  );
+  upstream.on('error', () => {
+    if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ error: 'the contact endpoint is not reachable' }));
+  });
+  request.pipe(upstream);
+}
+
 const server = createServer((request, response) => {
-  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const { pathname } = url;
+  if (pathname.startsWith(CONTACT_PREFIX)) return proxyToContact(request, response, url);
   const file = fileFor(pathname);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -78,5 +124,14 @@ const server = createServer((request, response) => {
 
 server.listen(port, host, () => {
   const { port: actual } = server.address();
-  console.log(`\nDemo: http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/  (Ctrl+C to stop)`);
+  const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}`;
+  console.log(`\nContact endpoint: ${base}/api/contact/messages (stored in ${contactDb}; ALTCHA ${altchaKey === 'off' ? 'off' : 'on'}; export ${contactOptions.token ? 'on' : 'off: set KPR_CONTACT_TOKEN'})`);
+  console.log(`\nDemo: ${base}/  (Ctrl+C to stop)`);
 });
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(0), 2000).unref();
+    contact.close().finally(() => process.exit(0));
+  });
+}

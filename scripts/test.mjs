@@ -1,4 +1,5 @@
-// `npm test`: finds (or installs) Chromium, then runs every browser test with web-test-runner.
+// `npm test`: finds (or installs) Chromium, runs every browser test with web-test-runner, then the node tests
+// (the demo end to end, the contact server).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { chromiumVersion, ensureChromium } from './browser.mjs';
@@ -25,8 +26,11 @@ runner.stdout.on('data', (chunk) => {
 });
 runner.on('close', (code) => {
   if (code !== 0 || process.argv.length > 2) return finish(code, last);
-  // Then the demo page end to end (tests/e2e), with node's own test runner.
-  const files = readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`);
+  // Then the demo page end to end (tests/e2e) and the contact server (tests/server), with node's own test runner.
+  const files = [
+    ...readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`),
+    ...readdirSync('tests/server').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/server/${f}`),
+  ];
   const e2e = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
   let e2eCounts = [0, 0];
   e2e.stdout.on('data', (chunk) => {

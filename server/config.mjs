@@ -1,0 +1,79 @@
+// The reference server's configuration from environment variables (documented in docs/contact-api.md).
+
+/**
+ * @typedef {object} ContactServerOptions
+ * @property {string} [dbPath] the SQLite file (default ./data/contact.sqlite)
+ * @property {string[]} [origins] origins that get CORS headers (none: same origin only)
+ * @property {{ max: number, windowMs: number } | false} [rateLimit] per client address (default 10 per 10 minutes)
+ * @property {number} [bodyLimit] bytes (default 32 KB)
+ * @property {string} [token] the coordinator's export token; without one the export is off (404)
+ * @property {number} [retentionDays] messages older than this are deleted (default 180; 0 keeps everything)
+ * @property {number} [minFillMs] messages sent faster than this after the form showed are spam (default 3000)
+ * @property {string} [smtpUrl] forward each message by e-mail through this SMTP server (nodemailer URL)
+ * @property {string} [mailTo] the coordinator's address (required with smtpUrl)
+ * @property {string} [mailFrom] the sender (default: mailTo)
+ * @property {number} [forwardRetryMs] how often unsent forwards are retried (default 5 minutes)
+ * @property {string} [altchaKey] HMAC key: enables ALTCHA (GET /challenge; messages must carry a solution)
+ * @property {number} [altchaMaxNumber] the challenge's difficulty (default 50,000)
+ * @property {number} [altchaExpiresSeconds] how long a challenge is valid (default 600)
+ * @property {boolean | string | string[] | number} [trustProxy] Fastify's trustProxy: whose X-Forwarded-For to believe
+ * @property {boolean | object} [logger] Fastify's logger (default: off)
+ * @property {() => Date} [now] the clock (tests)
+ */
+
+export const DEFAULTS = {
+  dbPath: './data/contact.sqlite',
+  rateLimit: { max: 10, windowMs: 10 * 60_000 },
+  bodyLimit: 32 * 1024,
+  retentionDays: 180,
+  minFillMs: 3000,
+  forwardRetryMs: 5 * 60_000,
+  altchaMaxNumber: 50_000,
+  altchaExpiresSeconds: 600,
+};
+
+/** @param {string | undefined} value @param {string} name */
+function number(value, name) {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number ≥ 0, not "${value}"`);
+  return n;
+}
+
+/**
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {ContactServerOptions & { port: number, host: string }}
+ */
+export function optionsFromEnv(env = process.env) {
+  const limit = env.KPR_CONTACT_RATE_LIMIT;
+  /** @type {ContactServerOptions['rateLimit']} */
+  let rateLimit = DEFAULTS.rateLimit;
+  if (limit === 'off' || limit === '0') rateLimit = false;
+  else if (limit) {
+    const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m|h)?$/.exec(limit.trim());
+    if (!match) throw new Error(`KPR_CONTACT_RATE_LIMIT must look like "10/10m" (messages / window in s, m or h) or "off", not "${limit}"`);
+    const unit = { s: 1000, m: 60_000, h: 3_600_000 }[/** @type {'s' | 'm' | 'h'} */ (match[3] ?? 's')];
+    rateLimit = { max: Number(match[1]), windowMs: Number(match[2]) * unit };
+  }
+  const smtpUrl = env.KPR_CONTACT_SMTP_URL || undefined;
+  const mailTo = env.KPR_CONTACT_MAIL_TO || undefined;
+  if (smtpUrl && !mailTo) throw new Error('KPR_CONTACT_SMTP_URL needs KPR_CONTACT_MAIL_TO (the coordinator\'s address)');
+  const trust = env.KPR_CONTACT_TRUST_PROXY;
+  return {
+    port: number(env.KPR_CONTACT_PORT, 'KPR_CONTACT_PORT') ?? 8787,
+    host: env.KPR_CONTACT_HOST || '127.0.0.1',
+    dbPath: env.KPR_CONTACT_DB || DEFAULTS.dbPath,
+    origins: (env.KPR_CONTACT_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
+    rateLimit,
+    token: env.KPR_CONTACT_TOKEN || undefined,
+    retentionDays: number(env.KPR_CONTACT_RETENTION_DAYS, 'KPR_CONTACT_RETENTION_DAYS') ?? DEFAULTS.retentionDays,
+    minFillMs: number(env.KPR_CONTACT_MIN_FILL_MS, 'KPR_CONTACT_MIN_FILL_MS') ?? DEFAULTS.minFillMs,
+    smtpUrl,
+    mailTo,
+    mailFrom: env.KPR_CONTACT_MAIL_FROM || undefined,
+    altchaKey: env.KPR_CONTACT_ALTCHA_KEY || undefined,
+    altchaMaxNumber: number(env.KPR_CONTACT_ALTCHA_MAX_NUMBER, 'KPR_CONTACT_ALTCHA_MAX_NUMBER') ?? DEFAULTS.altchaMaxNumber,
+    trustProxy: trust === undefined || trust === '' ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/),
+    logger: { level: env.KPR_CONTACT_LOG_LEVEL || 'info' },
+  };
+}

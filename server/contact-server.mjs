@@ -1,0 +1,206 @@
+// The reference endpoint for <kpr-contact>: stores every message in SQLite before it answers. The contract is
+// src/schemas/kpr-contact.schema.json; the HTTP side is described in docs/contact-api.md.
+//
+//   POST /messages       a resident's message → 201 { reference } (200 with the same reference for a repeated key)
+//   GET  /messages       the coordinator's export, JSON, newest first (Authorization: Bearer <token>)
+//   GET  /messages.csv   the same as CSV for Excel
+//   GET  /challenge      an ALTCHA challenge (only with an ALTCHA key)
+//   GET  /health         200 when the store answers
+import Fastify, { LogController } from 'fastify';
+import { bearerMatches } from './auth.mjs';
+import { createAltcha } from './altcha.mjs';
+import { DEFAULTS } from './config.mjs';
+import { toCsv } from './csv.mjs';
+import { createForwarder } from './forward.mjs';
+import { createRateLimiter } from './rate-limit.mjs';
+import { openStore } from './store.mjs';
+import { compileValidator } from './validate.mjs';
+
+/** @typedef {import('./config.mjs').ContactServerOptions} ContactServerOptions */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY_MS = 86_400_000;
+
+/**
+ * Builds the contact endpoint. Opens (or creates) the SQLite file and deletes messages past the retention at
+ * once; SMTP forwarding and ALTCHA are loaded by `ready()` / `listen()`. Closing the server closes the store.
+ * @param {ContactServerOptions} [options]
+ */
+export function buildContactServer(options = {}) {
+  /** @type {ContactServerOptions & typeof DEFAULTS} */
+  const config = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  const { bodyLimit, minFillMs, retentionDays, token } = config;
+  const origins = new Set(config.origins ?? []);
+  const limiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
+  const validate = compileValidator();
+
+  const app = Fastify({
+    logger: config.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }), // no residents' addresses in the log
+    bodyLimit,
+    trustProxy: /** @type {any} */ (config.trustProxy ?? false), // a hop count is fine at run time
+  });
+  const store = openStore(config.dbPath, config.now ? { now: config.now } : {});
+  app.addHook('onClose', async () => store.close());
+
+  /** Deletes messages past the retention; returns how many. */
+  const applyRetention = () => (retentionDays > 0 ? store.deleteOlderThan(retentionDays) : 0);
+  const removed = applyRetention();
+  if (removed) app.log.info({ removed, retentionDays }, 'deleted messages past the retention');
+
+  /** @type {Awaited<ReturnType<typeof createForwarder>> | undefined} */
+  let forwarder;
+  /** @type {Awaited<ReturnType<typeof createAltcha>> | undefined} */
+  let altcha;
+  /** @type {NodeJS.Timeout[]} */
+  const timers = [];
+  app.addHook('onReady', async () => {
+    if (config.altchaKey) altcha = await createAltcha({ hmacKey: config.altchaKey, maxNumber: config.altchaMaxNumber, expiresSeconds: config.altchaExpiresSeconds });
+    if (config.smtpUrl && config.mailTo) {
+      forwarder = await createForwarder({ smtpUrl: config.smtpUrl, mailTo: config.mailTo, mailFrom: config.mailFrom, store, log: app.log });
+      void forwarder.retryPending();
+      timers.push(setInterval(() => void forwarder?.retryPending(), config.forwardRetryMs).unref());
+    }
+    timers.push(setInterval(applyRetention, DAY_MS).unref());
+  });
+  app.addHook('onClose', async () => {
+    for (const timer of timers) clearInterval(timer);
+    await forwarder?.idle();
+    forwarder?.close();
+  });
+
+  app.decorate('contact', {
+    store,
+    applyRetention,
+    /** Resolves when no e-mail is being forwarded. */
+    forwardsIdle: async () => forwarder?.idle(),
+    retryForwards: async () => forwarder?.retryPending(),
+  });
+
+  // ── Content types: JSON only (Fastify's text/plain parser would accept a form's simple request). ──
+  app.removeContentTypeParser('text/plain');
+
+  // ── CORS: only the configured origins; the Idempotency-Key header is allowed, Retry-After readable. ──
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin) return;
+    reply.header('Vary', 'Origin');
+    if (origins.has(origin)) {
+      reply.header('Access-Control-Allow-Origin', origin);
+      reply.header('Access-Control-Expose-Headers', 'Retry-After');
+    }
+  });
+  /** @type {import('fastify').RouteHandlerMethod} */
+  const preflight = async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || !origins.has(origin)) return reply.code(403).send({ error: 'this origin may not call the endpoint' });
+    return reply
+      .code(204)
+      .header('Access-Control-Allow-Methods', 'GET, POST')
+      .header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key')
+      .header('Access-Control-Max-Age', '600')
+      .send();
+  };
+  app.options('/messages', preflight);
+  app.options('/challenge', preflight);
+
+  // ── Errors: the contract's shapes; a 5xx only when a message could not be stored. ──
+  app.setErrorHandler((error, request, reply) => {
+    const err = /** @type {import('fastify').FastifyError} */ (error);
+    const status = err.statusCode ?? 500;
+    if (status === 413) return reply.code(413).send({ error: `the body is larger than ${bodyLimit} bytes` });
+    if (status === 415) return reply.code(415).send({ error: 'send the message as application/json' });
+    if (status === 400) return reply.code(400).send({ error: 'the body is not JSON', problems: [{ path: '', message: err.message }] });
+    if (status < 500) return reply.code(status).send({ error: err.message });
+    request.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'the message could not be stored; please try again later' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not found' }));
+
+  // ── POST /messages ──
+  app.post('/messages', { bodyLimit }, async (request, reply) => {
+    const header = request.headers['idempotency-key'];
+    const key = typeof header === 'string' && UUID.test(header.trim()) ? header.trim().toLowerCase() : undefined;
+    if (!key) return reply.code(400).send({ error: 'the Idempotency-Key header must be a UUID, made once per message', problems: [] });
+
+    const earlier = store.referenceFor(key);
+    if (earlier) return reply.code(200).send({ reference: earlier });
+
+    if (limiter) {
+      const verdict = limiter.hit(request.ip);
+      if (!verdict.allowed) {
+        return reply.code(429).header('Retry-After', String(verdict.retryAfterSeconds)).send({ error: 'too many messages from this address; please try again later' });
+      }
+    }
+
+    const body = /** @type {Record<string, any>} */ (request.body);
+    const problems = validate(body);
+    if (problems.length) return reply.code(400).send({ error: 'the message does not fit the contract', problems });
+
+    /** @type {{ signature: string, expiresAt: number } | undefined} */
+    let challenge;
+    if (altcha) {
+      const check = await altcha.verify(body.altcha);
+      if (!check.ok) return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: check.message }] });
+      challenge = { signature: check.signature, expiresAt: check.expiresAt };
+    }
+
+    // Automated messages are stored flagged and answered like any other, so a bot learns nothing.
+    const spamReason = body.website ? 'honeypot' : typeof body.fillMs === 'number' && body.fillMs < minFillMs ? 'too-fast' : undefined;
+    const saved = store.saveMessage(key, body, { ...(spamReason ? { spamReason } : {}), ...(challenge ? { challenge } : {}) });
+    if ('challengeUsed' in saved) {
+      return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: 'has been used already: fetch a new challenge' }] });
+    }
+    reply.code(saved.created ? 201 : 200).send({ reference: saved.reference });
+    if (saved.created && !spamReason) void forwarder?.forward(saved.reference);
+    return reply;
+  });
+
+  // ── The coordinator's export ──
+  /** @type {import('fastify').preHandlerAsyncHookHandler} */
+  const coordinatorOnly = async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (!token) return reply.code(404).send({ error: 'the export is off: set KPR_CONTACT_TOKEN' });
+    if (!bearerMatches(request.headers.authorization, token)) {
+      return reply.code(401).header('WWW-Authenticate', 'Bearer realm="kpr-contact"').send({ error: 'a valid coordinator token is required' });
+    }
+  };
+  const includeSpam = (/** @type {any} */ query) => String(query?.include ?? '').split(',').includes('spam');
+  app.get('/messages', { preHandler: coordinatorOnly }, async (request) => ({ messages: store.list({ includeSpam: includeSpam(request.query) }) }));
+  app.get('/messages.csv', { preHandler: coordinatorOnly }, async (request, reply) => {
+    const query = /** @type {any} */ (request.query);
+    const separator = query?.separator === 'semicolon' ? ';' : ',';
+    const date = new Date().toISOString().slice(0, 10);
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('Content-Disposition', `attachment; filename="kpr-messages-${date}.csv"`)
+      .send(toCsv(store.list({ includeSpam: includeSpam(query) }), { separator }));
+  });
+
+  // ── ALTCHA ──
+  app.get('/challenge', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (!altcha) return reply.code(404).send({ error: 'ALTCHA is off' });
+    return altcha.challenge();
+  });
+
+  app.get('/health', async () => {
+    store.db.prepare('SELECT 1').get();
+    return { ok: true };
+  });
+
+  return app;
+}
+
+/**
+ * Deletes messages older than `retentionDays` from the file and closes it (the `contact-retention` command).
+ * @param {{ dbPath: string, retentionDays: number }} options
+ */
+export function runRetention({ dbPath, retentionDays }) {
+  const store = openStore(dbPath);
+  try {
+    return retentionDays > 0 ? store.deleteOlderThan(retentionDays) : 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,92 @@
+// Optional: each message (not spam) is forwarded to the coordinator by e-mail, after it is stored. A failed
+// forward is logged and recorded with the message (forward_attempts, forward_error) and retried later; the
+// message itself is never lost to it, and the export always has it.
+
+/** @typedef {import('./store.mjs').Store} Store */
+/** @typedef {import('./store.mjs').StoredMessage} StoredMessage */
+
+export const MAX_FORWARD_ATTEMPTS = 5;
+
+/** The e-mail's text: plain, one field a line, the message last. @param {StoredMessage} m */
+export function mailText(m) {
+  const lines = [
+    `Referenz: ${m.reference}`,
+    `Eingang: ${m.receivedAt}`,
+    m.topic && `Thema: ${m.topic}`,
+    m.place && `Ort: ${m.place}`,
+    m.name && `Name: ${m.name}`,
+    m.email && `E-Mail: ${m.email}`,
+    m.phone && `Telefon: ${m.phone}`,
+    `Antwort gewünscht: ${m.wantsAnswer ? 'ja' : 'nein'}`,
+    m.language && `Sprache: ${m.language}`,
+    m.page && `Seite: ${m.page}`,
+    '',
+    m.message,
+  ];
+  return `${lines.filter((line) => line !== null && line !== undefined).join('\n')}\n`;
+}
+
+/**
+ * @param {{ smtpUrl: string, mailTo: string, mailFrom?: string, store: Store, log: { info: Function, error: Function } }} options
+ */
+export async function createForwarder({ smtpUrl, mailTo, mailFrom, store, log }) {
+  const { default: nodemailer } = await import('nodemailer');
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  /** @type {Set<string>} */
+  const inFlight = new Set();
+  /** @type {Set<Promise<void>>} */
+  const running = new Set();
+
+  /** @param {StoredMessage} message */
+  async function send(message) {
+    await transport.sendMail({
+      from: mailFrom ?? mailTo,
+      to: mailTo,
+      ...(message.email ? { replyTo: message.email } : {}),
+      subject: `[KPR] ${message.reference}${message.topic ? ` (${message.topic})` : ''}`,
+      text: mailText(message),
+    });
+  }
+
+  /** Forwards one stored message now; resolves when done (never rejects). @param {string} reference */
+  function forward(reference) {
+    if (inFlight.has(reference)) return Promise.resolve();
+    const message = store.get(reference);
+    if (!message || message.spam || message.forwardedAt) return Promise.resolve();
+    inFlight.add(reference);
+    const task = send(message)
+      .then(() => {
+        store.markForwarded(reference);
+        log.info({ reference }, 'message forwarded');
+      })
+      .catch((/** @type {Error} */ error) => {
+        try {
+          store.markForwardFailed(reference, String(error?.message ?? error));
+        } catch {
+          // The store is closed (shutting down): the next start retries.
+        }
+        log.error({ reference, err: error }, 'forwarding the message failed; it is stored and will be retried');
+      })
+      .finally(() => {
+        inFlight.delete(reference);
+        running.delete(task);
+      });
+    running.add(task);
+    return task;
+  }
+
+  return {
+    forward,
+    /** Forwards every stored message that has not gone out yet (fewer than MAX_FORWARD_ATTEMPTS tries). */
+    async retryPending() {
+      await Promise.all(store.pendingForwards(MAX_FORWARD_ATTEMPTS).map((m) => forward(m.reference)));
+    },
+    /** Resolves when no forward is running. */
+    async idle() {
+      while (running.size) await Promise.all(running);
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

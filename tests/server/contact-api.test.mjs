@@ -1,0 +1,305 @@
+// The contact endpoint's HTTP contract (docs/contact-api.md), against a real SQLite file in a temp folder.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { describe, mock, test } from 'node:test';
+import { bearerMatches } from '../../server/auth.mjs';
+import { toCsv } from '../../server/csv.mjs';
+import { post, rowCount, server, valid } from './support.mjs';
+
+describe('POST /messages', () => {
+  test('a valid message is stored and answered with 201 and a reference', async (t) => {
+    const app = await server(t);
+    const response = await post(app, valid());
+    assert.equal(response.statusCode, 201);
+    const { reference } = response.json();
+    assert.match(reference, /^KPR-\d{4}-[A-HJ-NP-Z2-9]{6}$/);
+    const stored = /** @type {any} */ (app).contact.store.get(reference);
+    assert.equal(stored.message, valid().message);
+    assert.equal(stored.topic, 'graffiti');
+    assert.equal(stored.spam, false);
+    assert.equal(rowCount(app), 1);
+  });
+
+  test('a charset in the content type is fine', async (t) => {
+    const app = await server(t);
+    const response = await post(app, valid(), { 'content-type': 'application/json; charset=utf-8' });
+    assert.equal(response.statusCode, 201);
+  });
+
+  test('a body that breaks the contract: 400 with problems, nothing stored', async (t) => {
+    const app = await server(t);
+    const response = await post(app, { message: '', consent: false, wantsAnswer: true, email: 'not an address', shoeSize: 44 });
+    assert.equal(response.statusCode, 400);
+    const body = response.json();
+    assert.equal(typeof body.error, 'string');
+    const paths = body.problems.map((/** @type {any} */ p) => p.path).sort();
+    assert.deepEqual(paths, ['/consent', '/email', '/message', '/shoeSize']);
+    for (const problem of body.problems) assert.equal(typeof problem.message, 'string');
+    assert.equal(rowCount(app), 0);
+  });
+
+  test('wantsAnswer without e-mail or phone: one problem on /wantsAnswer', async (t) => {
+    const app = await server(t);
+    const response = await post(app, { ...valid(), wantsAnswer: true });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(response.json().problems.map((/** @type {any} */ p) => p.path), ['/wantsAnswer']);
+    assert.equal((await post(app, { ...valid(), wantsAnswer: true, phone: '+49 351 123456' })).statusCode, 201);
+  });
+
+  test('missing required fields and a non-object body', async (t) => {
+    const app = await server(t);
+    const missing = await post(app, {});
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual(missing.json().problems.map((/** @type {any} */ p) => p.path).sort(), ['/consent', '/message']);
+    const array = await post(app, '[1, 2]');
+    assert.equal(array.statusCode, 400);
+    assert.deepEqual(array.json().problems, [{ path: '/', message: 'must be object' }]);
+  });
+
+  test('malformed JSON, an empty body and prototype poisoning: 400', async (t) => {
+    const app = await server(t);
+    for (const payload of ['{"message": "Hallo", ', '', '{"__proto__": {"admin": true}, "message": "x", "consent": true}']) {
+      const response = await post(app, payload);
+      assert.equal(response.statusCode, 400, payload);
+      assert.ok(Array.isArray(response.json().problems));
+    }
+    assert.equal(rowCount(app), 0);
+  });
+
+  test('over 32 KB: 413, nothing stored', async (t) => {
+    const app = await server(t);
+    const response = await post(app, { ...valid(), message: 'x'.repeat(33 * 1024) });
+    assert.equal(response.statusCode, 413);
+    assert.equal(rowCount(app), 0);
+    // Just under the limit is parsed (and then fails the schema's maxLength, not the size check).
+    const under = await post(app, { ...valid(), page: 'p'.repeat(31 * 1024) });
+    assert.equal(under.statusCode, 400);
+  });
+
+  test('a content type other than JSON: 415', async (t) => {
+    const app = await server(t);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await post(app, 'message=Hallo&consent=true', { 'content-type': type });
+      assert.equal(response.statusCode, 415, type);
+    }
+    const none = await app.inject({ method: 'POST', url: '/messages', headers: { 'idempotency-key': crypto.randomUUID() }, payload: 'x' });
+    assert.equal(none.statusCode, 415);
+    assert.equal(rowCount(app), 0);
+  });
+
+  test('a missing or malformed Idempotency-Key: 400', async (t) => {
+    const app = await server(t);
+    assert.equal((await post(app, valid(), { 'idempotency-key': '' })).statusCode, 400);
+    assert.equal((await post(app, valid(), { 'idempotency-key': 'twelve' })).statusCode, 400);
+    assert.equal(rowCount(app), 0);
+  });
+});
+
+describe('idempotency', () => {
+  test('the same key again answers 200 with the first reference and stores one message', async (t) => {
+    const app = await server(t);
+    const key = crypto.randomUUID();
+    const first = await post(app, valid(), { 'idempotency-key': key });
+    assert.equal(first.statusCode, 201);
+    const again = await post(app, valid(), { 'idempotency-key': key.toUpperCase() });
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().reference, first.json().reference);
+    assert.equal(rowCount(app), 1);
+  });
+
+  test('concurrent requests with one key give one message and one reference', async (t) => {
+    const app = await server(t);
+    const key = crypto.randomUUID();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(app, valid(), { 'idempotency-key': key })));
+    assert.equal(answers.filter((a) => a.statusCode === 201).length, 1);
+    assert.equal(new Set(answers.map((a) => a.json().reference)).size, 1);
+    assert.equal(rowCount(app), 1);
+  });
+});
+
+describe('spam', () => {
+  test('honeypot and fill time: stored flagged, answered like others, out of the default export', async (t) => {
+    const app = await server(t, { token: 'coordinator-token' });
+    const honeypot = await post(app, { ...valid(), website: 'https://cheap.example' });
+    const fast = await post(app, { ...valid(), fillMs: 900 });
+    const person = await post(app, valid());
+    for (const response of [honeypot, fast, person]) {
+      assert.equal(response.statusCode, 201);
+      assert.deepEqual(Object.keys(response.json()), ['reference']);
+    }
+    const store = /** @type {any} */ (app).contact.store;
+    assert.equal(store.get(honeypot.json().reference).spamReason, 'honeypot');
+    assert.equal(store.get(fast.json().reference).spamReason, 'too-fast');
+    assert.equal(store.get(person.json().reference).spam, false);
+
+    const auth = { authorization: 'Bearer coordinator-token' };
+    const normal = (await app.inject({ url: '/messages', headers: auth })).json().messages;
+    assert.deepEqual(normal.map((/** @type {any} */ m) => m.reference), [person.json().reference]);
+    const all = (await app.inject({ url: '/messages?include=spam', headers: auth })).json().messages;
+    assert.equal(all.length, 3);
+    const csv = (await app.inject({ url: '/messages.csv', headers: auth })).body;
+    assert.ok(csv.includes(person.json().reference));
+    assert.ok(!csv.includes(fast.json().reference));
+    const csvAll = (await app.inject({ url: '/messages.csv?include=spam', headers: auth })).body;
+    assert.ok(csvAll.includes(fast.json().reference) && csvAll.includes('too-fast'));
+  });
+});
+
+describe('the coordinator export', () => {
+  test('no token configured: the export is off (404)', async (t) => {
+    const app = await server(t);
+    await post(app, valid());
+    for (const url of ['/messages', '/messages.csv']) {
+      const response = await app.inject({ url, headers: { authorization: 'Bearer anything' } });
+      assert.equal(response.statusCode, 404);
+      assert.ok(!response.body.includes('Graffiti'));
+    }
+  });
+
+  test('without or with a wrong token: 401 and nothing listed; with the right one: newest first', async (t) => {
+    const app = await server(t, { token: 's3cret-token-of-the-coordinator' });
+    const older = await post(app, { ...valid(), message: 'Erste Nachricht' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await post(app, { ...valid(), message: 'Zweite Nachricht' });
+    for (const authorization of [undefined, 'Bearer wrong', 'Bearer s3cret-token-of-the-coordinator-and-more', 'Basic czNjcmV0', 'Bearer ']) {
+      for (const url of ['/messages', '/messages.csv']) {
+        const response = await app.inject({ url, headers: authorization ? { authorization } : {} });
+        assert.equal(response.statusCode, 401, `${url} ${authorization}`);
+        assert.ok(!response.body.includes('Nachricht'));
+        assert.match(String(response.headers['www-authenticate']), /^Bearer/);
+      }
+    }
+    const response = await app.inject({ url: '/messages', headers: { authorization: 'Bearer s3cret-token-of-the-coordinator' } });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['cache-control'], 'no-store');
+    const { messages } = response.json();
+    assert.deepEqual(messages.map((/** @type {any} */ m) => m.reference), [newer.json().reference, older.json().reference]);
+    assert.equal(messages[0].message, 'Zweite Nachricht');
+  });
+
+  test('the token is compared with crypto.timingSafeEqual on equal-length digests', (t) => {
+    const spy = mock.method(crypto, 'timingSafeEqual');
+    t.after(() => spy.mock.restore());
+    assert.equal(bearerMatches('Bearer right', 'right'), true);
+    assert.equal(bearerMatches('Bearer wrong-and-much-longer', 'right'), false);
+    assert.equal(bearerMatches(undefined, 'right'), false);
+    assert.equal(spy.mock.callCount(), 3);
+    for (const call of spy.mock.calls) {
+      const [a, b] = /** @type {[Buffer, Buffer]} */ (call.arguments);
+      assert.equal(a.length, 32);
+      assert.equal(b.length, 32);
+    }
+  });
+
+  test('CSV: header row, BOM, RFC 4180 quoting, formulas defused, UTF-8', async (t) => {
+    const app = await server(t, { token: 'tok' });
+    await post(app, { ...valid(), message: 'Zeile 1, mit Komma\nZeile 2 "zitiert" – Müll', name: '=HYPERLINK("http://x")', phone: '+49 351 1234' });
+    const response = await app.inject({ url: '/messages.csv', headers: { authorization: 'Bearer tok' } });
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /^text\/csv; charset=utf-8/);
+    assert.match(String(response.headers['content-disposition']), /attachment; filename="kpr-messages-\d{4}-\d\d-\d\d\.csv"/);
+    const raw = response.rawPayload;
+    assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = raw.subarray(3).toString('utf8');
+    const [header] = text.split('\r\n');
+    assert.equal(header, 'reference,received_at,topic,message,place,name,email,phone,wants_answer,language,page,spam,forwarded_at');
+    assert.ok(text.includes('"Zeile 1, mit Komma\nZeile 2 ""zitiert"" – Müll"'));
+    assert.ok(text.includes(`"'=HYPERLINK(""http://x"")"`));
+    assert.ok(text.includes(',+49 351 1234,'));
+    assert.ok(text.endsWith('\r\n'));
+    const semicolon = await app.inject({ url: '/messages.csv?separator=semicolon', headers: { authorization: 'Bearer tok' } });
+    assert.ok(semicolon.body.includes('reference;received_at;'));
+  });
+
+  test('toCsv of nothing is the header row', () => {
+    assert.equal(toCsv([]).split('\r\n').filter(Boolean).length, 1);
+  });
+});
+
+describe('CORS', () => {
+  const allowed = 'https://www.bannewitz.de';
+  const denied = 'https://evil.example';
+
+  test('an allowed origin gets CORS headers, and its preflight allows Idempotency-Key', async (t) => {
+    const app = await server(t, { origins: [allowed, 'https://praevention.example'] });
+    const preflight = await app.inject({ method: 'OPTIONS', url: '/messages', headers: { origin: allowed, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' } });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], allowed);
+    assert.match(String(preflight.headers['access-control-allow-headers']), /Idempotency-Key/);
+    assert.match(String(preflight.headers['access-control-allow-methods']), /POST/);
+    const response = await post(app, valid(), { origin: allowed });
+    assert.equal(response.statusCode, 201);
+    assert.equal(response.headers['access-control-allow-origin'], allowed);
+    assert.match(String(response.headers['access-control-expose-headers']), /Retry-After/);
+    assert.equal(response.headers.vary, 'Origin');
+    const challenge = await app.inject({ method: 'OPTIONS', url: '/challenge', headers: { origin: allowed, 'access-control-request-method': 'GET' } });
+    assert.equal(challenge.statusCode, 204);
+  });
+
+  test('another origin gets no CORS headers, and its preflight is refused', async (t) => {
+    const app = await server(t, { origins: [allowed] });
+    const preflight = await app.inject({ method: 'OPTIONS', url: '/messages', headers: { origin: denied, 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.statusCode, 403);
+    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+    const response = await post(app, valid(), { origin: denied });
+    assert.equal(response.headers['access-control-allow-origin'], undefined);
+    assert.equal(response.headers['access-control-expose-headers'], undefined);
+  });
+
+  test('without configured origins, no origin gets CORS headers', async (t) => {
+    const app = await server(t);
+    const preflight = await app.inject({ method: 'OPTIONS', url: '/messages', headers: { origin: allowed, 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.statusCode, 403);
+    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+  });
+});
+
+describe('rate limit', () => {
+  test('per client address, with Retry-After; a repeated key is still answered', async (t) => {
+    const app = await server(t, { rateLimit: { max: 3, windowMs: 60_000 } });
+    const from = (/** @type {string} */ address, /** @type {string} */ key = crypto.randomUUID()) =>
+      app.inject({ method: 'POST', url: '/messages', remoteAddress: address, headers: { 'content-type': 'application/json', 'idempotency-key': key }, payload: JSON.stringify(valid()) });
+    const key = crypto.randomUUID();
+    const codes = [];
+    codes.push((await from('192.0.2.1', key)).statusCode);
+    for (let i = 0; i < 3; i++) codes.push((await from('192.0.2.1')).statusCode);
+    assert.deepEqual(codes, [201, 201, 201, 429]);
+    const limited = await from('192.0.2.1');
+    assert.equal(limited.statusCode, 429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter > 0 && retryAfter <= 60, String(retryAfter));
+    assert.equal(typeof limited.json().error, 'string');
+    // The first message's retry (its answer was lost) still gets its reference.
+    assert.equal((await from('192.0.2.1', key)).statusCode, 200);
+    // Another address is not affected.
+    assert.equal((await from('192.0.2.2')).statusCode, 201);
+    assert.equal(rowCount(app), 4);
+  });
+
+  test('behind a trusted proxy the forwarded address counts', async (t) => {
+    const app = await server(t, { rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: '127.0.0.1' });
+    const via = (/** @type {string} */ client) => post(app, valid(), { 'x-forwarded-for': client });
+    assert.equal((await via('198.51.100.1')).statusCode, 201);
+    assert.equal((await via('198.51.100.2')).statusCode, 201);
+    assert.equal((await via('198.51.100.1')).statusCode, 429);
+  });
+});
+
+describe('other routes', () => {
+  test('GET /challenge without an ALTCHA key: 404; /health: 200; unknown: 404 JSON', async (t) => {
+    const app = await server(t);
+    assert.equal((await app.inject({ url: '/challenge' })).statusCode, 404);
+    assert.deepEqual((await app.inject({ url: '/health' })).json(), { ok: true });
+    const unknown = await app.inject({ url: '/nothing' });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(typeof unknown.json().error, 'string');
+  });
+
+  test('a store that fails: 500, the only 5xx', async (t) => {
+    const app = await server(t);
+    /** @type {any} */ (app).contact.store.db.exec('DROP TABLE messages; CREATE TABLE messages (id INTEGER PRIMARY KEY, idempotency_key TEXT)');
+    const response = await post(app, valid());
+    assert.equal(response.statusCode, 500);
+    assert.equal(typeof response.json().error, 'string');
+  });
+});

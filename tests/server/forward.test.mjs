@@ -1,0 +1,101 @@
+// SMTP forwarding: store first, forward after. A failed forward keeps the message (and records the failure);
+// a working SMTP server gets one e-mail per message, none for spam.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { test } from 'node:test';
+import { post, rowCount, server, valid } from './support.mjs';
+
+/** A closed port: listen, note the port, close. */
+async function closedPort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Just enough SMTP for nodemailer: no TLS, no auth; collects each message's DATA. */
+async function fakeSmtp(/** @type {import('node:test').TestContext} */ t) {
+  /** @type {string[]} */
+  const mails = [];
+  const smtp = createServer((socket) => {
+    let buffer = '';
+    let inData = false;
+    socket.write('220 fake ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      while (true) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          mails.push(buffer.slice(0, end));
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          socket.write('250 queued\r\n');
+          continue;
+        }
+        const newline = buffer.indexOf('\r\n');
+        if (newline < 0) return;
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-fake\r\n250 8BITMIME\r\n');
+        else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+  });
+  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
+  t.after(() => new Promise((resolve) => smtp.close(resolve)));
+  return { url: `smtp://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (smtp.address()).port}`, mails };
+}
+
+test('a failed forward never drops the message: 201, stored, in the export, failure recorded', async (t) => {
+  const app = await server(t, { token: 't', smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, mailTo: 'kpr@bannewitz.example' });
+  const response = await post(app, valid());
+  assert.equal(response.statusCode, 201);
+  const { reference } = response.json();
+  await /** @type {any} */ (app).contact.forwardsIdle();
+  const stored = /** @type {any} */ (app).contact.store.get(reference);
+  assert.equal(stored.forwardedAt, null);
+  assert.equal(stored.forwardAttempts, 1);
+  assert.match(stored.forwardError, /ECONNREFUSED|connect/i);
+  const { messages } = (await app.inject({ url: '/messages', headers: { authorization: 'Bearer t' } })).json();
+  assert.deepEqual(messages.map((/** @type {any} */ m) => m.reference), [reference]);
+  assert.equal(rowCount(app), 1);
+});
+
+test('a working SMTP server gets one e-mail per message, with the reference; spam is not forwarded', async (t) => {
+  const smtp = await fakeSmtp(t);
+  const app = await server(t, { smtpUrl: smtp.url, mailTo: 'kpr@bannewitz.example', mailFrom: 'kontakt@bannewitz.example' });
+  const person = await post(app, { ...valid(), email: 'anwohnerin@example.org', name: 'Anna Beispiel' });
+  await post(app, { ...valid(), website: 'spam' });
+  await /** @type {any} */ (app).contact.forwardsIdle();
+  assert.equal(smtp.mails.length, 1);
+  const mail = smtp.mails[0];
+  assert.ok(mail.includes(person.json().reference));
+  assert.match(mail, /^To: kpr@bannewitz\.example/m);
+  assert.match(mail, /^Reply-To: anwohnerin@example\.org/m);
+  assert.ok(/** @type {any} */ (app).contact.store.get(person.json().reference).forwardedAt);
+});
+
+test('a forward that failed is retried, and goes out once the SMTP server is back', async (t) => {
+  const port = await closedPort();
+  const app = await server(t, { smtpUrl: `smtp://127.0.0.1:${port}`, mailTo: 'kpr@bannewitz.example' });
+  const { reference } = (await post(app, valid())).json();
+  await /** @type {any} */ (app).contact.forwardsIdle();
+  const smtp = await fakeSmtp(t);
+  // The retry reads the stored messages; point a second server (same file, working SMTP) at them.
+  const { buildContactServer } = await import('../../server/contact-server.mjs');
+  const dbPath = /** @type {any} */ (app).contact.store.db.name;
+  const second = buildContactServer({ dbPath, smtpUrl: smtp.url, mailTo: 'kpr@bannewitz.example', rateLimit: false });
+  t.after(() => second.close());
+  await second.ready(); // retries pending forwards on start
+  await /** @type {any} */ (second).contact.forwardsIdle();
+  assert.equal(smtp.mails.length, 1);
+  assert.ok(smtp.mails[0].includes(reference));
+  assert.ok(/** @type {any} */ (second).contact.store.get(reference).forwardedAt);
+});

@@ -1,0 +1,46 @@
+// Shared by the contact server's tests: a server on a temporary SQLite file, and a message that fits the contract.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildContactServer } from '../../server/contact-server.mjs';
+
+/** A fresh folder, removed after the test. @param {import('node:test').TestContext} t */
+export function tempDir(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'kpr-contact-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * A server on its own file, closed after the test.
+ * @param {import('node:test').TestContext} t
+ * @param {import('../../server/config.mjs').ContactServerOptions} [options]
+ */
+export async function server(t, options = {}) {
+  const app = buildContactServer({ dbPath: join(tempDir(t), 'contact.sqlite'), rateLimit: false, ...options });
+  t.after(() => app.close());
+  await app.ready();
+  return app;
+}
+
+export const valid = () => ({ topic: 'graffiti', message: 'Graffiti an der Bushaltestelle Hauptstraße.', place: 'Hauptstraße 1', consent: true, wantsAnswer: false, language: 'de', fillMs: 12_000 });
+
+/**
+ * POSTs a message with inject.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {unknown} body an object (sent as JSON) or a string (sent as it is)
+ * @param {Record<string, string>} [headers]
+ */
+export function post(app, body, headers = {}) {
+  return app.inject({
+    method: 'POST',
+    url: '/messages',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Rows in the file, counted directly. @param {import('fastify').FastifyInstance} app */
+export function rowCount(app) {
+  return /** @type {any} */ (app).contact.store.db.prepare('SELECT count(*) FROM messages').pluck().get();
+}
