@@ -115,3 +115,16 @@ test('a classic <script src> embed works, and a second copy of the library on th
   assert.ok(notes.some((note) => note.includes('already defined')), 'the second copy says so, quietly');
   await page.close();
 });
+
+test('a resident sends a message from the demo page to the reference endpoint, with ALTCHA, under the strict CSP', async () => {
+  const { page, problems } = await openDemo(1200);
+  const field = (selector) => page.evaluateHandle((s) => document.querySelector('kpr-contact').shadowRoot.querySelector(s), selector);
+  await (await field('#field-message')).type('Die Laterne am Fußweg zum Bahnhof ist seit einer Woche aus.');
+  await (await field('#field-consent')).click();
+  await (await field('[part="submit-button"]')).click();
+  await page.waitForFunction(() => document.querySelector('kpr-contact').shadowRoot.querySelector('[part="result"].sent, [part="result"].failed'), { timeout: 30_000 });
+  const result = await page.evaluate(() => document.querySelector('kpr-contact').shadowRoot.querySelector('[part="result"]').textContent.replace(/\s+/g, ' ').trim());
+  assert.match(result, /^Danke! Ihre Nachricht ist angekommen\. Ihre Nummer: KPR-\d{4}-[A-Z0-9]{6}\.$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -12,6 +12,7 @@ import { DEFAULT_TOPICS, EMPTY_DRAFT, type ContactDraft, type ContactMode, type 
 import { DraftStore } from './draft.js';
 import { describedBy, renderField } from './fields.js';
 import { contractBody, mailtoLink, sendJson, sendOpen311, type SendOutcome } from './submit.js';
+import { ProofOfWork } from './proof-of-work.js';
 import { maxLength, validateDraft } from './validation.js';
 
 const TRANSLATIONS: Translations = { name: 'contact', de, load: { en: () => import('../../locales/en/contact.json') } };
@@ -50,6 +51,7 @@ export class KprContact extends LitElement {
     serviceCode: { type: String, attribute: 'service-code' },
     apiKey: { type: String, attribute: 'api-key' },
     persistDraft: { type: Boolean, attribute: 'persist-draft' },
+    challengeUrl: { type: String, attribute: 'challenge-url' },
     timeout: { type: Number },
     draft: { state: true },
     errors: { state: true },
@@ -70,6 +72,8 @@ export class KprContact extends LitElement {
   declare apiKey: string;
   /** Keep the draft over a reload in `sessionStorage` (needs a reason under TDDDG § 25; see the docs). */
   declare persistDraft: boolean;
+  /** Where the endpoint issues ALTCHA challenges: messages then carry an invisible proof of work. */
+  declare challengeUrl: string;
   /** Seconds until sending is given up. */
   declare timeout: number;
   private declare draft: ContactDraft;
@@ -84,17 +88,22 @@ export class KprContact extends LitElement {
   private attempt?: { key: string; body: string };
   private focusAfterUpdate?: 'summary' | 'result';
   private store?: DraftStore;
+  private proofOfWork?: ProofOfWork;
   /** The count read out to screen readers: only once typing pauses, not at every key. */
   private spokenCount = '';
   private countTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
-    Object.assign(this, { endpoint: '', mode: 'json', mailto: '', privacyUrl: '', topics: '', serviceCode: '', apiKey: '', persistDraft: false, timeout: 15 });
+    Object.assign(this, { endpoint: '', mode: 'json', mailto: '', privacyUrl: '', topics: '', serviceCode: '', apiKey: '', persistDraft: false, challengeUrl: '', timeout: 15 });
     Object.assign(this, { draft: { ...EMPTY_DRAFT }, errors: [], status: 'editing' });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('challengeUrl')) {
+      const url = this.challengeUrl.trim() ? safeLink(this.challengeUrl, location.href) : undefined;
+      this.proofOfWork = url ? new ProofOfWork(url, 15_000) : undefined;
+    }
     if (changed.has('persistDraft') || changed.has('endpoint')) {
       this.store = this.persistDraft ? new DraftStore(`asskomm-widgets:contact-draft:${location.pathname}:${this.endpoint || this.mailto}`) : undefined;
       const stored = this.store?.load();
@@ -148,7 +157,7 @@ export class KprContact extends LitElement {
         <h2 id="summary-title">${t('contact.errorSummary')}</h2>
         <ul>${this.errors.map((error) => html`<li><a href="#field-${error.field}" @click=${this.jumpToField}>${t(`contact.errors.${error.key}`, error.values)}</a></li>`)}</ul>
       </div>` : nothing}
-      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit}>
+      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit} @focusin=${() => this.proofOfWork?.start()}>
         ${field('topic', html`<select id="field-topic" name="topic" @change=${this.edit}>
           <option value="" ?selected=${!draft.topic}>${t('contact.chooseTopic')}</option>
           ${this.topicOptions().map(({ id, label }) => html`<option value=${id} ?selected=${draft.topic === id}>${label ?? t(`contact.topics.${id}`, { defaultValue: id })}</option>`)}
@@ -249,10 +258,17 @@ export class KprContact extends LitElement {
     this.finish(outcome);
   }
 
-  private sendContract(timeoutMs: number): Promise<SendOutcome> {
+  private async sendContract(timeoutMs: number): Promise<SendOutcome> {
     const body = contractBody(this.draft, performance.now() - this.shownAt, this.i18n.language);
     const text = JSON.stringify({ ...body, fillMs: 0 });
     if (this.attempt?.body !== text) this.attempt = { key: crypto.randomUUID(), body: text };
+    if (this.proofOfWork) {
+      try {
+        body.altcha = await this.proofOfWork.take();
+      } catch (error) {
+        return { sent: false, reason: 'network', detail: String((error as Error).message ?? error) };
+      }
+    }
     return sendJson(this.endpoint, body, this.attempt.key, timeoutMs);
   }
 

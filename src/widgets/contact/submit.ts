@@ -7,10 +7,9 @@ export type SendOutcome =
   | { sent: false; reason: 'network' | 'server' | 'busy' | 'rejected'; retryAfter?: number; detail: string };
 
 /** The body of our contract (src/schemas/kpr-contact.schema.json): only what the resident filled in. */
-export function contractBody(draft: ContactDraft, fillMs: number, language: string, altcha?: string): Record<string, unknown> {
+export function contractBody(draft: ContactDraft, fillMs: number, language: string): Record<string, unknown> {
   const body: Record<string, unknown> = { message: draft.message.trim(), consent: draft.consent, wantsAnswer: draft.wantsAnswer, language, page: location.href.split('#')[0], fillMs: Math.round(fillMs) };
   for (const field of ['topic', 'place', 'name', 'email', 'phone', 'website'] as const) if (draft[field].trim()) body[field] = draft[field].trim();
-  if (altcha) body.altcha = altcha;
   return body;
 }
 
