@@ -11,8 +11,8 @@ import { contactStyles } from './contact.styles.js';
 import { DEFAULT_TOPICS, EMPTY_DRAFT, type ContactDraft, type ContactMode, type FieldError, type FieldName, type TopicOption } from './contact.types.js';
 import { DraftStore } from './draft.js';
 import { describedBy, renderField } from './fields.js';
-import { contractBody, mailtoLink, sendJson, sendOpen311, type SendOutcome } from './submit.js';
-import { ProofOfWork } from './proof-of-work.js';
+import type { ProofOfWork } from './proof-of-work.js';
+import type { SendOutcome } from './submit.js';
 import { maxLength, validateDraft } from './validation.js';
 
 const TRANSLATIONS: Translations = { name: 'contact', de, load: { en: () => import('../../locales/en/contact.json') } };
@@ -88,7 +88,7 @@ export class KprContact extends LitElement {
   private attempt?: { key: string; body: string };
   private focusAfterUpdate?: 'summary' | 'result';
   private store?: DraftStore;
-  private proofOfWork?: ProofOfWork;
+  private proofOfWork?: Promise<ProofOfWork>;
   /** The count read out to screen readers: only once typing pauses, not at every key. */
   private spokenCount = '';
   private countTimer?: ReturnType<typeof setTimeout>;
@@ -102,7 +102,9 @@ export class KprContact extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('challengeUrl')) {
       const url = this.challengeUrl.trim() ? safeLink(this.challengeUrl, location.href) : undefined;
-      this.proofOfWork = url ? new ProofOfWork(url, 15_000) : undefined;
+      this.proofOfWork = undefined;
+      // Loaded only for forms with a challenge; solving starts when the resident starts on the form.
+      if (url) this.proofOfWork = import('./proof-of-work.js').then(({ ProofOfWork }) => new ProofOfWork(url, 15_000));
     }
     if (changed.has('persistDraft') || changed.has('endpoint')) {
       this.store = this.persistDraft ? new DraftStore(`asskomm-widgets:contact-draft:${location.pathname}:${this.endpoint || this.mailto}`) : undefined;
@@ -157,7 +159,7 @@ export class KprContact extends LitElement {
         <h2 id="summary-title">${t('contact.errorSummary')}</h2>
         <ul>${this.errors.map((error) => html`<li><a href="#field-${error.field}" @click=${this.jumpToField}>${t(`contact.errors.${error.key}`, error.values)}</a></li>`)}</ul>
       </div>` : nothing}
-      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit} @focusin=${() => this.proofOfWork?.start()}>
+      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit} @focusin=${() => void this.proofOfWork?.then((work) => work.start())}>
         ${field('topic', html`<select id="field-topic" name="topic" @change=${this.edit}>
           <option value="" ?selected=${!draft.topic}>${t('contact.chooseTopic')}</option>
           ${this.topicOptions().map(({ id, label }) => html`<option value=${id} ?selected=${draft.topic === id}>${label ?? t(`contact.topics.${id}`, { defaultValue: id })}</option>`)}
@@ -242,37 +244,39 @@ export class KprContact extends LitElement {
       this.focusAfterUpdate = 'summary';
       return;
     }
+    this.status = 'sending';
     const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
-    if (this.mode === 'mailto') return this.finish({ sent: true, reference: this.mailtoUrl() });
+    // The code that sends is needed only now: it is not part of the form's first download.
+    const submit = await import('./submit.js');
+    if (this.mode === 'mailto') return this.finish({ sent: true, reference: this.mailtoUrl(submit.mailtoLink) });
     if (!this.endpoint) {
       logError(this, 'has no endpoint: set endpoint="…" (or mode="mailto" with mailto="…")');
       return this.finish({ sent: false, reason: 'rejected', detail: t('contact.notConfigured') });
     }
-    this.status = 'sending';
     this.result = '';
     const timeoutMs = (this.timeout > 0 ? this.timeout : 15) * 1000;
     const outcome =
       this.mode === 'open311'
-        ? await sendOpen311(this.endpoint, this.draft, this.serviceCode, this.apiKey, timeoutMs)
-        : await this.sendContract(timeoutMs);
+        ? await submit.sendOpen311(this.endpoint, this.draft, this.serviceCode, this.apiKey, timeoutMs)
+        : await this.sendContract(submit, timeoutMs);
     this.finish(outcome);
   }
 
-  private async sendContract(timeoutMs: number): Promise<SendOutcome> {
-    const body = contractBody(this.draft, performance.now() - this.shownAt, this.i18n.language);
+  private async sendContract(submit: typeof import('./submit.js'), timeoutMs: number): Promise<SendOutcome> {
+    const body = submit.contractBody(this.draft, performance.now() - this.shownAt, this.i18n.language);
     const text = JSON.stringify({ ...body, fillMs: 0 });
     if (this.attempt?.body !== text) this.attempt = { key: crypto.randomUUID(), body: text };
     if (this.proofOfWork) {
       try {
-        body.altcha = await this.proofOfWork.take();
+        body.altcha = await (await this.proofOfWork).take();
       } catch (error) {
         return { sent: false, reason: 'network', detail: String((error as Error).message ?? error) };
       }
     }
-    return sendJson(this.endpoint, body, this.attempt.key, timeoutMs);
+    return submit.sendJson(this.endpoint, body, this.attempt.key, timeoutMs);
   }
 
-  private mailtoUrl(): string {
+  private mailtoUrl(mailtoLink: (address: string, subject: string, lines: string[]) => string): string {
     const { draft } = this;
     const topic = this.topicOptions().find((option) => option.id === draft.topic);
     const lines = [draft.message.trim(), '', ...[[this.i18n.t('contact.place'), draft.place], [this.i18n.t('contact.name'), draft.name], [this.i18n.t('contact.phone'), draft.phone]].filter(([, value]) => value?.trim()).map(([label, value]) => `${label} ${value!.trim()}`)];
