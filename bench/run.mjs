@@ -3,6 +3,8 @@
 //      page loads before the first render and what is loaded only when a feed needs it (DOMPurify, RSS/Atom).
 //   2. time from the feed's response to the rendered widget, in Chromium (median): 1,000 articles (news feed),
 //      500 tips (prevention tips) and 6 goals with 40 measures and 12 charts (goal overview).
+//   3. the event calendar side by side with FullCalendar on 5,000 events (bench/calendar.mjs): month and list
+//      view, first render and next month; the goal is at most half of FullCalendar's time.
 // `--check` exits non-zero when a budget is exceeded. Results: bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
+import { benchCalendar, calendarTable } from './calendar.mjs';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -19,7 +22,7 @@ const check = process.argv.includes('--check');
 const sizesOnly = process.argv.includes('--sizes');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, renderMedianMs: 50 };
-const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [] };
+const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], calendar: undefined };
 const failures = [];
 
 // ── 1. Sizes ────────────────────────────────────────────────────────────────────────────────────────
@@ -223,6 +226,10 @@ if (!sizesOnly) {
     }
     results.render.push(row);
   }
+
+  // ── 3. The calendar against FullCalendar (in the same browser) ──
+  results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
+  failures.push(...results.calendar.failures);
   await browser.close();
   server.close();
 }
@@ -245,5 +252,6 @@ for (const row of results.render) {
   const ms = (v) => `${v.toFixed(1)} ms`.padStart(8);
   console.log(`  ${row.case.padEnd(32)} ${ms(row.median)} ${ms(row.p90)} ${ms(row.min)}   ${String(row.runs).padStart(4)}   ${row.budgetMs ? `≤ ${row.budgetMs} ms ${verdict(row.pass)}` : ''}`);
 }
+if (results.calendar) console.log(calendarTable(results.calendar).join('\n'));
 if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);
 if (check && failures.length) process.exit(1);
