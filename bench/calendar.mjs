@@ -141,6 +141,7 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
     const url = feedUrl('/kpr-events.json', run);
     const element = document.createElement('kpr-event-calendar');
     for (const [name, value] of Object.entries({ eager: '', view, date: month, src: url })) element.setAttribute(name, value);
+    const mountStart = performance.now();
     stage.append(element);
     const root = element.shadowRoot;
     // Rendered: [part=base] says aria-busy="false" (the feed is read and the calendar drawn).
@@ -151,7 +152,7 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
     });
     await element.updateComplete;
     element.shadowRoot.querySelector(view === 'month' ? '[part="month"]' : '[part="list"]').getBoundingClientRect();
-    return { element, url, syncEnd: performance.now() };
+    return { element, url, mountStart, syncEnd: performance.now() };
   }
   const countOurs = (element, view) => ({
     occurrences: element.shown.length, // the events in the range on screen (after filters): what it worked on
@@ -160,11 +161,11 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
   });
   async function oursRender(view, run) {
     clear();
-    const { element, url, syncEnd } = await mountOurs(view, run);
+    const { element, url, mountStart, syncEnd } = await mountOurs(view, run);
     const end = await settledFrame([element, element.shadowRoot]);
     const start = await responseEnd(url);
     mounted = { destroy: () => element.remove() };
-    return { ms: end - start, syncMs: syncEnd - start, ...countOurs(element, view) };
+    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countOurs(element, view) };
   }
   /** "next" in two steps, so that a profile can leave out the mounting: mount and settle, then click. */
   async function oursPrepareNext(view, run) {
@@ -197,6 +198,7 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
   async function mountFullCalendar(view, run) {
     const url = feedUrl('/fc-events.json', run);
     const container = document.createElement('div');
+    const mountStart = performance.now();
     stage.append(container);
     const response = await fetch(url);
     const events = await response.json();
@@ -205,7 +207,7 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
     container.getBoundingClientRect();
     const syncEnd = performance.now();
     mounted = { destroy: () => calendar.destroy() };
-    return { calendar, container, url, syncEnd };
+    return { calendar, container, url, mountStart, syncEnd };
   }
   function countFullCalendar(calendar, container) {
     const { activeStart, activeEnd, title } = calendar.view;
@@ -217,10 +219,10 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
   }
   async function fullCalendarRender(view, run) {
     clear();
-    const { calendar, container, url, syncEnd } = await mountFullCalendar(view, run);
+    const { calendar, container, url, mountStart, syncEnd } = await mountFullCalendar(view, run);
     const end = await settledFrame([container]);
     const start = await responseEnd(url);
-    return { ms: end - start, syncMs: syncEnd - start, ...countFullCalendar(calendar, container) };
+    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countFullCalendar(calendar, container) };
   }
   async function fullCalendarNext(view, run) {
     clear();
@@ -295,7 +297,10 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
     const side = (who) => {
       const list = samples[key][who];
       const last = list.at(-1);
-      return { ...stats(list.map((r) => r.ms)), syncMedian: stats(list.map((r) => r.syncMs)).median, occurrences: last.occurrences, elements: last.elements, heading: last.heading };
+      // syncMedian: to the end of the rendering script and a forced layout, before the frame; fromMountMedian (first
+      // renders): from adding the element (ours) or the container (FullCalendar, which then fetches), request included.
+      const fromMount = list.filter((r) => r.fromMountMs !== undefined).map((r) => r.fromMountMs);
+      return { ...stats(list.map((r) => r.ms)), syncMedian: stats(list.map((r) => r.syncMs)).median, ...(fromMount.length ? { fromMountMedian: stats(fromMount).median } : {}), occurrences: last.occurrences, elements: last.elements, heading: last.heading };
     };
     const row = { case: label, key, ours: side('ours'), fullcalendar: side('fullcalendar') };
     row.ratio = row.ours.median / row.fullcalendar.median;
@@ -332,10 +337,10 @@ export function calendarTable(result) {
 }
 
 // ── Profiling (node bench/calendar.mjs --profile) ─────────────────────────────────────────────────────────
-/** Self time by function and by module of our widget, over `repeat` runs of each case. */
-async function profileOurs(browser, { repeat = 8 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-profile-'));
-  buildOurs(dir, { profile: true });
+/** Self time by function of our widget, over `repeat` runs of each case (`builtDir`: a build to profile instead of src/). */
+export async function profileOurs(browser, { repeat = 8, builtDir } = {}) {
+  const dir = builtDir ?? mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-profile-'));
+  if (!builtDir) buildOurs(dir, { profile: true });
   const { server, origin } = await serve(dir);
   const { page, session } = await openPage(browser, origin);
   await session.send('Profiler.enable');
