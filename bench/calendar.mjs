@@ -400,7 +400,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 15);
       const result = await benchCalendar({ browser, runs, log: (m) => process.stderr.write(`${m}\r`) });
       console.log(calendarTable(result).join('\n'));
-      console.log(JSON.stringify(result.rows, null, 1));
       if (result.failures.length) console.log(`\n${result.failures.join('\n')}`);
     }
   } finally {
