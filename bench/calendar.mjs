@@ -309,6 +309,8 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
     if (!row.pass) failures.push(`calendar, ${label}: ours ${row.ours.median.toFixed(1)} ms is ${row.ratio.toFixed(2)} × FullCalendar's ${row.fullcalendar.median.toFixed(1)} ms (goal ≤ ${GOAL_RATIO})`);
     const wanted = action === 'next' ? 'Januar 2027' : 'Dezember 2026';
     for (const who of ['ours', 'fullcalendar']) if (row[who].heading !== wanted) failures.push(`calendar, ${label}: ${who} shows "${row[who].heading}", not ${wanted}`);
+    // The same occurrences in the range, or the comparison is not of the same work (e.g. our list starts today).
+    if (row.ours.occurrences !== row.fullcalendar.occurrences) failures.push(`calendar, ${label}: ours has ${row.ours.occurrences} events in the range, FullCalendar ${row.fullcalendar.occurrences}`);
     return row;
   });
   const fullCalendarVersion = JSON.parse(readFileSync(join(fullCalendarDir, 'package.json'), 'utf8')).version;
