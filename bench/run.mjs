@@ -5,6 +5,8 @@
 //      500 tips (prevention tips) and 6 goals with 40 measures and 12 charts (goal overview).
 //   3. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
 //      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
+//   4. the event calendar side by side with FullCalendar on 5,000 events (bench/calendar.mjs): month and list
+//      view, first render and next month; the goal is at most half of FullCalendar's time.
 // `--check` exits non-zero when a budget is exceeded. Results: bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
 import { benchContact } from './contact.mjs';
+import { benchCalendar, calendarTable } from './calendar.mjs';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -24,7 +27,7 @@ const sizesOnly = process.argv.includes('--sizes');
 const contactOnly = process.argv.includes('--contact');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, renderMedianMs: 50 };
-const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], contact: undefined };
+const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], calendar: undefined, contact: undefined };
 const failures = [];
 
 // ── 1. Sizes ────────────────────────────────────────────────────────────────────────────────────────
@@ -229,11 +232,15 @@ if (!sizesOnly && !contactOnly) {
     }
     results.render.push(row);
   }
+
+  // ── 3. The calendar against FullCalendar (in the same browser) ──
+  results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
+  failures.push(...results.calendar.failures);
   await browser.close();
   server.close();
 }
 
-// ── 3. Contact endpoint ─────────────────────────────────────────────────────────────────────────────
+// ── 4. Contact endpoint ─────────────────────────────────────────────────────────────────────────────
 if (!sizesOnly) {
   results.contact = await benchContact({ connections: 50, seconds: 10 });
   if (!results.contact.pass) failures.push(`contact: ${results.contact.missingOrDuplicated} acknowledged message(s) missing or duplicated, ${results.contact.non2xx} non-2xx`);
@@ -263,5 +270,6 @@ if (results.contact) {
   console.log(`  POST /messages, ${c.seconds.toFixed(0)} s ${String(c.connections).padStart(13)} ${c.perSecond.toFixed(0).padStart(12)} ${`${c.latency.p50} ms`.padStart(7)} ${`${c.latency.p99} ms`.padStart(7)} ${`${c.latency.max} ms`.padStart(7)} ${String(c.acknowledged).padStart(14)} ${String(c.storedRows).padStart(8)}   ${c.pass ? 'yes' : `NO (${c.missingOrDuplicated} missing or duplicated)`}`);
   console.log('  (stored − acknowledged = requests still in flight when the clock stopped: stored, never answered)');
 }
+if (results.calendar) console.log(calendarTable(results.calendar).join('\n'));
 if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);
 if (check && failures.length) process.exit(1);

@@ -1,0 +1,410 @@
+// The calendar benchmark: <kpr-event-calendar> side by side with FullCalendar (the `fullcalendar` package, a dev
+// dependency of this benchmark only) on the same 5,000 events (bench/calendar-data.mjs), in Chromium.
+//
+// Four cases, each timed for both calendars: the month view and the list view, each first rendered and then
+// moved on by one month. Runs alternate between the two calendars (ours, FullCalendar, ours, …) so that load
+// from elsewhere on the machine hits both alike, and garbage is collected before each timed run.
+//
+// What is timed: from the feed's `responseEnd` (Resource Timing; both calendars get their data the same way, a
+// JSON request to this server) or from the click on "next", to the end of the first frame that shows the
+// settled calendar: the rendering work, layout, FullCalendar's measuring pass (it re-renders from its
+// ResizeObserver, before the frame is painted) and the paint. "Settled": the frame after it changes nothing
+// in the calendar's DOM. Both times include the wait for the next frame (0–17 ms).
+//
+// `node bench/calendar.mjs` runs this on its own (its own browser; prints the table, writes nothing);
+// `node bench/calendar.mjs --profile` records CPU profiles of our widget in the four cases and prints where the
+// time goes (a non-minified esbuild bundle, so functions keep their names).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EVENT_COUNT, MONTH, NEXT_MONTH, generateEvents, toFullCalendar, toKprFeed } from './calendar-data.mjs';
+
+const root = join(import.meta.dirname, '..');
+const fullCalendarDir = join(root, 'node_modules/fullcalendar');
+/** Our time must be at most this share of FullCalendar's (the issue's goal). */
+export const GOAL_RATIO = 0.5;
+
+/** FullCalendar's options: the same month, zone, language and week layout as ours; three rows of events a day. */
+const FULLCALENDAR_OPTIONS = {
+  initialDate: `${MONTH}-01`,
+  timeZone: 'Europe/Berlin', // named zones work without a plugin in v7 (it brings a Temporal implementation)
+  locale: 'de',
+  fixedWeekCount: false, // only the weeks of the month, as ours (5 weeks for December 2026)
+  dayMaxEventRows: 3, // ours shows three chips, or two and "+n more"
+};
+
+const CASES = [
+  { key: 'month', label: 'month view, first render', view: 'month', action: 'render' },
+  { key: 'list', label: 'list view, first render', view: 'list', action: 'render' },
+  { key: 'month-next', label: 'month view, next month', view: 'month', action: 'next' },
+  { key: 'list-next', label: 'list view, next month', view: 'list', action: 'next' },
+];
+
+export function buildOurs(outDir, { profile = false } = {}) {
+  if (profile) {
+    // Not minified, names kept: for profiles only. Lit's production build, as in the shipped bundle.
+    execFileSync('npx', ['--no-install', 'esbuild', 'src/event-calendar.ts', '--bundle', '--format=esm', '--splitting', '--target=es2022', `--outdir=${outDir}`, '--entry-names=asskomm-widgets', '--log-level=warning'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    return;
+  }
+  execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, KPR_BUILD: 'bundle', KPR_ENTRY: 'src/event-calendar.ts', KPR_OUT_DIR: outDir },
+  });
+}
+
+/** The page: FullCalendar's global build with its classic theme and German texts, and our calendar entry. */
+const PAGE = `<!doctype html><html lang="de"><meta charset="utf-8"><title>calendar bench</title>
+<link rel="stylesheet" href="/fc/skeleton.css"><link rel="stylesheet" href="/fc/theme.css"><link rel="stylesheet" href="/fc/palette.css">
+<script src="/fc/global.js"></script><script src="/fc/classic.js"></script><script src="/fc/de.js"></script>
+<script type="module" src="/ours/asskomm-widgets.js"></script>
+<body style="margin: 0"><main id="stage" style="width: 900px"></main></body></html>`;
+const FULLCALENDAR_FILES = {
+  '/fc/global.js': 'all/global.js',
+  '/fc/classic.js': 'themes/classic/global.js',
+  '/fc/de.js': 'locales/de/global.js',
+  '/fc/skeleton.css': 'skeleton.css',
+  '/fc/theme.css': 'themes/classic/theme.css',
+  '/fc/palette.css': 'themes/classic/palette.css',
+};
+
+export async function serve(oursDir) {
+  const events = generateEvents();
+  const kprFeed = JSON.stringify(toKprFeed(events));
+  const fcEvents = JSON.stringify(toFullCalendar(events));
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    const headers = { 'Cache-Control': 'no-store' };
+    if (path === '/') return response.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+    if (path === '/kpr-events.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(kprFeed);
+    if (path === '/fc-events.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(fcEvents);
+    const file = FULLCALENDAR_FILES[path] ? join(fullCalendarDir, FULLCALENDAR_FILES[path]) : path.startsWith('/ours/') ? join(oursDir, path.slice(6)) : undefined;
+    let body;
+    try {
+      if (!file || !(file.startsWith(`${fullCalendarDir}/`) || file.startsWith(`${oursDir}/`))) throw new Error('not served');
+      body = readFileSync(file);
+    } catch {
+      return response.writeHead(404).end();
+    }
+    response.writeHead(200, { ...headers, 'Content-Type': path.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}`, bytes: { ours: Buffer.byteLength(kprFeed), fullcalendar: Buffer.byteLength(fcEvents) } };
+}
+
+/** Functions the page runs; each mounts one calendar, times one case and leaves the calendar mounted. */
+function pageScript(month, nextMonth, fullCalendarOptions) {
+  const stage = document.getElementById('stage');
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** The end of the next frame: rAF runs before its style, layout, ResizeObserver and paint; a message after them. */
+  const frameEnd = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      }),
+    );
+  /** The end of the first frame after which `nodes` no longer change (at most 20 frames). */
+  async function settledFrame(nodes) {
+    let changes = 0;
+    const observer = new MutationObserver((records) => (changes += records.length));
+    for (const node of nodes) observer.observe(node, { subtree: true, childList: true, attributes: true, characterData: true });
+    let end = await frameEnd();
+    for (let frame = 0; frame < 20; frame++) {
+      const before = changes;
+      const next = await frameEnd();
+      if (changes === before) break;
+      end = next;
+    }
+    observer.disconnect();
+    return end;
+  }
+  async function responseEnd(url) {
+    let entry;
+    while (!(entry = performance.getEntriesByName(url)[0])) await new Promise((resolve) => setTimeout(resolve, 5));
+    return entry.responseEnd;
+  }
+  const feedUrl = (path, run) => new URL(`${path}?run=${run}-${Math.random().toString(36).slice(2)}`, location.href).href;
+  let mounted;
+  function clear() {
+    mounted?.destroy?.();
+    stage.replaceChildren();
+    mounted = undefined;
+  }
+
+  // ── Ours ──
+  async function mountOurs(view, run) {
+    const url = feedUrl('/kpr-events.json', run);
+    const element = document.createElement('kpr-event-calendar');
+    for (const [name, value] of Object.entries({ eager: '', view, date: month, src: url })) element.setAttribute(name, value);
+    const mountStart = performance.now();
+    stage.append(element);
+    const root = element.shadowRoot;
+    // Rendered: [part=base] says aria-busy="false" (the feed is read and the calendar drawn).
+    await new Promise((resolve) => {
+      const done = () => root.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false';
+      const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()));
+      observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    await element.updateComplete;
+    element.shadowRoot.querySelector(view === 'month' ? '[part="month"]' : '[part="list"]').getBoundingClientRect();
+    return { element, url, mountStart, syncEnd: performance.now() };
+  }
+  const countOurs = (element, view) => ({
+    occurrences: element.shown.length, // the events in the range on screen (after filters): what it worked on
+    elements: element.shadowRoot.querySelectorAll(view === 'month' ? '.chip:not(.more)' : '[part="event"]').length,
+    heading: element.shadowRoot.querySelector('#month-heading')?.textContent.trim(),
+  });
+  async function oursRender(view, run) {
+    clear();
+    const { element, url, mountStart, syncEnd } = await mountOurs(view, run);
+    const end = await settledFrame([element, element.shadowRoot]);
+    const start = await responseEnd(url);
+    mounted = { destroy: () => element.remove() };
+    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countOurs(element, view) };
+  }
+  /** "next" in two steps, so that a profile can leave out the mounting: mount and settle, then click. */
+  async function oursPrepareNext(view, run) {
+    clear();
+    const { element } = await mountOurs(view, run);
+    mounted = { element, view, destroy: () => element.remove() };
+    await settledFrame([element, element.shadowRoot]);
+    await tick();
+  }
+  async function oursClickNext() {
+    const { element, view } = mounted;
+    const root = element.shadowRoot;
+    const heading = root.querySelector('#month-heading');
+    const before = heading.textContent;
+    const start = performance.now();
+    root.querySelector('[aria-label="Nächster Monat"]').click();
+    await element.updateComplete;
+    if (heading.textContent === before) throw new Error('our heading did not change');
+    root.querySelector(view === 'month' ? '[part="month"]' : '[part="list"]').getBoundingClientRect();
+    const syncEnd = performance.now();
+    const end = await settledFrame([element, root]);
+    return { ms: end - start, syncMs: syncEnd - start, ...countOurs(element, view) };
+  }
+  async function oursNext(view, run) {
+    await oursPrepareNext(view, run);
+    return oursClickNext();
+  }
+
+  // ── FullCalendar ──
+  async function mountFullCalendar(view, run) {
+    const url = feedUrl('/fc-events.json', run);
+    const container = document.createElement('div');
+    const mountStart = performance.now();
+    stage.append(container);
+    const response = await fetch(url);
+    const events = await response.json();
+    const calendar = new FullCalendar.Calendar(container, { ...fullCalendarOptions, initialView: view === 'month' ? 'dayGridMonth' : 'listMonth', events });
+    calendar.render();
+    container.getBoundingClientRect();
+    const syncEnd = performance.now();
+    mounted = { destroy: () => calendar.destroy() };
+    return { calendar, container, url, mountStart, syncEnd };
+  }
+  function countFullCalendar(calendar, container) {
+    const { activeStart, activeEnd, title } = calendar.view;
+    return {
+      occurrences: calendar.getEvents().filter((e) => e.start < activeEnd && (e.end ?? e.start) > activeStart).length,
+      elements: container.querySelectorAll('a[href^="https://www.bannewitz.de/"]').length,
+      heading: title,
+    };
+  }
+  async function fullCalendarRender(view, run) {
+    clear();
+    const { calendar, container, url, mountStart, syncEnd } = await mountFullCalendar(view, run);
+    const end = await settledFrame([container]);
+    const start = await responseEnd(url);
+    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countFullCalendar(calendar, container) };
+  }
+  async function fullCalendarNext(view, run) {
+    clear();
+    const { calendar, container } = await mountFullCalendar(view, run);
+    await settledFrame([container]);
+    await tick();
+    const start = performance.now();
+    calendar.next();
+    container.getBoundingClientRect();
+    const syncEnd = performance.now();
+    const end = await settledFrame([container]);
+    return { ms: end - start, syncMs: syncEnd - start, ...countFullCalendar(calendar, container) };
+  }
+
+  performance.setResourceTimingBufferSize(100_000);
+  window.calendarBench = {
+    ours: { render: oursRender, next: oursNext, prepareNext: oursPrepareNext, clickNext: oursClickNext },
+    fullcalendar: { render: fullCalendarRender, next: fullCalendarNext },
+    clear,
+    expected: { render: month, next: nextMonth },
+  };
+}
+
+export async function openPage(browser, origin) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1000, height: 800 });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => customElements.get('kpr-event-calendar') && window.FullCalendar?.Calendar);
+  await page.evaluate(`(${pageScript})(${JSON.stringify(MONTH)}, ${JSON.stringify(NEXT_MONTH)}, ${JSON.stringify(FULLCALENDAR_OPTIONS)})`);
+  const session = await page.createCDPSession();
+  return { page, session, errors };
+}
+
+const stats = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p90: at(0.9), min: sorted[0], runs: sorted.length };
+};
+
+/**
+ * Runs the comparison in `browser` (puppeteer) and returns `{ dataset, rows, failures }`: one row per case with
+ * both calendars' medians, the ratio and what each rendered.
+ */
+export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () => {} }) {
+  const oursDir = mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-'));
+  buildOurs(oursDir);
+  const { server, origin, bytes } = await serve(oursDir);
+  const { page, session, errors } = await openPage(browser, origin);
+  const samples = Object.fromEntries(CASES.map(({ key }) => [key, { ours: [], fullcalendar: [] }]));
+  try {
+    for (let run = 0; run < warmups + runs; run++) {
+      log(`calendar: run ${run + 1} of ${warmups + runs}${run < warmups ? ' (warm-up)' : ''}`);
+      for (const { key, view, action } of CASES) {
+        for (const who of ['ours', 'fullcalendar']) {
+          await page.evaluate(() => window.calendarBench.clear());
+          await session.send('HeapProfiler.collectGarbage');
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          const result = await page.evaluate((who, action, view, run) => window.calendarBench[who][action](view, run), who, action, view, run);
+          if (run >= warmups) samples[key][who].push(result);
+        }
+      }
+    }
+  } finally {
+    await page.evaluate(() => window.calendarBench.clear()).catch(() => {});
+    await page.close();
+    server.close();
+  }
+  const failures = errors.map((message) => `calendar page error: ${message}`);
+  const rows = CASES.map(({ key, label, action }) => {
+    const side = (who) => {
+      const list = samples[key][who];
+      const last = list.at(-1);
+      // syncMedian: to the end of the rendering script and a forced layout, before the frame; fromMountMedian (first
+      // renders): from adding the element (ours) or the container (FullCalendar, which then fetches), request included.
+      const fromMount = list.filter((r) => r.fromMountMs !== undefined).map((r) => r.fromMountMs);
+      return { ...stats(list.map((r) => r.ms)), syncMedian: stats(list.map((r) => r.syncMs)).median, ...(fromMount.length ? { fromMountMedian: stats(fromMount).median } : {}), occurrences: last.occurrences, elements: last.elements, heading: last.heading };
+    };
+    const row = { case: label, key, ours: side('ours'), fullcalendar: side('fullcalendar') };
+    row.ratio = row.ours.median / row.fullcalendar.median;
+    row.goalRatio = GOAL_RATIO;
+    row.pass = row.ratio <= GOAL_RATIO;
+    if (!row.pass) failures.push(`calendar, ${label}: ours ${row.ours.median.toFixed(1)} ms is ${row.ratio.toFixed(2)} × FullCalendar's ${row.fullcalendar.median.toFixed(1)} ms (goal ≤ ${GOAL_RATIO})`);
+    const wanted = action === 'next' ? 'Januar 2027' : 'Dezember 2026';
+    for (const who of ['ours', 'fullcalendar']) if (row[who].heading !== wanted) failures.push(`calendar, ${label}: ${who} shows "${row[who].heading}", not ${wanted}`);
+    // The same occurrences in the range, or the comparison is not of the same work (e.g. our list starts today).
+    if (row.ours.occurrences !== row.fullcalendar.occurrences) failures.push(`calendar, ${label}: ours has ${row.ours.occurrences} events in the range, FullCalendar ${row.fullcalendar.occurrences}`);
+    return row;
+  });
+  const fullCalendarVersion = JSON.parse(readFileSync(join(fullCalendarDir, 'package.json'), 'utf8')).version;
+  return {
+    dataset: { events: EVENT_COUNT, weeklySeries: EVENT_COUNT / 10, month: MONTH, next: NEXT_MONTH, feedBytes: bytes, timeZone: 'Europe/Berlin' },
+    fullcalendar: { version: fullCalendarVersion, options: FULLCALENDAR_OPTIONS, recurrence: 'built-in simple recurrence (daysOfWeek, startTime, endTime, startRecur, endRecur)' },
+    runs,
+    warmups,
+    rows,
+    failures,
+  };
+}
+
+/** The side-by-side table, as lines. */
+export function calendarTable(result) {
+  const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
+  const lines = [
+    `\nCalendar: ${result.dataset.events.toLocaleString('en')} events (${result.dataset.weeklySeries} weekly series), ${result.dataset.month}, vs FullCalendar ${result.fullcalendar.version}; median of ${result.runs}`,
+    'Feed response (or "next") → settled frame     ours   FullCalendar   ratio   goal ≤ 0.5   events in range / on screen (ours | FC)',
+  ];
+  for (const row of result.rows) {
+    const counts = `${row.ours.occurrences} / ${row.ours.elements} | ${row.fullcalendar.occurrences} / ${row.fullcalendar.elements}`;
+    lines.push(`  ${row.case.padEnd(32)} ${ms(row.ours.median)}      ${ms(row.fullcalendar.median)}   ${row.ratio.toFixed(2).padStart(5)}   ${row.pass ? 'PASS' : 'FAIL'}         ${counts}`);
+  }
+  return lines;
+}
+
+// ── Profiling (node bench/calendar.mjs --profile) ─────────────────────────────────────────────────────────
+/** Self time by function of our widget, over `repeat` runs of each case (`builtDir`: a build to profile instead of src/). */
+export async function profileOurs(browser, { repeat = 8, builtDir } = {}) {
+  const dir = builtDir ?? mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-profile-'));
+  if (!builtDir) buildOurs(dir, { profile: true });
+  const { server, origin } = await serve(dir);
+  const { page, session } = await openPage(browser, origin);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  const report = {};
+  for (const { key, view, action } of CASES) {
+    for (let i = 0; i < 2; i++) await page.evaluate((action, view) => window.calendarBench.ours[action](view, 'warm'), action, view);
+    const times = [];
+    let total = new Map();
+    let sampled = 0;
+    for (let i = 0; i < repeat; i++) {
+      await page.evaluate(() => window.calendarBench.clear());
+      // Only the timed part is profiled: for "next", mount first, then profile the click.
+      if (action === 'next') await page.evaluate((view) => window.calendarBench.ours.prepareNext(view, 'profile'), view);
+      await session.send('HeapProfiler.collectGarbage');
+      await session.send('Profiler.start');
+      const result = await page.evaluate((action, view) => (action === 'next' ? window.calendarBench.ours.clickNext() : window.calendarBench.ours.render(view, 'profile')), action, view);
+      const { profile } = await session.send('Profiler.stop');
+      times.push(result.ms);
+      // Self time per node, summed by function name + file.
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const deltas = profile.timeDeltas;
+      const self = new Map();
+      profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (deltas[index + 1] ?? 0) / 1000));
+      for (const [id, msSelf] of self) {
+        const { callFrame } = byId.get(id);
+        if (callFrame.functionName === '(idle)') continue;
+        const file = callFrame.url.replace(origin, '').replace(/^\/ours\//, '');
+        const name = `${callFrame.functionName || '(anonymous)'} ${file ? `${file}:${callFrame.lineNumber + 1}` : ''}`.trim();
+        total.set(name, (total.get(name) ?? 0) + msSelf);
+        sampled += msSelf;
+      }
+    }
+    const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, msTotal]) => ({ name, ms: msTotal / repeat }));
+    report[key] = { medianMs: stats(times).median, sampledMsPerRun: sampled / repeat, top };
+  }
+  await page.close();
+  server.close();
+  return report;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { CHROMIUM_ARGS, ensureChromium } = await import('../scripts/browser.mjs');
+  const browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  try {
+    if (process.argv.includes('--profile')) {
+      const report = await profileOurs(browser);
+      const out = join(tmpdir(), 'kpr-calendar-profile.json');
+      writeFileSync(out, JSON.stringify(report, null, 2));
+      for (const [key, { medianMs, sampledMsPerRun, top }] of Object.entries(report)) {
+        console.log(`\n${key}: median ${medianMs.toFixed(1)} ms (not minified); ${sampledMsPerRun.toFixed(1)} ms sampled per run; self time per run:`);
+        for (const { name, ms } of top) console.log(`  ${ms.toFixed(2).padStart(7)} ms  ${name}`);
+      }
+      console.log(`\n(all of it: ${out})`);
+    } else {
+      const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 15);
+      const result = await benchCalendar({ browser, runs, log: (m) => process.stderr.write(`${m}\r`) });
+      console.log(calendarTable(result).join('\n'));
+      if (result.failures.length) console.log(`\n${result.failures.join('\n')}`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
