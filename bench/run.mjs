@@ -3,10 +3,10 @@
 //      page loads before the first render and what is loaded only when a feed needs it (DOMPurify, RSS/Atom).
 //   2. time from the feed's response to the rendered widget, in Chromium (median): 1,000 articles (news feed),
 //      500 tips (prevention tips) and 6 goals with 40 measures and 12 charts (goal overview).
-//   3. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
-//      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
-//   4. the event calendar side by side with FullCalendar on 5,000 events (bench/calendar.mjs): month and list
+//   3. the event calendar side by side with FullCalendar on 5,000 events (bench/calendar.mjs): month and list
 //      view, first render and next month; the goal is at most half of FullCalendar's time.
+//   4. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
+//      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
 // `--check` exits non-zero when a budget is exceeded. Results: bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
