@@ -16,8 +16,40 @@ export interface WallTime {
 
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** What the wall clock in `timeZone` shows at `date`. */
+const HOUR_MS = 3_600_000;
+/** The zone's offset at the start of each UTC hour asked about, per zone: calendars ask for thousands of times. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+function offsetAtHour(hour: number, timeZone: string): number {
+  let offsets = hourOffsets.get(timeZone);
+  if (!offsets) hourOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offset = asUtc(intlWallTime(new Date(hour * HOUR_MS), timeZone)) - hour * HOUR_MS;
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * What the wall clock in `timeZone` shows at `date`. Within an hour whose start and end have the same offset
+ * (nearly every hour) that is plain arithmetic; `Intl` is asked once per hour and zone, and for the hours in
+ * which the clocks change.
+ */
 export function wallTime(date: Date, timeZone: string): WallTime {
+  const time = Math.floor(date.getTime() / 1000) * 1000;
+  const hour = Math.floor(time / HOUR_MS);
+  const offset = offsetAtHour(hour, timeZone);
+  if (offset !== offsetAtHour(hour + 1, timeZone)) return intlWallTime(date, timeZone);
+  const wall = new Date(time + offset);
+  return {
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(),
+  };
+}
+
+function intlWallTime(date: Date, timeZone: string): WallTime {
   let formatter = partFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

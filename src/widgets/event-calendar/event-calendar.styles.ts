@@ -163,6 +163,11 @@ export const eventCalendarStyles = css`
     display: grid;
     gap: var(--_space-l);
   }
+  /* Days far below the fold are laid out only when scrolled to: a list of a busy month stays quick. */
+  .agenda-day {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12rem;
+  }
   .agenda.compact {
     gap: var(--_space-m);
   }

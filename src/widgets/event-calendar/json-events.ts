@@ -74,7 +74,10 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
     url,
     occurrences(range: DayRange, timeZone: string): CalendarEvent[] {
       const found: CalendarEvent[] = [];
+      // A cheap first look, in UTC with two days to spare for any zone, before placing an event on days.
+      const [from, to] = [Date.parse(`${range.from}T00:00:00Z`) - 2 * DAY_MS, Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS];
       for (const event of events) {
+        if (!event.recurrence && !near(event, from, to)) continue;
         for (const start of startsOf(event, range, timeZone, warnOnce)) {
           const occurrence = place(event, start, timeZone);
           if (occurrence.startDay < range.to && occurrence.endDay >= range.from) found.push(occurrence);
@@ -176,6 +179,13 @@ function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn:
   return expansion.starts({ from: addDays(range.from, -spanDays - 2), to: addDays(range.to, 2) });
 }
 
+/** Whether a single event may touch the days between `from` and `to` (UTC milliseconds). */
+function near(event: EventTemplate, from: number, to: number): boolean {
+  const start = typeof event.start === 'string' ? Date.parse(`${event.start}T00:00:00Z`) : event.start.getTime();
+  const end = typeof event.start === 'string' ? start + (event.length + 1) * DAY_MS : start + event.length;
+  return start < to && end >= from;
+}
+
 /** An occurrence on the municipality's calendar. All-day events keep their dates in every zone. */
 function place(event: EventTemplate, start: SeriesStart, timeZone: string): CalendarEvent {
   const recurring = Boolean(event.recurrence && event.expansions.get(event.timeZone ?? timeZone)?.recurring);
@@ -198,9 +208,12 @@ const WHEN = /^(\d{4}-\d{2}-\d{2})([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
 
 function readWhen(raw: unknown): When | undefined {
   const [, day, time] = (typeof raw === 'string' && WHEN.exec(raw.trim())) || [];
-  // A date that does not exist ("2026-02-30") is rejected, not moved into March.
-  const midnight = day ? Date.parse(`${day}T00:00:00Z`) : NaN;
-  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== day) return undefined;
+  if (!day) return undefined;
+  // A date that does not exist ("2026-02-30") is rejected, not moved into March: read by position, checked once.
+  const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  const midnight = Date.UTC(year, month - 1, date);
+  const check = new Date(midnight);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
   if (!time) return { day };
   const instant = new Date(`${day}T${time.slice(1).toUpperCase()}`);
   return Number.isNaN(instant.getTime()) ? undefined : { day, instant };
