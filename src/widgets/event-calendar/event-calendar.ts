@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed/feed-controller.js';
+import type { MergeRules } from '../../core/feed/items.js';
 import { timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
@@ -12,7 +13,6 @@ import { eventCalendarStyles } from './event-calendar.styles.js';
 import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 import { EventDialogController } from './dialog-controller.js';
 import { icsFileName } from './ics-export.js';
-import { EVENTS_SCHEMA } from './events-schema.js';
 import { writeJsonLd } from './json-ld.js';
 import { EventSourcesController } from './sources.js';
 import { dayForKey, groupByDay, renderAgenda, renderMonth, renderToolbar, type ViewContext } from './views.js';
@@ -22,6 +22,12 @@ export type CalendarView = 'month' | 'list' | 'upcoming';
 /** Below this width the month grid has no room for readable chips, so the list is shown unless `view` says otherwise. */
 const NARROW_PX = 600;
 const HASH = /^#kpr-date=(\d{4}-\d{2})(-\d{2})?$/;
+/*
+ * The calendar reads each event feed itself (json-events.ts): an event's `_kpr` is checked against the schema
+ * when the event is first on screen, not for every item up front, and the order is by occurrence, not by item.
+ */
+const KEEP_FEED_ORDER = () => 0;
+const EVERY_ITEM: MergeRules = { identity: () => [], replaces: () => false };
 
 /**
  * @tagname kpr-event-calendar
@@ -92,7 +98,7 @@ export class KprEventCalendar extends LitElement {
   private declare query: string;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { extension: EVENTS_SCHEMA, formats: ['json-feed', 'icalendar', 'oparl'] });
+  private readonly feed = new FeedController(this, { formats: ['json-feed', 'icalendar', 'oparl'], compare: KEEP_FEED_ORDER, merge: EVERY_ITEM });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);

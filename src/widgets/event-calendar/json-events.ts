@@ -28,8 +28,14 @@ interface EventExtension {
 }
 
 /** An event as read from its item, before it is placed on days: the parts every occurrence shares. */
+type Shared = Omit<CalendarEvent, 'key' | 'start' | 'end' | 'startDay' | 'endDay' | 'recurring'>;
+
 interface EventTemplate {
-  shared: Omit<CalendarEvent, 'key' | 'start' | 'end' | 'startDay' | 'endDay' | 'recurring'>;
+  item: LoadedItem;
+  where: string;
+  /** Title, text, place, links: read when the event is first shown (null: it cannot be shown), not for all 5,000. */
+  shared?: Shared | null;
+  allDay: boolean;
   /** The (first) start: an instant, or the day of an all-day event. */
   start: SeriesStart;
   /** Milliseconds for timed events; days after the first for all-day events (0 for one day). */
@@ -64,7 +70,7 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
       warnOnce(`${where}: left out: another event of the feed has the same id`);
       continue;
     }
-    const event = readEvent(item, url, sourceIndex, where, warnOnce);
+    const event = readEvent(item, where, warnOnce);
     if (!event) continue;
     events.push(event);
     seen.add(item.id);
@@ -78,8 +84,10 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
       const [from, to] = [Date.parse(`${range.from}T00:00:00Z`) - 2 * DAY_MS, Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS];
       for (const event of events) {
         if (!event.recurrence && !near(event, from, to)) continue;
+        if (event.shared === undefined) event.shared = readDetails(event, url, sourceIndex, warnOnce);
+        if (!event.shared) continue;
         for (const start of startsOf(event, range, timeZone, warnOnce)) {
-          const occurrence = place(event, start, timeZone);
+          const occurrence = place(event, event.shared, start, timeZone);
           if (occurrence.startDay < range.to && occurrence.endDay >= range.from) found.push(occurrence);
         }
       }
@@ -88,7 +96,7 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   };
 }
 
-function readEvent(item: LoadedItem, url: string, sourceIndex: number, where: string, warn: Warn): EventTemplate | undefined {
+function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate | undefined {
   const kpr = (item._kpr ?? {}) as EventExtension;
   const skip = (reason: string) => void warn(`${where}: left out: ${reason}`);
   const start = readWhen(kpr.start);
@@ -104,24 +112,6 @@ function readEvent(item: LoadedItem, url: string, sourceIndex: number, where: st
   const length = allDay ? daysBetween(start.day, end?.day ?? start.day) : end ? end.instant!.getTime() - start.instant!.getTime() : 0;
   if (length < 0) return skip(`_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
 
-  const base = item.source || url;
-  const description = text(item.content_text) ?? text(item.summary);
-  const html = text(item.content_html);
-  const title = text(item.title) ?? firstSentence(description ?? (html ? plainText(html) : ''), 80);
-  if (!title) return skip('it has no title and no text');
-  const link = (raw: unknown, protocols: RegExp) => {
-    const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
-    return href && protocols.test(href) ? href : undefined;
-  };
-  const part = <T>(name: 'location' | 'organizer', read: (raw: Record<string, unknown>) => T): T | undefined => {
-    const raw = kpr[name];
-    if (raw === undefined) return undefined;
-    const problems = validate(raw, DEFS[name]!, `_kpr.${name}`, EVENTS_SCHEMA);
-    if (!problems.length) return read(raw as Record<string, unknown>);
-    warn(`${where}: left out _kpr.${name}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
-  };
-  const status = STATUSES.find((one) => one === kpr.status) ?? 'scheduled';
-
   let timeZone = text(kpr.time_zone);
   if (timeZone && !knownZone(timeZone)) {
     warn(`${where}: _kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`);
@@ -135,32 +125,66 @@ function readEvent(item: LoadedItem, url: string, sourceIndex: number, where: st
       warn(`${where}: left out _kpr.recurrence.${name}[${index}]: ${JSON.stringify(raw)} is not a date or a date-time with offset`);
       return [];
     });
-
   return {
-    shared: {
-      uid: item.id,
-      title,
-      description,
-      html,
-      url: link(item.url, /^https?:/),
-      allDay,
-      location: part<EventLocation>('location', (raw) => {
-        const geo = raw.geo as EventLocation['geo'];
-        return { name: text(raw.name), address: text(raw.address), geo: geo && { lat: geo.lat, lon: geo.lon } };
-      }),
-      category: text(kpr.category),
-      organizer: part<EventOrganizer>('organizer', (raw) => ({ name: text(raw.name), email: text(raw.email), url: link(raw.url, /^https?:/) })),
-      status,
-      registrationUrl: link(kpr.registration_url, /^(https?|mailto):/),
-      accessibility: text(kpr.accessibility),
-      source: url,
-      sourceIndex,
-    },
+    item,
+    where,
+    allDay,
     start: allDay ? start.day : start.instant!,
     length,
     timeZone,
     recurrence: recurrence && { rrule: text(recurrence.rrule), exdates: dates('exdates'), rdates: dates('rdates') },
     expansions: new Map(),
+  };
+}
+
+/**
+ * What every occurrence of an event shows, checked against the events schema: read when the event is first
+ * on screen. An event whose `_kpr` does not fit the schema, or that has neither title nor text, is left out.
+ */
+function readDetails({ item, where, allDay }: EventTemplate, url: string, sourceIndex: number, warn: Warn): Shared | null {
+  const kpr = (item._kpr ?? {}) as EventExtension;
+  const problems = validate(kpr, EVENTS_SCHEMA, '_kpr');
+  if (problems.length) {
+    warn(`${where}: left out: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    return null;
+  }
+  const base = item.source || url;
+  const description = text(item.content_text) ?? text(item.summary);
+  const html = text(item.content_html);
+  const title = text(item.title) ?? firstSentence(description ?? (html ? plainText(html) : ''), 80);
+  if (!title) {
+    warn(`${where}: left out: it has no title and no text`);
+    return null;
+  }
+  const link = (raw: unknown, protocols: RegExp) => {
+    const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
+    return href && protocols.test(href) ? href : undefined;
+  };
+  const part = <T>(name: 'location' | 'organizer', read: (raw: Record<string, unknown>) => T): T | undefined => {
+    const raw = kpr[name];
+    if (raw === undefined) return undefined;
+    const partProblems = validate(raw, DEFS[name]!, `_kpr.${name}`, EVENTS_SCHEMA);
+    if (!partProblems.length) return read(raw as Record<string, unknown>);
+    warn(`${where}: left out _kpr.${name}: ${partProblems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  };
+  return {
+    uid: item.id,
+    title,
+    description,
+    html,
+    url: link(item.url, /^https?:/),
+    allDay,
+    location: part<EventLocation>('location', (raw) => {
+      const geo = raw.geo as EventLocation['geo'];
+      return { name: text(raw.name), address: text(raw.address), geo: geo && { lat: geo.lat, lon: geo.lon } };
+    }),
+    category: text(kpr.category),
+    organizer: part<EventOrganizer>('organizer', (raw) => ({ name: text(raw.name), email: text(raw.email), url: link(raw.url, /^https?:/) })),
+    status: STATUSES.find((one) => one === kpr.status) ?? 'scheduled',
+    registrationUrl: link(kpr.registration_url, /^(https?|mailto):/),
+    accessibility: text(kpr.accessibility),
+    source: url,
+    sourceIndex,
   };
 }
 
@@ -170,12 +194,11 @@ function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn:
   const zone = event.timeZone ?? timeZone;
   let expansion = event.expansions.get(zone);
   if (!expansion) {
-    const where = `event "${event.shared.uid}" of ${event.shared.source}`;
-    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (problem) => warn(`${where}: _kpr.recurrence.${problem}`));
+    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (problem) => warn(`${event.where}: _kpr.recurrence.${problem}`));
     event.expansions.set(zone, expansion);
   }
   // The series' zone may be up to 26 hours off the widget's, and a long event may begin before the range.
-  const spanDays = event.shared.allDay ? event.length : Math.ceil(event.length / DAY_MS);
+  const spanDays = event.allDay ? event.length : Math.ceil(event.length / DAY_MS);
   return expansion.starts({ from: addDays(range.from, -spanDays - 2), to: addDays(range.to, 2) });
 }
 
@@ -187,17 +210,17 @@ function near(event: EventTemplate, from: number, to: number): boolean {
 }
 
 /** An occurrence on the municipality's calendar. All-day events keep their dates in every zone. */
-function place(event: EventTemplate, start: SeriesStart, timeZone: string): CalendarEvent {
+function place(event: EventTemplate, shared: Shared, start: SeriesStart, timeZone: string): CalendarEvent {
   const recurring = Boolean(event.recurrence && event.expansions.get(event.timeZone ?? timeZone)?.recurring);
-  const key = `${event.shared.sourceIndex}|${event.shared.uid}|${start instanceof Date ? start.toISOString() : start}`;
+  const key = `${shared.sourceIndex}|${shared.uid}|${start instanceof Date ? start.toISOString() : start}`;
   if (typeof start === 'string') {
     const endDay = addDays(start, event.length);
-    return { ...event.shared, key, recurring, start: startOfDay(start, timeZone), end: startOfDay(addDays(endDay, 1), timeZone), startDay: start, endDay };
+    return { ...shared, key, recurring, start: startOfDay(start, timeZone), end: startOfDay(addDays(endDay, 1), timeZone), startDay: start, endDay };
   }
   const end = new Date(start.getTime() + event.length);
   // An event ending at midnight ends on the day before; one without a length is shown on its start's day.
   const endDay = dayOf(new Date(Math.max(start.getTime(), end.getTime() - 1)), timeZone);
-  return { ...event.shared, key, recurring, start, end, startDay: dayOf(start, timeZone), endDay };
+  return { ...shared, key, recurring, start, end, startDay: dayOf(start, timeZone), endDay };
 }
 
 function byStart(a: CalendarEvent, b: CalendarEvent): number {

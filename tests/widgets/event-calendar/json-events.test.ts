@@ -4,7 +4,6 @@ import { readItems } from '../../../src/core/feed/items.js';
 import type { LoadedItem } from '../../../src/core/feed/types.js';
 import { startOfDay } from '../../../src/core/time.js';
 import type { CalendarEvent, DayRange } from '../../../src/widgets/event-calendar/event-calendar.types.js';
-import { EVENTS_SCHEMA } from '../../../src/widgets/event-calendar/events-schema.js';
 import { jsonEventSource } from '../../../src/widgets/event-calendar/json-events.js';
 import { captureConsole } from '../../support/helpers.js';
 
@@ -21,7 +20,8 @@ function source(kprs: Record<string, unknown>[], warnings: string[] = []) {
 /** The fixture feed, read and validated as the widget reads it. */
 async function fixtureSource(warnings: string[]) {
   const url = new URL('/tests/fixtures/events.json', location.href).href;
-  const { items, skipped } = readItems(await parseFeed(await (await fetch(url)).text(), url), EVENTS_SCHEMA);
+  // The widget checks only JSON Feed here; each event's `_kpr` is checked by the source when it is first shown.
+  const { items, skipped } = readItems(await parseFeed(await (await fetch(url)).text(), url));
   expect(skipped).to.deep.equal([]);
   return jsonEventSource(items, url, 2, (message) => warnings.push(message));
 }
@@ -145,6 +145,18 @@ describe('the KPR events feed', () => {
     }
   });
 
+  it('checks an event against the schema when it is first on screen, and leaves it out if it does not fit', () => {
+    const warnings: string[] = [];
+    const events = source([
+      { id: 'falsch', start: '2026-11-05', status: 'abgesagt' },
+      { id: 'spaeter', start: '2027-03-01', status: 'abgesagt' },
+      { id: 'gut', start: '2026-11-06' },
+    ], warnings);
+    expect(events.occurrences(NOVEMBER, BERLIN).map((event) => event.uid)).to.deep.equal(['gut']);
+    // Only the event on screen has been checked so far.
+    expect(warnings).to.deep.equal([`event "falsch" of ${FEED}: left out: _kpr.status must be one of "scheduled", "cancelled", "postponed", "moved-online"`]);
+  });
+
   it('leaves out only the parts that are wrong, and says which', () => {
     const warnings: string[] = [];
     const events = source([
@@ -157,10 +169,11 @@ describe('the KPR events feed', () => {
     expect(found[0]!.location).to.equal(undefined);
     expect(warnings).to.deep.equal([
       `event "a" of ${FEED}: _kpr.time_zone "Europe/Bannewitz" is not a time zone this browser knows; the widget's zone is used`,
-      `event "a" of ${FEED}: left out _kpr.location: _kpr.location.geo.lat must be a number, not a string`,
       `event "a" of ${FEED}: left out _kpr.recurrence.exdates[0]: "gestern" is not a date or a date-time with offset`,
       `event "b" of ${FEED}: left out: _kpr.start "2026-02-30" is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`,
       `event "a" of ${FEED}: left out: another event of the feed has the same id`,
+      // Place, links and texts are read when the event is first on screen.
+      `event "a" of ${FEED}: left out _kpr.location: _kpr.location.geo.lat must be a number, not a string`,
     ]);
   });
 
