@@ -101,7 +101,11 @@ function typeOf(value: unknown): JsonType {
   return typeof value as JsonType;
 }
 
+/** Plain web addresses, which the URL parser always accepts: checked without it, as feeds hold thousands. */
+const PLAIN_WEB_URL = /^https?:\/\/[\w.-]+(?::\d{1,4})?(?:[/?#]\S*)?$/;
+
 function matchesFormat(value: string, format: string): boolean {
+  if ((format === 'uri' || format === 'uri-reference') && PLAIN_WEB_URL.test(value)) return true;
   switch (format) {
     case 'date-time':
       return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));

@@ -238,8 +238,14 @@ function readWhen(raw: unknown): When | undefined {
   const check = new Date(midnight);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
   if (!time) return { day };
-  const instant = new Date(`${day}T${time.slice(1).toUpperCase()}`);
-  return Number.isNaN(instant.getTime()) ? undefined : { day, instant };
+  // "T18:00:00.5+01:00": read by position too; thousands of events are read on every load.
+  const [hour, minute, second] = [Number(time.slice(1, 3)), Number(time.slice(4, 6)), Number(time.slice(7, 9))];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const zone = /([Zz]|[+-]\d{2}:\d{2})$/.exec(time)![1]!;
+  const offset = zone.length === 1 ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  const fraction = /\.(\d+)/.exec(time);
+  const ms = fraction ? Math.round(Number(`0.${fraction[1]}`) * 1000) : 0;
+  return { day, instant: new Date(midnight + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset) };
 }
 
 function text(value: unknown): string | undefined {

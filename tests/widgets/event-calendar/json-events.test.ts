@@ -145,6 +145,19 @@ describe('the KPR events feed', () => {
     }
   });
 
+  it('reads times with any offset, fractions of a second and Z exactly', () => {
+    const events = source([
+      { id: 'a', start: '2026-11-05T18:00:00.5-05:30', end: '2026-11-05T23:30:00.500Z' },
+      { id: 'b', start: '2026-11-06T00:15:00+14:00' },
+      { id: 'c', start: '2026-11-07T24:00:00+01:00' },
+    ], []);
+    const found = events.occurrences(NOVEMBER, BERLIN);
+    expect(found.map((event) => `${event.uid} ${event.start.toISOString()} ${event.end.toISOString()}`)).to.deep.equal([
+      'b 2026-11-05T10:15:00.000Z 2026-11-05T10:15:00.000Z',
+      'a 2026-11-05T23:30:00.500Z 2026-11-05T23:30:00.500Z',
+    ]);
+  });
+
   it('checks an event against the schema when it is first on screen, and leaves it out if it does not fit', () => {
     const warnings: string[] = [];
     const events = source([
