@@ -87,6 +87,11 @@ export const stateStyles = css`
   .status p {
     margin: 0 0 var(--_space-m);
   }
+  /* The webmaster's fallback (for example a link to the news page) on its own line below the retry button. */
+  .status ::slotted(*) {
+    display: block;
+    margin-top: var(--_space-m);
+  }
   .skeleton {
     display: grid;
     gap: var(--_space-l);
