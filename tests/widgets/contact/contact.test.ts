@@ -177,6 +177,7 @@ describe('<kpr-contact>', () => {
       await waitForResult(down, 'failed');
       expect(resultText(down)).to.include('konnte nicht gesendet werden');
       expect(control<HTMLTextAreaElement>(down, 'message').value).to.equal('Text');
+      await expect(down).to.be.accessible();
       expect(errors.messages.join('\n')).to.include('HTTP 503');
     } finally {
       errors.restore();
