@@ -133,7 +133,12 @@ export class FeedController implements ReactiveController {
         return this.finish(documents, [...errors, ...documents.map((document) => asFeedError(error, document.url))], read);
       }
       if (abort.signal.aborted) return;
-      read = module.readFeeds(this.host, documents, this.options);
+      try {
+        read = module.readFeeds(this.host, documents, this.options);
+      } catch (error) {
+        // A bug of ours must not leave the widget loading for ever: it shows the error state and says why.
+        return this.finish(documents, [...errors, new FeedError('invalid', documents[0]!.url, `could not be read (${String(error)}); please report this`)]);
+      }
     }
     this.finish(documents, errors, read);
   }

@@ -1,3 +1,4 @@
+import { parseUrl } from '../urls.js';
 import { validate, type Problem, type Schema } from '../validate.js';
 import { JSON_FEED_SCHEMA } from './parse.js';
 import type { FeedDocument, FeedItem, LoadedItem } from './types.js';
@@ -63,7 +64,9 @@ export interface MergeRules {
 export const NEWEST_COPY: MergeRules = {
   identity: (item) => {
     const keys = [item.id.includes(':') ? `id ${item.id}` : `id ${item.source}#${item.id}`];
-    if (item.url) keys.push(`url ${/^https?:\/\//.test(item.url) ? item.url : new URL(item.url, item.source).href}`);
+    // A relative url that cannot be resolved against the feed's address (a feed from memory) is no key.
+    const url = item.url && (/^https?:\/\//.test(item.url) ? item.url : parseUrl(item.url, item.source)?.href);
+    if (url) keys.push(`url ${url}`);
     return keys;
   },
   replaces: (candidate, kept) => lastChange(candidate) > lastChange(kept),
