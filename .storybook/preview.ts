@@ -24,7 +24,20 @@ const preview: Preview = {
   globalTypes: {
     lang: {
       description: 'The language of the page around the widget',
-      toolbar: { title: 'Language', icon: 'globe', items: [{ value: 'de', title: 'Deutsch' }, { value: 'en', title: 'English' }, { value: 'fr', title: 'Français (falls back to German)' }] },
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'de', title: 'Deutsch' },
+          { value: 'de-x-ls', title: 'Leichte Sprache' },
+          { value: 'en', title: 'English' },
+          { value: 'cs', title: 'Čeština' },
+          { value: 'pl', title: 'Polski' },
+          { value: 'uk', title: 'Українська' },
+          { value: 'ar', title: 'العربية (right to left)' },
+          { value: 'fr', title: 'Français (falls back to German)' },
+        ],
+      },
     },
     theme: {
       description: 'The page around the widget',

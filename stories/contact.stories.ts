@@ -33,6 +33,8 @@ type Story = StoryObj<ContactArgs>;
 
 export const Default: Story = {};
 export const English: Story = { args: { lang: 'en' } };
+export const Arabic: Story = { name: 'Arabic (right to left)', args: { lang: 'ar' } };
+export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls' } };
 export const Narrow: Story = { name: 'Narrow (320 px)', args: { width: '320px' } };
 export const OwnTopics: Story = { name: 'The town\'s own topics', args: { topics: '["graffiti", "lighting", {"id": "spielplatz", "label": "Spielplatz Am Hang"}, "other"]' } };
 export const Mailto: Story = { name: 'Without an endpoint: the mail program', args: { endpoint: '', mode: 'mailto', mailto: 'praevention@bannewitz.example' } };

@@ -95,6 +95,8 @@ export const LongGermanWords: Story = {
   },
 };
 export const English: Story = { args: { lang: 'en', limit: 3 } };
+export const Arabic: Story = { name: 'Arabic (right to left)', args: { lang: 'ar', limit: 3 } };
+export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls', limit: 3 } };
 export const CustomTheme: Story = {
   render: (args) => html`<style>
       .themed {

@@ -4,8 +4,20 @@ import core from '../locales/de/core.json';
 import { singleton } from './singleton.js';
 
 export const DEFAULT_LANGUAGE = 'de';
-/** Every part of the texts exists in each of these languages (a test checks it). */
-export const LANGUAGES = [DEFAULT_LANGUAGE, 'en'];
+/**
+ * Every part of the texts exists in each of these languages (a test checks it); they are the folders
+ * under `src/locales/` and the keys of each part's `load`.
+ */
+export const LANGUAGES = [DEFAULT_LANGUAGE, 'en', 'cs', 'pl', 'uk', 'ar', 'ls'];
+/**
+ * Leichte Sprache (Easy German) has no language subtag of its own. A page selects it with the private-use
+ * subtag "x-ls" after German ("de-x-ls", "de-DE-x-ls"); its texts are the `ls` files. i18next and `lang`
+ * attributes get this tag rather than "ls", which is no language: it gives German plural rules, a German
+ * voice in screen readers and German as the fallback for any missing text.
+ */
+export const LEICHTE_SPRACHE = 'de-x-ls';
+const tagOf = (language: string) => (language === 'ls' ? LEICHTE_SPRACHE : language);
+const isLeichteSprache = (tag: string) => /^de(-[a-z0-9]+)*-x(-[a-z0-9]+)*-ls(-|$)/i.test(tag);
 
 type Resources = Record<string, unknown>;
 
@@ -19,7 +31,18 @@ export interface Translations {
   load: Record<string, () => Promise<{ default: Resources }>>;
 }
 
-const CORE: Translations = { name: 'core', de: core, load: { en: () => import('../locales/en/core.json') } };
+const CORE: Translations = {
+  name: 'core',
+  de: core,
+  load: {
+    en: () => import('../locales/en/core.json'),
+    cs: () => import('../locales/cs/core.json'),
+    pl: () => import('../locales/pl/core.json'),
+    uk: () => import('../locales/uk/core.json'),
+    ar: () => import('../locales/ar/core.json'),
+    ls: () => import('../locales/ls/core.json'),
+  },
+};
 
 /**
  * The library's own i18next instance: never the page's global one, which the page may configure, and
@@ -63,7 +86,7 @@ function ensureLanguage(language: string): Promise<unknown> | undefined {
     let loading = part.loading.get(language);
     if (!loading) {
       loading = part.translations.load[language]!().then((module) => {
-        instance.addResourceBundle(language, 'translation', module.default, true, true);
+        instance.addResourceBundle(tagOf(language), 'translation', module.default, true, true);
         part.ready.add(language);
       });
       part.loading.set(language, loading);
@@ -98,7 +121,7 @@ const watchers = singleton('i18n-watchers', () => {
  * resolved in `render()` through `t()`, so a change of `lang` re-renders the widget in the new language.
  */
 export class I18nController implements ReactiveController {
-  /** The supported language in use, for example "de". */
+  /** The supported language in use as a tag for `lang` attributes, for example "de", or "de-x-ls" for Leichte Sprache. */
   language = DEFAULT_LANGUAGE;
   /** The full tag for `Intl`, for example "de-AT" on an Austrian page, or "de". */
   locale = DEFAULT_LANGUAGE;
@@ -127,9 +150,13 @@ export class I18nController implements ReactiveController {
   refresh(): void {
     const tag = languageTagOf(this.host);
     const primary = tag.toLowerCase().split('-')[0]!;
-    const language = LANGUAGES.includes(primary) ? primary : DEFAULT_LANGUAGE;
-    const locale = language === primary && Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : language;
-    const pending = ensureLanguage(language);
+    // "de-x-ls", "de-DE-x-ls": the Leichte Sprache texts with German dates and numbers ("de", "de-DE" for Intl).
+    const easy = isLeichteSprache(tag);
+    const files = easy ? 'ls' : primary !== 'ls' && LANGUAGES.includes(primary) ? primary : DEFAULT_LANGUAGE;
+    const language = tagOf(files);
+    const intlTag = easy ? tag.replace(/-x-.*$/i, '') : tag;
+    const locale = (easy || files === primary) && Intl.DateTimeFormat.supportedLocalesOf(intlTag).length ? intlTag : easy ? DEFAULT_LANGUAGE : files;
+    const pending = ensureLanguage(files);
     if (!pending && language === this.language && locale === this.locale) return;
     if (pending) {
       void pending.then(() => this.refresh());

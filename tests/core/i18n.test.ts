@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LANGUAGES, languageTagOf } from '../../src/core/i18n.js';
+import { LANGUAGES, LEICHTE_SPRACHE, languageTagOf } from '../../src/core/i18n.js';
 import { jsonFeed, served, settled, shadow } from '../support/helpers.js';
 
 describe('i18n', () => {
@@ -17,12 +17,46 @@ describe('i18n', () => {
       <kpr-news-feed eager lang="en-GB" src=${feed}></kpr-news-feed>
       <kpr-news-feed eager lang="fr" src=${feed}></kpr-news-feed>
     </div>`);
-    const [british, french] = [...page.querySelectorAll('kpr-news-feed')];
+    const [british, french] = [...page.querySelectorAll<HTMLElement>('kpr-news-feed')];
     await Promise.all([settled(british!), settled(french!)]);
     await waitUntil(() => shadow(british!).querySelector('time')?.textContent === '1 May 2025', 'British English dates');
     expect(shadow(french!).querySelector('time')!.textContent).to.equal('1. Mai 2025');
     // The widget's own texts are German there, so the widget says so for screen readers.
     expect(shadow(french!).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('de');
+  });
+});
+
+describe('Leichte Sprache and other languages', () => {
+  const feed = () => served(jsonFeed([1, 2, 3, 4].map((n) => ({ title: `Meldung ${n}`, date: `2025-05-0${n}T10:00:00+02:00` }))));
+  const button = (el: HTMLElement) => shadow(el).querySelector('[part="more-button"]')?.textContent?.replace(/\s+/g, ' ').trim();
+
+  it('shows the Leichte Sprache texts for lang="de-x-ls" and "de-DE-x-ls", with German dates', async () => {
+    const page = await fixture(html`<div>
+      <kpr-news-feed eager lang="de-x-ls" limit="3" src=${feed()}></kpr-news-feed>
+      <div lang="de-DE-x-ls"><kpr-news-feed eager limit="2" src=${feed()}></kpr-news-feed></div>
+    </div>`);
+    const [one, other] = [...page.querySelectorAll<HTMLElement>('kpr-news-feed')];
+    await Promise.all([settled(one!), settled(other!)]);
+    await waitUntil(() => button(one!) === '1 weitere Nachricht zeigen', 'Leichte Sprache');
+    await waitUntil(() => button(other!) === '2 weitere Nachrichten zeigen', 'Leichte Sprache under de-DE-x-ls');
+    expect(shadow(one!).querySelector('time')!.textContent).to.equal('4. Mai 2025');
+    expect(shadow(other!).querySelector('time')!.textContent).to.equal('4. Mai 2025');
+    // Screen readers read it as German; a page without the private-use subtag keeps the standard texts.
+    expect(shadow(one!).querySelector('[part="base"]')!.getAttribute('lang')).to.equal(LEICHTE_SPRACHE);
+    expect(shadow(one!).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('ltr');
+    one!.setAttribute('lang', 'de');
+    await waitUntil(() => button(one!) === '1 weitere Meldung anzeigen', 'back to German');
+  });
+
+  it('counts and dates in Czech: "few" and "other" plural forms, Czech long dates', async () => {
+    const el = await fixture<HTMLElement>(html`<kpr-news-feed eager lang="cs" limit="2" src=${feed()}></kpr-news-feed>`);
+    await settled(el);
+    await waitUntil(() => button(el) === 'Zobrazit 2 další zprávy', 'Czech "few"');
+    expect(shadow(el).querySelector('time')!.textContent).to.equal('4. května 2025');
+    expect(shadow(el).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('cs');
+    const many = await fixture<HTMLElement>(html`<kpr-news-feed eager lang="cs" limit="5" src=${served(jsonFeed(Array.from({ length: 10 }, (_, n) => ({ title: `M ${n}` }))))}></kpr-news-feed>`);
+    await settled(many);
+    await waitUntil(() => button(many) === 'Zobrazit 5 dalších zpráv', 'Czech "other"');
   });
 });
 
@@ -32,6 +66,28 @@ describe('translations', () => {
     Object.entries(object).flatMap(([key, value]) =>
       value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
     );
+  const flat = (object: Record<string, unknown>, prefix = ''): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(object).flatMap(([key, value]) =>
+        value && typeof value === 'object' ? Object.entries(flat(value as Record<string, unknown>, `${prefix}${key}.`)) : [[`${prefix}${key}`, String(value)]],
+      ),
+    );
+  const load = async (language: string, part: string) => flat((await import(`../../src/locales/${language}/${part}.json`)).default);
+  const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
+  /** `{{count}}`-style placeholders and the `<0>`, `</0>` markers that become links. */
+  const slots = (text: string) => (text.match(/\{\{\s*[\w.]+\s*\}\}|<\/?\d+>/g) ?? []).map((slot) => slot.replace(/\s/g, '')).sort();
+  const pluralRules = (language: string) => new Intl.PluralRules(language === 'ls' ? 'de' : language);
+  /** Categories that stand for one number only (Arabic "two" is 2): a form for them may say the number in words. */
+  const exactCategories = (language: string) => {
+    const rules = pluralRules(language);
+    const numbers = new Map<string, number>();
+    for (let n = 0; n <= 1000; n++) numbers.set(rules.select(n), (numbers.get(rules.select(n)) ?? 0) + 1);
+    return new Set([...numbers].filter(([, count]) => count === 1).map(([category]) => category));
+  };
+
+  it('covers the languages of the issue, with Leichte Sprache', () => {
+    expect(LANGUAGES).to.include.members(['de', 'en', 'cs', 'pl', 'uk', 'ar', 'ls']);
+  });
 
   for (const part of parts) {
     it(`has every German key of "${part}" in every language`, async () => {
@@ -40,6 +96,33 @@ describe('translations', () => {
       for (const language of LANGUAGES.filter((l) => l !== 'de')) {
         const other = keys((await import(`../../src/locales/${language}/${part}.json`)).default);
         expect(german.filter((key) => !other.includes(key)), `${language}/${part}.json lacks`).to.deep.equal([]);
+      }
+    });
+  }
+
+  for (const part of parts) {
+    it(`has in every language the plural forms it needs, the same placeholders and the same link markers in "${part}"`, async () => {
+      const german = await load('de', part);
+      const pluralKeys = [...new Set(Object.keys(german).flatMap((key) => PLURAL.exec(key)?.[1] ?? []))];
+      for (const language of LANGUAGES.filter((l) => l !== 'de')) {
+        const other = await load(language, part);
+        const categories = pluralRules(language).resolvedOptions().pluralCategories;
+        const missing = pluralKeys.flatMap((key) => categories.filter((c) => !(`${key}_${c}` in other)).map((c) => `${key}_${c}`));
+        expect(missing, `${language}/${part}.json lacks plural forms`).to.deep.equal([]);
+        const exact = exactCategories(language);
+        for (const [key, text] of Object.entries(other)) {
+          const [, base, category] = PLURAL.exec(key) ?? [];
+          const source = german[key] ?? (base !== undefined ? german[`${base}_other`] ?? german[base] : undefined);
+          if (source === undefined) continue;
+          const expected = slots(source);
+          const found = slots(text);
+          if (category && exact.has(category)) {
+            expect(found.filter((slot) => !expected.includes(slot)), `${language}/${part}.json ${key} adds`).to.deep.equal([]);
+            expect(found.filter((slot) => slot.startsWith('<')), `${language}/${part}.json ${key}`).to.deep.equal(expected.filter((slot) => slot.startsWith('<')));
+          } else {
+            expect(found, `${language}/${part}.json ${key}`).to.deep.equal(expected);
+          }
+        }
       }
     });
   }

@@ -15,7 +15,18 @@ import type { ProofOfWork } from './proof-of-work.js';
 import type { SendOutcome } from './submit.js';
 import { maxLength, validateDraft } from './validation.js';
 
-const TRANSLATIONS: Translations = { name: 'contact', de, load: { en: () => import('../../locales/en/contact.json') } };
+const TRANSLATIONS: Translations = {
+  name: 'contact',
+  de,
+  load: {
+    en: () => import('../../locales/en/contact.json'),
+    cs: () => import('../../locales/cs/contact.json'),
+    pl: () => import('../../locales/pl/contact.json'),
+    uk: () => import('../../locales/uk/contact.json'),
+    ar: () => import('../../locales/ar/contact.json'),
+    ls: () => import('../../locales/ls/contact.json'),
+  },
+};
 const ONLINE_POLICE_STATION = 'https://www.polizei.sachsen.de/onlinewache/';
 
 type Status = 'editing' | 'sending' | 'sent' | 'failed';

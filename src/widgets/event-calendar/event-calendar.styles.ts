@@ -30,6 +30,14 @@ export const eventCalendarStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-xs);
   }
+  /* The arrows point the way the month goes: Chromium does not mirror a lone ‹ › in a right-to-left button. */
+  .nav [aria-hidden] {
+    display: inline-block;
+    direction: ltr;
+  }
+  [dir='rtl'] .nav [aria-hidden] {
+    transform: scaleX(-1);
+  }
   .heading {
     font-size: 1.3em;
     font-weight: 700;

@@ -17,7 +17,18 @@ import { writeJsonLd } from './json-ld.js';
 import { EventSourcesController } from './sources.js';
 import { dayForKey, groupByDay, renderAgenda, renderMonth, renderToolbar, type ViewContext } from './views.js';
 
-const TRANSLATIONS: Translations = { name: 'calendar', de, load: { en: () => import('../../locales/en/calendar.json') } };
+const TRANSLATIONS: Translations = {
+  name: 'calendar',
+  de,
+  load: {
+    en: () => import('../../locales/en/calendar.json'),
+    cs: () => import('../../locales/cs/calendar.json'),
+    pl: () => import('../../locales/pl/calendar.json'),
+    uk: () => import('../../locales/uk/calendar.json'),
+    ar: () => import('../../locales/ar/calendar.json'),
+    ls: () => import('../../locales/ls/calendar.json'),
+  },
+};
 export type CalendarView = 'month' | 'list' | 'upcoming';
 /** Below this width the month grid has no room for readable chips, so the list is shown unless `view` says otherwise. */
 const NARROW_PX = 600;

@@ -71,6 +71,10 @@ export const goalOverviewStyles = css`
     width: 100%;
     height: 0.5rem;
   }
+  /* The bar fills from where reading starts. */
+  [dir='rtl'] .bar {
+    transform: scaleX(-1);
+  }
   .track {
     fill: color-mix(in srgb, currentColor 15%, transparent);
   }

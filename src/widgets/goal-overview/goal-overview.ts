@@ -22,7 +22,18 @@ const loadParts = async () => {
   parts ??= { entries, indicator, icons };
 };
 
-const TRANSLATIONS: Translations = { name: 'goals', de, load: { en: () => import('../../locales/en/goals.json') } };
+const TRANSLATIONS: Translations = {
+  name: 'goals',
+  de,
+  load: {
+    en: () => import('../../locales/en/goals.json'),
+    cs: () => import('../../locales/cs/goals.json'),
+    pl: () => import('../../locales/pl/goals.json'),
+    uk: () => import('../../locales/uk/goals.json'),
+    ar: () => import('../../locales/ar/goals.json'),
+    ls: () => import('../../locales/ls/goals.json'),
+  },
+};
 
 /** Goals by their `order`, then in feed order (the merge keeps feed order for equal keys). */
 const byOrder = (a: LoadedItem, b: LoadedItem) => orderOf(a) - orderOf(b);

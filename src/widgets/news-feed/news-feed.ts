@@ -22,7 +22,18 @@ import type { ArticleContext, NewsEntry, NewsLayout } from './news-feed.types.js
 let newsEntries: typeof import('./news-entry.js');
 const loadNewsEntries = async () => (newsEntries ??= await import('./news-entry.js'));
 
-const TRANSLATIONS: Translations = { name: 'news', de, load: { en: () => import('../../locales/en/news.json') } };
+const TRANSLATIONS: Translations = {
+  name: 'news',
+  de,
+  load: {
+    en: () => import('../../locales/en/news.json'),
+    cs: () => import('../../locales/cs/news.json'),
+    pl: () => import('../../locales/pl/news.json'),
+    uk: () => import('../../locales/uk/news.json'),
+    ar: () => import('../../locales/ar/news.json'),
+    ls: () => import('../../locales/ls/news.json'),
+  },
+};
 
 /** Timers cannot wait longer than this; a news item scheduled further ahead appears on the next page load. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -21,7 +21,18 @@ import { AUDIENCES, TOPICS, type TipEntry, type TipsMode } from './prevention-ti
 let tipEntries: typeof import('./tip-entry.js');
 const loadTipEntries = async () => (tipEntries ??= await import('./tip-entry.js'));
 
-const TRANSLATIONS: Translations = { name: 'tips', de, load: { en: () => import('../../locales/en/tips.json') } };
+const TRANSLATIONS: Translations = {
+  name: 'tips',
+  de,
+  load: {
+    en: () => import('../../locales/en/tips.json'),
+    cs: () => import('../../locales/cs/tips.json'),
+    pl: () => import('../../locales/pl/tips.json'),
+    uk: () => import('../../locales/uk/tips.json'),
+    ar: () => import('../../locales/ar/tips.json'),
+    ls: () => import('../../locales/ls/tips.json'),
+  },
+};
 
 const byTopicAndTitle = (a: LoadedItem, b: LoadedItem) =>
   TOPICS.indexOf((a._kpr as { topic: never }).topic) - TOPICS.indexOf((b._kpr as { topic: never }).topic) ||

@@ -257,4 +257,14 @@ describe('<kpr-contact>', () => {
     expect(spoken(shadow(english).querySelector('label[for="field-message"]')!.textContent)).to.equal('Your message (required)');
     await expect(english).to.be.accessible();
   });
+
+  it('is right to left and axe-clean in Arabic, with the links in the notes kept', async () => {
+    const el = await contactForm({ endpoint: '/test-api/contact/ok?box=x', 'privacy-url': '/d', lang: 'ar' });
+    await waitUntil(() => shadow(el).textContent!.includes('إرسال الرسالة'), 'Arabic');
+    expect(shadow(el).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(shadow(el).querySelector('a[href$="/d"]')!.textContent).to.equal('إشعار حماية البيانات');
+    await expect(el).to.be.accessible();
+    await submit(el);
+    await expect(el).to.be.accessible();
+  });
 });

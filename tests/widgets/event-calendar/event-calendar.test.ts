@@ -232,6 +232,30 @@ describe('<kpr-event-calendar>', () => {
       }
     });
 
+    it('reads right to left in Arabic: mirrored toolbar and grid, Arabic month, ArrowLeft to the next day, axe-clean', async () => {
+      const el = await calendar({ date: '2026-12', lang: 'ar' });
+      const base = shadow(el).querySelector('[part="base"]')!;
+      await waitUntil(() => base.getAttribute('dir') === 'rtl', 'right to left');
+      expect(base.getAttribute('lang')).to.equal('ar');
+      expect(heading(el)).to.include('ديسمبر');
+      const [previous, , next] = [...shadow(el).querySelectorAll<HTMLButtonElement>('.nav button')];
+      expect(previous!.getAttribute('aria-label')).to.equal('الشهر السابق');
+      expect(next!.getAttribute('aria-label')).to.equal('الشهر التالي');
+      expect(next!.getBoundingClientRect().right).to.be.at.most(previous!.getBoundingClientRect().left);
+      // The week runs from right to left, so the next day is to the left.
+      expect(cell(el, '2026-12-03').getBoundingClientRect().right).to.be.at.most(cell(el, '2026-12-02').getBoundingClientRect().left + 1);
+      const start = shadow(el).querySelector<HTMLElement>('td[tabindex="0"]')!;
+      expect(start.dataset.day).to.equal('2026-12-01');
+      start.focus();
+      await press(el, 'ArrowLeft');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2026-12-02');
+      await press(el, 'ArrowLeft');
+      await press(el, 'ArrowRight');
+      expect(shadow(el).activeElement!.getAttribute('data-day')).to.equal('2026-12-02');
+      await expect(el).to.be.accessible();
+      await expect(await calendar({ date: '2026-12', view: 'list', lang: 'ar' })).to.be.accessible();
+    });
+
     it('is axe-clean in month and list view, with the dialog open, and in English', async () => {
       const el = await calendar({ date: '2026-12' });
       await expect(el).to.be.accessible();
