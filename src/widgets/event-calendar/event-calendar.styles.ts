@@ -309,4 +309,12 @@ export const eventCalendarStyles = css`
       text-decoration: none;
     }
   }
+  /* Feed text takes its direction from its own letters: German titles in an Arabic widget read correctly. */
+  .chip,
+  .event-button,
+  .dialog-title,
+  .description,
+  .agenda-meta {
+    unicode-bidi: plaintext;
+  }
 `;

@@ -232,4 +232,12 @@ export const goalOverviewStyles = css`
       display: block !important;
     }
   }
+  /* Feed text takes its direction from its own letters: German titles in an Arabic widget read correctly. */
+  .goal-title,
+  .description,
+  .measure-title,
+  .measure-description,
+  .indicator-name {
+    unicode-bidi: plaintext;
+  }
 `;

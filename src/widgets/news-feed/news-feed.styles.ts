@@ -119,4 +119,9 @@ export const newsFeedStyles = css`
       display: none;
     }
   }
+  /* Feed text takes its direction from its own letters: German titles in an Arabic widget read correctly. */
+  .title,
+  .summary {
+    unicode-bidi: plaintext;
+  }
 `;

@@ -96,4 +96,11 @@ export const preventionTipsStyles = css`
     font-size: 1.25em;
     font-weight: 700;
   }
+  /* Feed text takes its direction from its own letters: German titles in an Arabic widget read correctly. */
+  [part='tip-button'],
+  .summary,
+  .body,
+  .spotlight-title {
+    unicode-bidi: plaintext;
+  }
 `;
