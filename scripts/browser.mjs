@@ -1,5 +1,6 @@
-// Finds the Chromium the tests and benchmarks drive. No tool here downloads a browser of its own: we use the
-// system's (Debian's `chromium`), and install it with apt-get only where that is possible and allowed.
+// Finds the browsers the tests and benchmarks drive. No tool here downloads a browser of its own: we use the
+// system's (Debian's `chromium` and `firefox-esr`), and install Chromium with apt-get only where that is possible
+// and allowed (`.ci/run` installs Firefox too).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -72,3 +73,39 @@ export function chromiumVersion(path) {
     return 'unknown';
   }
 }
+
+const FIREFOX_CANDIDATES = [
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/snap/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+];
+
+/** Debian's `firefox-esr` (or another Firefox: `FIREFOX_PATH`), driven by puppeteer-core over WebDriver BiDi. */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but there is no file there.`);
+  }
+  return FIREFOX_CANDIDATES.find((path) => existsSync(path));
+}
+
+export const ENGINES = ['chromium', 'firefox'];
+
+/**
+ * The engines to test in: `KPR_BROWSERS=chromium,firefox` picks them (and fails when one is missing); without it,
+ * Chromium, and Firefox when there is one.
+ */
+export function testEngines() {
+  const asked = process.env.KPR_BROWSERS?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (!asked?.length) return findFirefox() ? ['chromium', 'firefox'] : ['chromium'];
+  const unknown = asked.filter((name) => !ENGINES.includes(name));
+  if (unknown.length) throw new Error(`KPR_BROWSERS names ${unknown.join(', ')}; known are ${ENGINES.join(', ')}.`);
+  if (asked.includes('firefox') && !findFirefox()) {
+    throw new Error('KPR_BROWSERS asks for Firefox, and none was found: apt-get install firefox-esr, or set FIREFOX_PATH.');
+  }
+  return [...new Set(asked)];
+}
+
+export const browserVersion = chromiumVersion;
