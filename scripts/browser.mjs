@@ -91,11 +91,35 @@ export function findFirefox() {
   return FIREFOX_CANDIDATES.find((path) => existsSync(path));
 }
 
-export const ENGINES = ['chromium', 'firefox'];
+const WEBKIT_BROWSERS = [
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
+  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
+];
+const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 
 /**
- * The engines to test in: `KPR_BROWSERS=chromium,firefox` picks them (and fails when one is missing); without it,
- * Chromium, and Firefox when there is one.
+ * WebKit: Debian's WebKitWebDriver (`webkit2gtk-driver`) with WebKitGTK's MiniBrowser, which needs a display: the
+ * machine's, else `xvfb-run` (`xvfb`). Returns undefined, with `why` set, when a piece is missing.
+ */
+export function findWebKit() {
+  const driver = onPath('WebKitWebDriver');
+  const binary = WEBKIT_BROWSERS.find((path) => existsSync(path));
+  const display = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const xvfbRun = display ? undefined : onPath('xvfb-run');
+  if (!driver) return { why: 'no WebKitWebDriver (apt-get install webkit2gtk-driver)' };
+  if (!binary) return { why: 'no WebKitGTK MiniBrowser (apt-get install webkit2gtk-driver)' };
+  if (!display && !xvfbRun) return { why: 'no display for MiniBrowser, which has no headless mode, and no xvfb-run (apt-get install xvfb xauth)' };
+  return { driver, binary, xvfbRun };
+}
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+/**
+ * The engines to test in: `KPR_BROWSERS=chromium,firefox,webkit` picks them (and fails when one is missing);
+ * without it, Chromium, and Firefox when there is one. WebKit only when asked for: it does not pass everything yet
+ * (see scripts/webkit-launcher.mjs).
  */
 export function testEngines() {
   const asked = process.env.KPR_BROWSERS?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
@@ -105,6 +129,7 @@ export function testEngines() {
   if (asked.includes('firefox') && !findFirefox()) {
     throw new Error('KPR_BROWSERS asks for Firefox, and none was found: apt-get install firefox-esr, or set FIREFOX_PATH.');
   }
+  if (asked.includes('webkit') && !findWebKit().driver) throw new Error(`KPR_BROWSERS asks for WebKit: ${findWebKit().why}.`);
   return [...new Set(asked)];
 }
 

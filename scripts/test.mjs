@@ -2,7 +2,7 @@
 // then the node tests (the demo end to end, the contact server).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { browserVersion, ensureChromium, findFirefox, testEngines } from './browser.mjs';
+import { browserVersion, ensureChromium, findFirefox, findWebKit, testEngines } from './browser.mjs';
 
 let chrome;
 let engines;
@@ -16,6 +16,10 @@ try {
 console.log(`Testing in ${browserVersion(chrome)} (${chrome})`);
 if (engines.includes('firefox')) console.log(`Testing in ${browserVersion(findFirefox())} (${findFirefox()})`);
 else if (!process.env.KPR_BROWSERS) console.log('Firefox not found: testing in Chromium only (apt-get install firefox-esr, or set FIREFOX_PATH).');
+if (engines.includes('webkit')) {
+  const webkit = findWebKit();
+  console.log(`Testing in WebKitGTK's MiniBrowser (${webkit.binary} via ${webkit.driver}${webkit.xvfbRun ? ' under xvfb-run' : ''})`);
+}
 
 const runner = spawn('npx', ['--no-install', 'web-test-runner', ...process.argv.slice(2)], {
   stdio: ['inherit', 'pipe', 'inherit'],
