@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, testEngines } from './scripts/browser.mjs';
+import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
 import { testApi } from './tests/support/test-api.mjs';
 
 /**
@@ -16,7 +17,15 @@ const jsonModules = {
   },
 };
 
-const timeZone = process.env.KPR_TEST_TIME_ZONE;
+// The machine's own zone must not matter: tests run every browser far from Berlin.
+const env = { ...process.env, TZ: process.env.KPR_TEST_TIME_ZONE ?? 'America/New_York' };
+
+const launchers = {
+  chromium: () => chromeLauncher({ launchOptions: { executablePath: process.env.CHROME_PATH ?? findChromium(), args: CHROMIUM_ARGS, env } }),
+  firefox: () => firefoxLauncher({ executablePath: findFirefox(), env }),
+  // Loaded only when asked for: it brings webdriverio.
+  webkit: async () => (await import('./scripts/webkit-launcher.mjs')).webkitLauncher({ ...findWebKit(), env }),
+};
 
 export default {
   files: ['tests/**/*.test.ts'],
@@ -25,14 +34,7 @@ export default {
   testFramework: { config: { timeout: 8000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModules],
   middleware: [testApi],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? findChromium(),
-        args: CHROMIUM_ARGS,
-        // The machine's own zone must not matter: tests run the browser far from Berlin.
-        env: { ...process.env, TZ: timeZone ?? 'America/New_York' },
-      },
-    }),
-  ],
+  // Chromium, and Firefox when there is one (`KPR_BROWSERS=chromium,firefox,webkit` to choose). Each engine runs
+  // its files one at a time, the engines side by side.
+  browsers: await Promise.all(testEngines().map((engine) => launchers[engine]())),
 };

@@ -1,30 +1,58 @@
-// `npm test`: finds (or installs) Chromium, runs every browser test with web-test-runner, then the node tests
-// (the demo end to end, the contact server).
+// `npm test`: finds (or installs) Chromium, finds Firefox, runs every browser test with web-test-runner in each,
+// then the node tests (the demo end to end, the contact server).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { chromiumVersion, ensureChromium } from './browser.mjs';
+import { browserVersion, ensureChromium, findFirefox, findWebKit, testEngines } from './browser.mjs';
 
 let chrome;
+let engines;
 try {
   chrome = ensureChromium();
+  engines = testEngines();
 } catch (error) {
   console.error(error.message);
   process.exit(1);
 }
-console.log(`Testing in ${chromiumVersion(chrome)} (${chrome})`);
+console.log(`Testing in ${browserVersion(chrome)} (${chrome})`);
+if (engines.includes('firefox')) console.log(`Testing in ${browserVersion(findFirefox())} (${findFirefox()})`);
+else if (!process.env.KPR_BROWSERS) console.log('Firefox not found: testing in Chromium only (apt-get install firefox-esr, or set FIREFOX_PATH).');
+if (engines.includes('webkit')) {
+  const webkit = findWebKit();
+  console.log(`Testing in WebKitGTK's MiniBrowser (${webkit.binary} via ${webkit.driver}${webkit.xvfbRun ? ' under xvfb-run' : ''})`);
+}
 
 const runner = spawn('npx', ['--no-install', 'web-test-runner', ...process.argv.slice(2)], {
   stdio: ['inherit', 'pipe', 'inherit'],
-  env: { ...process.env, CHROME_PATH: chrome },
+  env: { ...process.env, CHROME_PATH: chrome, KPR_BROWSERS: engines.join(',') },
 });
-// web-test-runner reports its count on a progress line; repeat the last one plainly at the end.
-let last = '';
+// web-test-runner reports its counts on a progress line per browser ("Firefox: |███| 20/20 test files | 183 passed,
+// 0 failed"), again and again; keep each browser's last one and add them up at the end.
+const perBrowser = new Map();
+let pending = '';
 runner.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  const counts = [...String(chunk).matchAll(/(\d+) passed, (\d+) failed/g)].pop();
-  if (counts) last = `${counts[1]} passed, ${counts[2]} failed`;
+  const lines = (pending + String(chunk)).split('\n');
+  pending = lines.pop();
+  lines.forEach(readProgress);
 });
+function readProgress(line) {
+  const plain = line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const progress = /([A-Za-z]+): +\|.*\| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(plain);
+  if (progress) perBrowser.set(progress[1], { passed: Number(progress[2]), failed: Number(progress[3]), skipped: Number(progress[4] ?? 0) });
+}
+const browserTotals = () => {
+  const sum = { passed: 0, failed: 0 };
+  for (const counts of perBrowser.values()) {
+    sum.passed += counts.passed;
+    sum.failed += counts.failed;
+  }
+  return sum;
+};
 runner.on('close', (code) => {
+  readProgress(pending);
+  if (perBrowser.size) console.log(`\nIn the browsers: ${[...perBrowser].map(([name, c]) => `${name} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`).join('; ')}`);
+  const { passed: browserPassed, failed: browserFailed } = browserTotals();
+  const last = perBrowser.size ? `${browserPassed} passed, ${browserFailed} failed` : '';
   if (code !== 0 || process.argv.length > 2) return finish(code, last);
   // Then the demo page end to end (tests/e2e) and the contact server (tests/server), with node's own test runner.
   const files = [
@@ -42,8 +70,7 @@ runner.on('close', (code) => {
     if (fail) e2eCounts[1] = Number(fail[1]);
   });
   e2e.on('close', (e2eCode) => {
-    const [passed, failed] = last.split(/ passed, | failed/).map(Number);
-    finish(e2eCode === 0 ? 0 : 1, `${passed + e2eCounts[0]} passed, ${failed + e2eCounts[1]} failed`);
+    finish(e2eCode === 0 ? 0 : 1, `${browserPassed + e2eCounts[0]} passed, ${browserFailed + e2eCounts[1]} failed`);
   });
 });
 

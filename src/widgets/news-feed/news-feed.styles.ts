@@ -67,6 +67,9 @@ export const newsFeedStyles = css`
     font-size: 0.8125em;
   }
   .tags li {
+    /* A tag longer than the widget is wide shrinks and breaks (overflow-wrap) instead of sticking out where the
+       browser cannot hyphenate it (WebKitGTK without a German hyphenation dictionary). */
+    min-width: 0;
     padding: 0 var(--_space-s);
     border: 1px solid var(--_border);
     border-radius: 999px;

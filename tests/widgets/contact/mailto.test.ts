@@ -2,12 +2,15 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/contact.js';
 import type { KprContact } from '../../../src/contact.js';
-import { shadow } from '../../support/helpers.js';
+import { engine, shadow } from '../../support/helpers.js';
 
 // A file of its own: handing a mailto: link to the browser must leave the page where it is, and if it ever did
 // not, only this file would be lost.
 describe('<kpr-contact mode="mailto">', () => {
-  it('fills in a mail to the council, with the message, place and phone, when there is no endpoint', async () => {
+  it('fills in a mail to the council, with the message, place and phone, when there is no endpoint', async function () {
+    // WebKitGTK's MiniBrowser has no mail program to hand the link to: it loads the mailto: URL as a page, and the
+    // test page is gone. (Safari and Epiphany hand it to the mail program.)
+    if (engine === 'webkit') this.skip();
     const el = await fixture<KprContact>(html`<kpr-contact mode="mailto" mailto="praevention@bannewitz.example" privacy-url="/datenschutz"></kpr-contact>`);
     const field = (name: string) => shadow(el).querySelector<HTMLElement>(`#field-${name}`)!;
     const topic = field('topic') as HTMLSelectElement;

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { jsonFeed, mount, served, settled, shadow } from '../../support/helpers.js';
+import { canEmulateMedia, jsonFeed, mount, served, settled, shadow } from '../../support/helpers.js';
 
 const longWords = () => served(jsonFeed([
   {
@@ -55,6 +55,9 @@ describe('<kpr-news-feed> layout', () => {
   });
 
   describe('user preferences', () => {
+    before(function () {
+      if (!canEmulateMedia) this.skip(); // WebKit: WebKitWebDriver cannot emulate media
+    });
     afterEach(() => emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference', colorScheme: 'light' }));
 
     it('turns dark with a dark system preference only on pages that offer a dark scheme', async () => {
