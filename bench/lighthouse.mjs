@@ -5,7 +5,7 @@
 // audits are read from the median run (Lighthouse's own `computeMedianRun`).
 // Run by bench/run.mjs (`npm run bench`, or `node bench/run.mjs --lighthouse` for this part alone).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -47,7 +47,12 @@ async function startDemo() {
     });
     server.on('exit', (code) => reject(new Error(`scripts/start.mjs exited with ${code}: ${output}`)));
   });
-  return { origin, stop: () => new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); }) };
+  const stop = () =>
+    new Promise((resolve) => {
+      server.once('exit', resolve);
+      server.kill('SIGTERM');
+    }).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+  return { origin, stop };
 }
 
 const median = (values) => {
@@ -127,10 +132,12 @@ export async function benchLighthouse({ runs = 3, presets = ['mobile', 'desktop'
           await chrome.kill();
         }
       }
-      const scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(lhrs.map((lhr) => (lhr.categories[id]?.score ?? NaN) * 100))]));
+      // Lighthouse's scores are 0–1 with two decimals; as whole numbers, so that 0.95 is 95 and not 94.99….
+      const score100 = (lhr, id) => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
+      const scores = Object.fromEntries(CATEGORIES.map((id) => [id, median(lhrs.map((lhr) => score100(lhr, id)))]));
       const metrics = Object.fromEntries(Object.entries(METRICS).map(([key, id]) => [key, median(lhrs.map((lhr) => lhr.audits[id]?.numericValue))]));
       const perRun = lhrs.map((lhr) => ({
-        scores: Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? NaN) * 100)])),
+        scores: Object.fromEntries(CATEGORIES.map((id) => [id, score100(lhr, id)])),
         metrics: Object.fromEntries(Object.entries(METRICS).map(([key, id]) => [key, lhr.audits[id]?.numericValue])),
         warnings: lhr.runWarnings,
       }));
@@ -160,16 +167,16 @@ export async function benchLighthouse({ runs = 3, presets = ['mobile', 'desktop'
 
 /** The printed table: the four scores (median of the runs) against the budgets, the metrics, the failing audits. */
 export function lighthouseTable(results) {
-  const lines = [`\nLighthouse (demo page, mobile and desktop; median of ${results.runs})   ${CATEGORIES.map((c) => c.padStart(14)).join('')}`];
+  const lines = [`\n${`Lighthouse (demo page, mobile and desktop; median of ${results.runs})`.padEnd(62)}${CATEGORIES.map((c) => c.padStart(16)).join('')}`];
   const budgetCell = (id) => (LIGHTHOUSE_BUDGETS[id] === undefined ? '–' : LIGHTHOUSE_BUDGETS[id] === 100 ? '100' : `≥ ${LIGHTHOUSE_BUDGETS[id]}`);
-  lines.push(`  ${'budget'.padEnd(60)}${CATEGORIES.map((c) => budgetCell(c).padStart(14)).join('')}`);
+  lines.push(`  ${'budget'.padEnd(60)}${CATEGORIES.map((c) => budgetCell(c).padStart(16)).join('')}`);
   const ms = (v) => (v === undefined ? '–' : `${(v / 1000).toFixed(2)} s`);
   for (const row of results.presets) {
     const cells = CATEGORIES.map((id) => {
       const score = row.scores[id];
       const budget = LIGHTHOUSE_BUDGETS[id];
       const mark = budget === undefined ? '' : score >= budget ? ' PASS' : ' FAIL';
-      return `${score === undefined ? '–' : Math.round(score)}${mark}`.padStart(14);
+      return `${score === undefined ? '–' : Math.round(score)}${mark}`.padStart(16);
     });
     lines.push(`  ${`${row.preset} (${row.throttling} throttling), runs: ${row.perRun.map((r) => r.scores.performance).join('/')}`.padEnd(60)}${cells.join('')}`);
     const m = row.metrics;
