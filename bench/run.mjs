@@ -7,6 +7,8 @@
 //      view, first render and next month; the goal is at most half of FullCalendar's time.
 //   4. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
 //      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
+//   5. Lighthouse on the demo page (bench/lighthouse.mjs): the four category scores and FCP, LCP, TBT, CLS,
+//      median of 3 runs each for the mobile (default) and the desktop preset.
 // `--check` exits non-zero when a budget is exceeded. Results: bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
 import { benchContact } from './contact.mjs';
 import { benchCalendar, calendarTable } from './calendar.mjs';
+import { benchLighthouse, lighthouseTable } from './lighthouse.mjs';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -25,9 +28,11 @@ const check = process.argv.includes('--check');
 const sizesOnly = process.argv.includes('--sizes');
 /** `--contact`: only the contact endpoint. */
 const contactOnly = process.argv.includes('--contact');
+/** `--lighthouse`: only Lighthouse on the demo page. */
+const lighthouseOnly = process.argv.includes('--lighthouse');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, renderMedianMs: 50 };
-const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], calendar: undefined, contact: undefined };
+const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], calendar: undefined, contact: undefined, lighthouse: undefined };
 const failures = [];
 
 // ── 1. Sizes ────────────────────────────────────────────────────────────────────────────────────────
@@ -61,7 +66,7 @@ function staticClosure(file, seen = new Set()) {
   return seen;
 }
 
-for (const entry of contactOnly ? [] : entries) {
+for (const entry of contactOnly || lighthouseOnly ? [] : entries) {
   const outDir = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
   build(entry.source, outDir);
   const main = join(outDir, 'asskomm-widgets.js');
@@ -91,7 +96,7 @@ for (const entry of contactOnly ? [] : entries) {
 
 // ── 2. Render time ──────────────────────────────────────────────────────────────────────────────────
 const chrome = ensureChromium();
-if (!sizesOnly && !contactOnly) {
+if (!sizesOnly && !contactOnly && !lighthouseOnly) {
   const site = mkdtempSync(join(tmpdir(), 'kpr-bench-site-'));
   build('src/index.ts', site);
   writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="de"><meta charset="utf-8"><title>bench</title>
@@ -241,9 +246,15 @@ if (!sizesOnly && !contactOnly) {
 }
 
 // ── 4. Contact endpoint ─────────────────────────────────────────────────────────────────────────────
-if (!sizesOnly) {
+if (!sizesOnly && !lighthouseOnly) {
   results.contact = await benchContact({ connections: 50, seconds: 10 });
   if (!results.contact.pass) failures.push(`contact: ${results.contact.missingOrDuplicated} acknowledged message(s) missing or duplicated, ${results.contact.non2xx} non-2xx`);
+}
+
+// ── 5. Lighthouse on the demo page ──────────────────────────────────────────────────────────────────
+if (!sizesOnly && !contactOnly) {
+  results.lighthouse = await benchLighthouse({ runs: 3, log: (message) => process.stderr.write(`${message.padEnd(60)}\r`) });
+  failures.push(...results.lighthouse.failures);
 }
 
 results.machine = { chromium: chromiumVersion(chrome), cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
@@ -271,5 +282,6 @@ if (results.contact) {
   console.log('  (stored − acknowledged = requests still in flight when the clock stopped: stored, never answered)');
 }
 if (results.calendar) console.log(calendarTable(results.calendar).join('\n'));
+if (results.lighthouse) console.log(lighthouseTable(results.lighthouse).join('\n'));
 if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);
 if (check && failures.length) process.exit(1);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
 
@@ -34,6 +35,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.map': 'application/json',
 };
+
+/** Text is sent gzipped when the browser asks for it, as any web server does (the bench's sizes are gzip). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
 
 /** What a careful municipal site sends; the widgets need nothing beyond 'self'. */
 const SECURITY_HEADERS = {
@@ -113,12 +117,16 @@ const server = createServer((request, response) => {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
     return;
   }
+  const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   response.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     ...SECURITY_HEADERS,
   });
   if (request.method === 'HEAD') response.end();
+  else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
   else createReadStream(file).pipe(response);
 });
 
