@@ -2,32 +2,19 @@
 // (rate limit off, a fresh SQLite file with WAL + synchronous=FULL as in production), 50 keep-alive clients
 // (autocannon) posting valid messages, each with its own Idempotency-Key, for ~10 s. Then the file is read:
 // every acknowledged message (201 + reference) must be stored exactly once.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { startContactServer } from '../scripts/processes.mjs';
 
-const bin = join(import.meta.dirname, '../bin/asskomm-widgets.mjs');
-
-/** @param {string} dbPath @returns {Promise<{ child: import('node:child_process').ChildProcess, base: string }>} */
-function startServer(dbPath) {
-  const child = spawn(process.execPath, [bin, 'contact-server'], {
-    env: { ...process.env, KPR_CONTACT_DB: dbPath, KPR_CONTACT_PORT: '0', KPR_CONTACT_HOST: '127.0.0.1', KPR_CONTACT_RATE_LIMIT: 'off', KPR_CONTACT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Contact endpoint: (http:\/\/[\d.:]+)\/messages/.exec(output);
-      if (match) resolve({ child, base: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`contact server exited (${code}): ${output}`)));
-  });
-}
+/** @param {string} dbPath */
+const startServer = async (dbPath) => {
+  const { child, url } = await startContactServer({ KPR_CONTACT_DB: dbPath, KPR_CONTACT_HOST: '127.0.0.1', KPR_CONTACT_RATE_LIMIT: 'off', KPR_CONTACT_LOG_LEVEL: 'warn' });
+  return { child, base: url };
+};
 
 /**
  * @param {{ connections?: number, seconds?: number }} [options]

@@ -4,7 +4,6 @@
 // slowdown). Each preset runs `runs` times in a fresh browser; the figures are the medians, and the failing
 // audits are read from the median run (Lighthouse's own `computeMedianRun`).
 // Run by bench/run.mjs (`npm run bench`, or `node bench/run.mjs --lighthouse` for this part alone).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/browser.mjs';
+import { startDemo as startDemoServer } from '../scripts/processes.mjs';
 
 const root = join(import.meta.dirname, '..');
 
@@ -33,20 +33,7 @@ const PRESETS = {
 /** Starts `node scripts/start.mjs` on a free port (it builds the bundles first) and resolves its origin. */
 async function startDemo() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kpr-lh-'));
-  const server = spawn('node', ['scripts/start.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KPR_CONTACT_DB: join(dataDir, 'contact.sqlite') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = await new Promise((resolve, reject) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Demo: (http:\/\/[\d.:]+)\//.exec(output);
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`scripts/start.mjs exited with ${code}: ${output}`)));
-  });
+  const { child: server, url: origin } = await startDemoServer({ HOST: '127.0.0.1', KPR_CONTACT_DB: join(dataDir, 'contact.sqlite') });
   const stop = () =>
     new Promise((resolve) => {
       server.once('exit', resolve);

@@ -2,31 +2,19 @@
 // its own origin (CSP `connect-src 'self'`). Here: a challenge, a solved message, and the coordinator's export,
 // all through the demo's origin.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
+import { startDemo } from '../../scripts/processes.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpr-start-'));
 let server;
 let origin;
 
 before(async () => {
-  server = spawn('node', ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: '0', KPR_CONTACT_DB: join(dir, 'contact.sqlite'), KPR_CONTACT_TOKEN: 'e2e-token', KPR_CONTACT_ALTCHA_KEY: 'e2e-altcha-key', KPR_CONTACT_ALTCHA_MAX_NUMBER: '5000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise((resolve, reject) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Demo: (http:\/\/[\d.:]+)\//.exec(output);
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
-  });
+  ({ child: server, url: origin } = await startDemo({ KPR_CONTACT_DB: join(dir, 'contact.sqlite'), KPR_CONTACT_TOKEN: 'e2e-token', KPR_CONTACT_ALTCHA_KEY: 'e2e-altcha-key', KPR_CONTACT_ALTCHA_MAX_NUMBER: '5000' }));
 });
 
 after(() => {

@@ -1,26 +1,17 @@
 // The demo page as a resident's browser sees it: served by `npm start` with a strict Content-Security-Policy
 // (Trusted Types included), in Debian's Chromium. Run by `npm test` after the component tests.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
+import { startDemo } from '../../scripts/processes.mjs';
 
 let server;
 let origin;
 let browser;
 
 before(async () => {
-  server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  origin = await new Promise((resolve, reject) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Demo: (http:\/\/[\d.:]+)\//.exec(output);
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
-  });
+  ({ child: server, url: origin } = await startDemo());
   browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 });
 

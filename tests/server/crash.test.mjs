@@ -2,31 +2,17 @@
 // (`asskomm-widgets contact-server`), gets messages from 16 parallel clients, and is killed with SIGKILL while
 // requests are in flight; restarted on the same file, it has every acknowledged message exactly once.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { startContactServer } from '../../scripts/processes.mjs';
 import { tempDir, valid } from './support.mjs';
 
-const bin = join(import.meta.dirname, '../../bin/asskomm-widgets.mjs');
-
-/** Starts the CLI server; resolves with its base URL and the child. @param {string} dbPath */
-function start(dbPath) {
-  const child = spawn(process.execPath, [bin, 'contact-server'], {
-    env: { ...process.env, KPR_CONTACT_DB: dbPath, KPR_CONTACT_PORT: '0', KPR_CONTACT_RATE_LIMIT: 'off', KPR_CONTACT_TOKEN: 'crash-test', KPR_CONTACT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Contact endpoint: (http:\/\/[\d.:]+)\/messages/.exec(output);
-      if (match) resolve({ child, base: match[1] });
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
-  });
-}
+/** Starts the CLI server on the file; resolves with its base URL and the child. @param {string} dbPath */
+const start = async (dbPath) => {
+  const { child, url } = await startContactServer({ KPR_CONTACT_DB: dbPath, KPR_CONTACT_RATE_LIMIT: 'off', KPR_CONTACT_TOKEN: 'crash-test', KPR_CONTACT_LOG_LEVEL: 'warn' }, 'pipe');
+  return { child, base: url };
+};
 
 test('kill -9 while messages arrive: every acknowledged message is stored exactly once', { timeout: 60_000 }, async (t) => {
   const dbPath = join(tempDir(t), 'contact.sqlite');
