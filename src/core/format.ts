@@ -81,18 +81,27 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
   return formatter;
 }
 
+const DAY_STYLES: Record<'long' | 'month' | 'weekday' | 'day' | 'short', Intl.DateTimeFormatOptions> = {
+  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  month: { month: 'long', year: 'numeric' },
+  weekday: { weekday: 'short' },
+  day: { day: 'numeric' },
+  short: { day: 'numeric', month: 'short' },
+};
+/** Noon UTC of a day: formatted in UTC, it is that day in every locale. */
+const noonOf = (day: string) => Date.parse(`${day}T12:00:00Z`);
+
 /**
  * A day of the town's calendar ("2026-11-24") in words: `long` "Dienstag, 24. November 2026", `month`
  * "November 2026", `weekday` "Di", `day` "24". Days are dates, not instants, so they are formatted in UTC.
  */
 export function formatDay(day: string, locale: string, style: 'long' | 'month' | 'weekday' | 'day'): string {
-  const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
-    long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-    month: { month: 'long', year: 'numeric' },
-    weekday: { weekday: 'short' },
-    day: { day: 'numeric' },
-  };
-  return dateTimeFormat(locale, { ...options[style], timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
+  return dateTimeFormat(locale, { ...DAY_STYLES[style], timeZone: 'UTC' }).format(noonOf(day));
+}
+
+/** Days from … to, without repeating what both share: `short` "7.–11. Dez.", `long` with weekdays and year. */
+export function formatDayRange(from: string, to: string, locale: string, style: 'long' | 'short'): string {
+  return dateTimeFormat(locale, { ...DAY_STYLES[style], timeZone: 'UTC' }).formatRange(noonOf(from), noonOf(to));
 }
 
 /** A time of day in the municipality's zone: "18:00" (or "6:00 PM" where the language says so). */

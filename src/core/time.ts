@@ -119,6 +119,13 @@ export function addMonths(day: string, count: number): string {
   return toDay(Date.UTC(year, month - 1 + count, 1));
 }
 
+/** The same day of the month `count` months away, or that month's last day (31 January → 28 February). */
+export function addMonthsKeepingDay(day: string, count: number): string {
+  const { year, month, day: date } = parseDay(day);
+  const last = new Date(Date.UTC(year, month - 1 + count + 1, 0)).getUTCDate();
+  return toDay(Date.UTC(year, month - 1 + count, Math.min(date, last)));
+}
+
 /** The days of a month view: whole weeks from Monday, covering the month of `day`. */
 export function monthGrid(day: string): string[] {
   const first = addMonths(day, 0);

@@ -1,3 +1,4 @@
+import { addDays } from '../../core/time.js';
 import type { CalendarEvent } from './event-calendar.types.js';
 
 /**
@@ -15,7 +16,7 @@ export function eventToIcs(event: CalendarEvent, now = new Date()): string {
     `UID:${escapeText(`${event.uid}-${utc(event.start)}`)}`,
     `DTSTAMP:${utc(now)}`,
     ...(event.allDay
-      ? [`DTSTART;VALUE=DATE:${compactDay(event.startDay)}`, `DTEND;VALUE=DATE:${compactDay(nextDay(event.endDay))}`]
+      ? [`DTSTART;VALUE=DATE:${compactDay(event.startDay)}`, `DTEND;VALUE=DATE:${compactDay(addDays(event.endDay, 1))}`]
       : [`DTSTART:${utc(event.start)}`, `DTEND:${utc(event.end)}`]),
     `SUMMARY:${escapeText(event.title)}`,
   ];
@@ -38,7 +39,6 @@ export function icsFileName(event: CalendarEvent): string {
 
 const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const compactDay = (day: string) => day.replace(/-/g, '');
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
 function escapeText(text: string): string {

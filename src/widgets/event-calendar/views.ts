@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDay, formatRange, formatTime } from '../../core/format.js';
+import { formatDay, formatDayRange, formatRange, formatTime } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
-import { addDays, addMonths, isoWeekday, monthGrid } from '../../core/time.js';
+import { addDays, addMonths, addMonthsKeepingDay, isoWeekday, monthGrid } from '../../core/time.js';
 import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 
 /** What the views need from the widget. */
@@ -60,8 +60,7 @@ export function shortTime(event: CalendarEvent, day: string, context: ViewContex
 /** In a list, where an event appears once: its time, or the days it spans ("7.–11. Dez."). */
 function listTime(event: CalendarEvent, day: string, context: ViewContext): string {
   if (event.startDay === event.endDay) return shortTime(event, day, context);
-  const noon = (d: string) => new Date(`${d}T12:00:00Z`);
-  return formatRange(noon(event.startDay), noon(event.endDay), context.i18n.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return formatDayRange(event.startDay, event.endDay, context.i18n.locale, 'short');
 }
 
 /** When an event takes place, in full: "Dienstag, 3. Dezember 2026, 18:00–20:00". */
@@ -69,8 +68,7 @@ export function describeWhen(event: CalendarEvent, context: ViewContext): string
   const { locale } = context.i18n;
   if (event.allDay) {
     if (event.startDay === event.endDay) return `${formatDay(event.startDay, locale, 'long')}, ${context.i18n.t('calendar.allDay')}`;
-    const day = (d: string) => new Date(`${d}T12:00:00Z`);
-    return formatRange(day(event.startDay), day(event.endDay), locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return formatDayRange(event.startDay, event.endDay, locale, 'long');
   }
   const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: context.timeZone };
   return formatRange(event.start, event.end, locale, options);
@@ -127,17 +125,10 @@ export function dayForKey(key: string, day: string, rtl: boolean): string | unde
     case 'ArrowDown': return addDays(day, 7);
     case 'Home': return addDays(day, 1 - isoWeekday(day));
     case 'End': return addDays(day, 7 - isoWeekday(day));
-    case 'PageUp': return sameDayInMonth(day, -1);
-    case 'PageDown': return sameDayInMonth(day, 1);
+    case 'PageUp': return addMonthsKeepingDay(day, -1);
+    case 'PageDown': return addMonthsKeepingDay(day, 1);
     default: return undefined;
   }
-}
-
-/** The same day of the month `count` months away, or that month's last day (31 January → 28 February). */
-function sameDayInMonth(day: string, count: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(year, month - 1 + count + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month - 1 + count, Math.min(date, last))).toISOString().slice(0, 10);
 }
 
 /** An agenda: the days that have events, each with its events, in time order. */
