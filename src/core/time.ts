@@ -145,3 +145,15 @@ export function dayOf(date: Date, timeZone: string): string {
   const wall = wallTime(date, timeZone);
   return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
 }
+
+/**
+ * An instant as an RFC 3339 date-time with the zone's offset at that moment ("2026-12-08T18:30:00+01:00"): the
+ * wall-clock time a resident reads, and still the exact instant, for feeds written in the municipality's zone.
+ */
+export function offsetDateTime(date: Date, timeZone: string): string {
+  const wall = wallTime(date, timeZone);
+  const offset = Math.round(zoneOffset(date, timeZone) / 60_000);
+  const pad = (value: number, length = 2) => String(Math.abs(value)).padStart(length, '0');
+  const sign = offset < 0 ? '-' : '+';
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}

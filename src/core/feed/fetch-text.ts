@@ -6,6 +6,8 @@ export interface FetchTextOptions {
   maxBytes: number;
   /** Base delay before the single retry; jitter is added so many widgets do not retry in lockstep. */
   retryDelayMs: number;
+  /** Who is asking, for the feed bridge on a server (browsers send their own and ignore this). */
+  userAgent?: string;
 }
 
 const ACCEPT =
@@ -25,7 +27,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
   }
 }
 
-async function attempt(url: string, { signal, timeoutMs, maxBytes }: FetchTextOptions): Promise<string> {
+async function attempt(url: string, { signal, timeoutMs, maxBytes, userAgent }: FetchTextOptions): Promise<string> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = AbortSignal.any([signal, timeout]);
   const failure = (error: unknown): Error => {
@@ -35,7 +37,7 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes }: FetchTextOp
     return new FeedError('network', url, `request failed (offline, blocked by CORS or a wrong host?): ${String(error)}`);
   };
   try {
-    const response = await fetch(url, { signal: combined, credentials: 'omit', headers: { Accept: ACCEPT } });
+    const response = await fetch(url, { signal: combined, credentials: 'omit', headers: { Accept: ACCEPT, ...(userAgent ? { 'User-Agent': userAgent } : {}) } });
     if (!response.ok) {
       void response.body?.cancel();
       throw new FeedError('http', url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status);
@@ -46,7 +48,7 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes }: FetchTextOp
       throw tooLarge(url, maxBytes);
     }
     const bytes = await readLimited(response, maxBytes, url);
-    return decode(bytes, response.headers.get('content-type'));
+    return decodeFeedBytes(bytes, response.headers.get('content-type'));
   } catch (error) {
     throw failure(error);
   }
@@ -82,9 +84,10 @@ function tooLarge(url: string, maxBytes: number): FeedError {
 
 /**
  * German XML feeds are still often ISO-8859-1, and servers often label them UTF-8 all the same. The HTTP
- * charset is tried first, strictly; when the bytes are not valid in it, the XML declaration decides.
+ * charset is tried first, strictly; when the bytes are not valid in it, the XML declaration decides. (Exported
+ * for files read from disk, which have no HTTP charset: the validator reads them as a widget would.)
  */
-function decode(bytes: Uint8Array, contentType: string | null): string {
+export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string {
   const head = new TextDecoder('ascii').decode(bytes.subarray(0, 120));
   const declared = /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
   for (const label of [/charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1], declared, 'utf-8']) {

@@ -52,7 +52,9 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
     warned.add(message);
     warn(`${url}: ${message}`);
   };
-  const base = parseUrl(url, document.baseURI)?.href ?? document.baseURI;
+  // The page's address is the base in a browser; the feed bridge (Node, no page) passes absolute URLs.
+  const page = (globalThis as { document?: Document }).document?.baseURI;
+  const base = parseUrl(url, page)?.href ?? page ?? url;
   const body = text.replace(/^\uFEFF/, '');
   const calendars = parseCalendars(ical, body, url);
   for (const calendar of calendars) registerZones(ical, calendar, warnOnce);
