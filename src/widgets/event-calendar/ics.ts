@@ -52,8 +52,8 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
     warned.add(message);
     warn(`${url}: ${message}`);
   };
-  // The page's address is the base in a browser; the feed bridge (Node, no page) passes absolute URLs.
-  const page = (globalThis as { document?: Document }).document?.baseURI;
+  // No page around it when the feed validator reads a file in Node: links then stay relative to the file itself.
+  const page = globalThis.document?.baseURI;
   const base = parseUrl(url, page)?.href ?? page ?? url;
   const body = text.replace(/^\uFEFF/, '');
   const calendars = parseCalendars(ical, body, url);

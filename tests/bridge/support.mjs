@@ -1,0 +1,60 @@
+// Helpers for the feed bridge's tests: a temporary folder with a configuration, a local HTTP server whose answers
+// a test can change between runs, and the bridge itself as the command line runs it (dist/cli/bridge.js).
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const fixture = (path) => join(root, 'tests/fixtures', path);
+
+export async function loadBridge() {
+  return import(process.env.KPR_BRIDGE_MODULE ?? join(root, 'dist/cli/bridge.js'));
+}
+
+/** A temporary folder for one test, removed afterwards. */
+export async function workspace(t) {
+  const dir = await mkdtemp(join(tmpdir(), 'kpr-bridge-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Runs the bridge on `config` (written into `dir`), with the lines it prints. */
+export async function bridge(dir, config, now) {
+  const { runBridge } = await loadBridge();
+  const configPath = join(dir, 'bridge.config.json');
+  await writeFile(configPath, typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+  const lines = [];
+  const code = await runBridge({ configPath, now: new Date(now), version: 'test', log: (line) => lines.push(line) });
+  return { code, lines, output: lines.join('\n') };
+}
+
+export async function readFeed(dir, out) {
+  return JSON.parse(await readFile(join(dir, out), 'utf8'));
+}
+
+/**
+ * A local server: `routes` maps a path to a file (its text is served), a function (request → [status, body]) or a
+ * status number. `requests` lists every request with its headers.
+ */
+export async function serve(t, routes) {
+  const requests = [];
+  const server = createServer(async (request, response) => {
+    requests.push({ url: request.url, headers: request.headers });
+    let route = routes[request.url];
+    if (typeof route === 'function') route = route(request);
+    if (typeof route === 'number') {
+      response.writeHead(route).end('Fehler');
+    } else if (Array.isArray(route)) {
+      response.writeHead(route[0]).end(route[1]);
+    } else if (typeof route === 'string') {
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(await readFile(route));
+    } else {
+      response.writeHead(404).end('nicht gefunden');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  return { base: `http://127.0.0.1:${server.address().port}`, requests };
+}
