@@ -171,12 +171,12 @@ function eventItem(event: CalendarEvent, source: BridgeSource, timeZone: string)
 }
 
 /**
- * An id unique in the written feed and the same on every run. Ids that are web addresses (OParl's, many feeds')
- * are unique anyway; others ("42", an iCalendar UID) are unique only within their source, so the source (as
- * configured) comes first.
+ * An id unique in the written feed and the same on every run. An id with a colon (a web address as OParl's, a
+ * `tag:` or `urn:`) is unique anyway, by the rule the news widget merges by; others ("42", most iCalendar UIDs) are
+ * unique only within their source, so the source (as configured) comes first.
  */
 function itemId(id: string, configured: string): string {
-  return /^https?:\/\//i.test(id) ? id : `${configured}#${id}`;
+  return id.includes(':') ? id : `${configured}#${id}`;
 }
 
 function webUrl(raw: string | undefined, base: string): string | undefined {

@@ -5,14 +5,14 @@
  * changed, through a temporary file and a rename, so a web server never serves half a file and the file's date
  * (Last-Modified, ETag) changes only with its content.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FeedError } from '../core/feed/feed-error.js';
-import { decodeFeedBytes, fetchText } from '../core/feed/fetch-text.js';
 import { bridgeFeed, type FeedState, type SourceReport } from '../bridge/bridge.js';
 import { ConfigError, readConfig, type BridgeSource } from '../bridge/config.js';
 import type { Load } from '../bridge/sources.js';
+import { installDomParser } from './dom-shim.js';
+import { isWebAddress, readSource } from './read-source.js';
 
 export interface BridgeRunOptions {
   configPath: string;
@@ -23,6 +23,37 @@ export interface BridgeRunOptions {
   log?: (line: string) => void;
 }
 
+export const BRIDGE_USAGE = `Usage: asskomm-widgets bridge <config.json>
+
+Reads the sources of each feed in the configuration (RSS, Atom, JSON Feed, iCalendar, OParl; URLs or files) and
+writes them as KPR JSON Feeds, for a web server to serve and a cron job to refresh. A source that fails keeps its
+last good items. The configuration is described in dist/schemas/bridge-config.schema.json and the README.
+
+Exit codes: 0 every source read; 1 a source failed or a feed could not be written; 2 the configuration is wrong.`;
+
+/** The command line: `bridge <config>`, printing to `io.out`. */
+export async function runBridgeCommand(args: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(BRIDGE_USAGE);
+    return EXIT.ok;
+  }
+  if (args.length !== 1 || args[0]!.startsWith('-')) {
+    io.err(BRIDGE_USAGE);
+    return EXIT.config;
+  }
+  return runBridge({ configPath: args[0]!, version: await packageVersion(), log: io.out });
+}
+
+/** The package's version, from the package.json two folders above dist/cli/. */
+async function packageVersion(): Promise<string> {
+  try {
+    const json = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return json.version ?? 'dev';
+  } catch {
+    return 'dev';
+  }
+}
+
 /** Exit codes: every source read; some source failed (or a file could not be written); the configuration is wrong. */
 export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
 
@@ -30,6 +61,7 @@ export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
 const MAX_WARNINGS = 5;
 
 export async function runBridge({ configPath, version = 'dev', now = new Date(), log = console.log }: BridgeRunOptions): Promise<number> {
+  installDomParser();
   const configFile = resolve(configPath);
   let json: unknown;
   try {
@@ -90,21 +122,10 @@ function describe(report: SourceReport): string {
 /** Sources from the web, or files relative to the configuration file. Further pages come as absolute URLs. */
 function loader(base: string, userAgent: string): Load {
   return async (url: string, source: BridgeSource) => {
-    const maxBytes = Math.round(source.maxMegabytes * 1_000_000);
-    if (/^https?:/i.test(url)) {
-      const text = await fetchText(url, { signal: new AbortController().signal, timeoutMs: source.timeoutSeconds * 1000, maxBytes, retryDelayMs: 1000, userAgent });
-      return { text, url };
-    }
+    const options = { timeoutMs: source.timeoutSeconds * 1000, maxBytes: Math.round(source.maxMegabytes * 1_000_000), userAgent };
+    if (isWebAddress(url)) return { text: await readSource(url, options), url };
     const path = /^file:/i.test(url) ? fileURLToPath(url) : resolve(base, url);
-    try {
-      const { size } = await stat(path);
-      if (size > maxBytes) throw new FeedError('too-large', url, `the file is larger than the limit of ${source.maxMegabytes} MB`);
-      return { text: decodeFeedBytes(await readFile(path), null), url: pathToFileURL(path).href };
-    } catch (error) {
-      if (error instanceof FeedError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new FeedError('network', url, code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
-    }
+    return { text: await readSource(path, options), url: pathToFileURL(path).href };
   };
 }
 

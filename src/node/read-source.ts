@@ -14,6 +14,8 @@ export interface ReadOptions {
   /** The largest feed read, in bytes (the widgets' default is 5 MB). */
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Who asks, for requests to other people's servers (the feed bridge names itself and how to reach the town). */
+  userAgent?: string;
 }
 
 /** A source that could not be read at all: a missing file, a network error, an HTTP error status. */
@@ -31,10 +33,10 @@ export function isWebAddress(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function readSource(source: string, { timeoutMs = 10_000, maxBytes = 5_000_000, signal = new AbortController().signal }: ReadOptions = {}): Promise<string> {
+export async function readSource(source: string, { timeoutMs = 10_000, maxBytes = 5_000_000, signal = new AbortController().signal, userAgent }: ReadOptions = {}): Promise<string> {
   if (isWebAddress(source)) {
     try {
-      return await fetchText(source, { signal, timeoutMs, maxBytes, retryDelayMs: 800 });
+      return await fetchText(source, { signal, timeoutMs, maxBytes, retryDelayMs: 800, userAgent });
     } catch (error) {
       throw new SourceError(source, error instanceof FeedError ? error.message : String(error));
     }

@@ -138,7 +138,7 @@ test('a source that fails keeps its last good events, says so, and the exit code
   config.feeds[0].sources.push({ url: 'fehlt.ics' });
   const third = await bridge(dir, config, '2027-03-01T12:00:00Z');
   assert.equal(third.code, 1);
-  assert.match(third.output, /^failed +fehlt\.ics: no such file: .*fehlt\.ics \(no earlier items to keep\)$/m);
+  assert.match(third.output, /^failed +fehlt\.ics: no such file \(no earlier items to keep\)$/m);
 
   broken = false;
   config.feeds[0].sources.pop();
