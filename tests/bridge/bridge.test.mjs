@@ -49,6 +49,22 @@ test('a weekly series across the change to summer time is expanded on the Berlin
   assert.ok(!moved.items.some((item) => item._kpr.start < '2027-03-21'), 'what left the window is gone');
 });
 
+test('a KPR events feed with a rule is expanded as well, and its problems are reported per item', async (t) => {
+  const dir = await workspace(t);
+  const source = fixture('events.json');
+  const config = { feeds: [{ out: 'termine.json', kind: 'events', sources: [{ url: source }], window: { pastDays: 0, futureDays: 14 } }] };
+  const { code, output } = await bridge(dir, config, '2026-10-20T08:00:00Z');
+  assert.equal(code, 0, 'warnings about single items do not fail the source');
+  assert.match(output, /^ +warning: .*"umgekehrt".*before _kpr\.start/m);
+  const feed = await readFeed(dir, 'termine.json');
+  await assertValidFeed(feed, 'events');
+  // Tuesdays at 19:00 in Europe/Berlin; summer time ends on Sunday 25 October 2026.
+  const series = feed.items.filter((item) => item.id.startsWith(`${source}#buergersprechstunde@`));
+  assert.deepEqual(series.map((item) => item._kpr.start), ['2026-10-20T19:00:00+02:00', '2026-10-27T19:00:00+01:00', '2026-11-03T19:00:00+01:00']);
+  assert.deepEqual(series.map((item) => item.id.split('@').pop()), ['20261020T170000Z', '20261027T180000Z', '20261103T180000Z']);
+  assert.ok(series.every((item) => item._kpr.recurrence === undefined), 'expanded: no rule left for a reader to understand');
+});
+
 test('OParl meetings are read only as far as the window needs, and mapped to KPR events', async (t) => {
   const dir = await workspace(t);
   const texts = await Promise.all([1, 2, 3].map((n) => readFile(fixture(`oparl/meetings-${n}.json`), 'utf8')));
