@@ -11,6 +11,8 @@ Commands:
   validate <file-or-URL>...  checks feeds as the widgets read them: what would not show, and how to fix it
                              (--widget <name>, --json, --quiet; asskomm-widgets validate --help)
   init <folder>              writes sample feeds and a page embedding every widget, to edit (--force overwrites)
+  bridge <config.json>       reads feeds a browser cannot (no CORS, OParl, recurring events) and writes KPR JSON
+                             Feeds to serve yourself, for a cron job (asskomm-widgets bridge --help)
   contact-server             runs the contact endpoint for <kpr-contact> (KPR_CONTACT_PORT, default 8787)
   contact-retention          deletes messages older than KPR_CONTACT_RETENTION_DAYS (default 180) and exits
 
@@ -65,6 +67,9 @@ try {
     } else {
       process.exitCode = await runInit(rest, output(process.stdout));
     }
+  } else if (command === 'bridge') {
+    const { runBridge } = await cli('bridge');
+    process.exitCode = await runBridge(rest, output(process.stdout));
   } else if (command === 'contact-server') {
     const { buildContactServer } = await import('../server/contact-server.mjs');
     const { optionsFromEnv } = await import('../server/config.mjs');

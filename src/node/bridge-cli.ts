@@ -31,8 +31,8 @@ last good items. The configuration is described in dist/schemas/bridge-config.sc
 
 Exit codes: 0 every source read; 1 a source failed or a feed could not be written; 2 the configuration is wrong.`;
 
-/** The command line: `bridge <config>`, printing to `io.out`. */
-export async function runBridgeCommand(args: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+/** The command line: `bridge <config>`, printing to `io.out`; resolves to the exit status. */
+export async function runBridge(args: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(BRIDGE_USAGE);
     return EXIT.ok;
@@ -41,7 +41,7 @@ export async function runBridgeCommand(args: readonly string[], io: { out(text: 
     io.err(BRIDGE_USAGE);
     return EXIT.config;
   }
-  return runBridge({ configPath: args[0]!, version: await packageVersion(), log: io.out });
+  return runBridgeConfig({ configPath: args[0]!, version: await packageVersion(), log: io.out });
 }
 
 /** The package's version, from the package.json two folders above dist/cli/. */
@@ -60,7 +60,7 @@ export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
 /** Warnings shown per source before the rest are counted. */
 const MAX_WARNINGS = 5;
 
-export async function runBridge({ configPath, version = 'dev', now = new Date(), log = console.log }: BridgeRunOptions): Promise<number> {
+export async function runBridgeConfig({ configPath, version = 'dev', now = new Date(), log = console.log }: BridgeRunOptions): Promise<number> {
   installDomParser();
   const configFile = resolve(configPath);
   let json: unknown;

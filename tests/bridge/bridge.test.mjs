@@ -14,8 +14,8 @@ test('a weekly series across the change to summer time is expanded on the Berlin
   const config = { feeds: [{ out: 'termine.json', kind: 'events', title: 'Termine', sources: [{ url: weekly }], window: { pastDays: 30, futureDays: 60 } }] };
   const { code, output } = await bridge(dir, config, '2027-03-10T12:00:00Z');
   assert.equal(code, 0, output);
+  await assertValidFeed(join(dir, 'termine.json'), 'events');
   const feed = await readFeed(dir, 'termine.json');
-  await assertValidFeed(feed, 'events');
 
   const series = feed.items.filter((item) => item.title === 'Bürgersprechstunde des Präventionsrats');
   // Tuesdays at 19:00, the 16th left out (EXDATE), COUNT=8 counting it; the clocks change on Sunday 28 March.
@@ -56,8 +56,8 @@ test('a KPR events feed with a rule is expanded as well, and its problems are re
   const { code, output } = await bridge(dir, config, '2026-10-20T08:00:00Z');
   assert.equal(code, 0, 'warnings about single items do not fail the source');
   assert.match(output, /^ +warning: .*"umgekehrt".*before _kpr\.start/m);
+  await assertValidFeed(join(dir, 'termine.json'), 'events');
   const feed = await readFeed(dir, 'termine.json');
-  await assertValidFeed(feed, 'events');
   // Tuesdays at 19:00 in Europe/Berlin; summer time ends on Sunday 25 October 2026.
   const series = feed.items.filter((item) => item.id.startsWith(`${source}#buergersprechstunde@`));
   assert.deepEqual(series.map((item) => item._kpr.start), ['2026-10-20T19:00:00+02:00', '2026-10-27T19:00:00+01:00', '2026-11-03T19:00:00+01:00']);
@@ -83,8 +83,8 @@ test('OParl meetings are read only as far as the window needs, and mapped to KPR
     assert.equal(request.headers.cookie, undefined);
   }
 
+  await assertValidFeed(join(dir, 'sitzungen.json'), 'events');
   const feed = await readFeed(dir, 'sitzungen.json');
-  await assertValidFeed(feed, 'events');
   assert.deepEqual(feed.items.map((item) => item.id.replace('https://ris.bannewitz.de/oparl/v1.1/meeting/', '')), ['102', '104', '106', '107', '108']);
   const byId = (n) => feed.items.find((item) => item.id.endsWith(`/meeting/${n}`));
   assert.equal(byId(106)._kpr.status, 'cancelled');
@@ -102,8 +102,8 @@ test('RSS and Atom are merged into one news feed, each article once, newest firs
   const config = { feeds: [{ out: 'news.json', kind: 'news', sources: [{ url: fixture('news.rss') }, { url: fixture('news.atom') }, { url: join(root, 'demo/feeds/polizei.atom') }] }] };
   const { code, output } = await bridge(dir, config, '2026-11-26T12:00:00Z');
   assert.equal(code, 0, output);
+  await assertValidFeed(join(dir, 'news.json'), 'news');
   const feed = await readFeed(dir, 'news.json');
-  await assertValidFeed(feed, 'news');
   assert.equal(feed.title, 'Präventionsrat Bannewitz', 'the first source names the feed when the configuration does not');
   // news.rss and news.atom carry the same three articles.
   const urls = feed.items.map((item) => item.url);
@@ -226,8 +226,8 @@ test('the demo configuration turns the demo feeds into KPR feeds', async (t) => 
   delete config.$schema;
   const { code, output } = await bridge(dir, config, '2026-11-26T12:00:00Z');
   assert.equal(code, 0, output);
-  await assertValidFeed(await readFeed(dir, 'bridged/news.json'), 'news');
+  await assertValidFeed(join(dir, 'bridged/news.json'), 'news');
+  await assertValidFeed(join(dir, 'bridged/termine.json'), 'events');
   const events = await readFeed(dir, 'bridged/termine.json');
-  await assertValidFeed(events, 'events');
   assert.equal(events.items.length, 4);
 });

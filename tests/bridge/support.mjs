@@ -22,11 +22,11 @@ export async function workspace(t) {
 
 /** Runs the bridge on `config` (written into `dir`), with the lines it prints. */
 export async function bridge(dir, config, now) {
-  const { runBridge } = await loadBridge();
+  const { runBridgeConfig } = await loadBridge();
   const configPath = join(dir, 'bridge.config.json');
   await writeFile(configPath, typeof config === 'string' ? config : JSON.stringify(config, null, 2));
   const lines = [];
-  const code = await runBridge({ configPath, now: new Date(now), version: 'test', log: (line) => lines.push(line) });
+  const code = await runBridgeConfig({ configPath, now: new Date(now), version: 'test', log: (line) => lines.push(line) });
   return { code, lines, output: lines.join('\n') };
 }
 
