@@ -2,8 +2,10 @@
 // that it leaves an unchanged feed alone, and how it reports a wrong configuration.
 import assert from 'node:assert/strict';
 import { readFile, readdir, stat, utimes, writeFile, copyFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { bridge, fixture, readFeed, root, serve, workspace } from './support.mjs';
 import { assertValidFeed } from './valid-feed.mjs';
 
@@ -230,4 +232,22 @@ test('the demo configuration turns the demo feeds into KPR feeds', async (t) => 
   await assertValidFeed(join(dir, 'bridged/termine.json'), 'events');
   const events = await readFeed(dir, 'bridged/termine.json');
   assert.equal(events.items.length, 4);
+});
+
+test('npx asskomm-widgets bridge runs it from the command line', async (t) => {
+  const dir = await workspace(t);
+  const bin = join(root, 'bin/asskomm-widgets.mjs');
+  const run = (...args) => promisify(execFile)(process.execPath, [bin, 'bridge', ...args], { cwd: dir }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error) => ({ code: error.code, stdout: error.stdout }),
+  );
+  await copyFile(weekly, join(dir, 'termine.ics'));
+  await writeFile(join(dir, 'bridge.config.json'), JSON.stringify({ feeds: [{ out: 'termine.json', kind: 'events', sources: [{ url: 'termine.ics' }] }] }));
+  const ok = await run('bridge.config.json');
+  assert.equal(ok.code, 0, ok.stdout);
+  assert.match(ok.stdout, /^ok +termine\.ics \(icalendar, \d+ items\)$/m);
+  assert.match(ok.stdout, /^(wrote|unchanged) +termine\.json/m);
+  assert.equal((await run('--help')).code, 0);
+  assert.equal((await run()).code, 2, 'no configuration named');
+  assert.equal((await run('fehlt.json')).code, 2);
 });
