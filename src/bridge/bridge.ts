@@ -8,7 +8,7 @@ import type { FeedFormat, FeedItem, LoadedItem } from '../core/feed/types.js';
 import { addDays, dayOf, startOfDay } from '../core/time.js';
 import type { DayRange } from '../widgets/event-calendar/event-calendar.types.js';
 import type { BridgeFeed } from './config.js';
-import { readEventSource, readNewsSource, type Load, type SourceRead } from './sources.js';
+import { compact, readEventSource, readNewsSource, type Load, type SourceRead } from './sources.js';
 
 /** What is kept of a source between runs: its last good items, so that a failure does not empty the feed. */
 export interface SourceState {
@@ -155,10 +155,5 @@ function date(value: string | undefined): Date | undefined {
 }
 
 function describe(error: unknown): string {
-  const err = error as { kind?: string; message?: string } | undefined;
-  return err?.message ?? String(error);
-}
-
-function compact<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+  return (error as Error | undefined)?.message ?? String(error);
 }

@@ -191,7 +191,8 @@ function samePlace(page: string, list: string): boolean {
   return a.protocol === 'file:' ? b.protocol === 'file:' : a.origin === b.origin;
 }
 
-function compact<T extends object>(object: T): T {
+/** Leaves out undefined fields, so that written items look hand-written. */
+export function compact<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 

@@ -119,6 +119,11 @@ test('RSS and Atom are merged into one news feed, each article once, newest firs
   assert.match(output, /^ok +.*news\.rss \(rss, \d items\)$/m);
   assert.match(output, /^ok +.*polizei\.atom \(atom, 3 items\)$/m);
 
+  // An article dated after the run waits for a later run, as the widget would hide it until then.
+  const earlier = await bridge(dir, config, '2026-11-01T12:00:00Z');
+  assert.equal(earlier.code, 0);
+  assert.deepEqual((await readFeed(dir, 'news.json')).items.map((item) => item.url), urls.filter((url) => url !== burglary.url));
+
   const limited = await bridge(dir, { feeds: [{ ...config.feeds[0], limit: 2 }] }, '2026-11-26T12:00:00Z');
   assert.equal(limited.code, 0);
   assert.deepEqual((await readFeed(dir, 'news.json')).items.map((item) => item.url), urls.slice(0, 2));
