@@ -30,6 +30,8 @@ const sizesOnly = process.argv.includes('--sizes');
 const contactOnly = process.argv.includes('--contact');
 /** `--lighthouse`: only Lighthouse on the demo page. */
 const lighthouseOnly = process.argv.includes('--lighthouse');
+/** `--render`: only the render times of news, tips and goals (no calendar), for a quick look while working on them. */
+const renderOnly = process.argv.includes('--render');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, renderMedianMs: 50 };
 const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], calendar: undefined, contact: undefined, lighthouse: undefined };
@@ -66,7 +68,7 @@ function staticClosure(file, seen = new Set()) {
   return seen;
 }
 
-for (const entry of contactOnly || lighthouseOnly ? [] : entries) {
+for (const entry of contactOnly || lighthouseOnly || renderOnly ? [] : entries) {
   const outDir = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
   build(entry.source, outDir);
   const main = join(outDir, 'asskomm-widgets.js');
@@ -239,20 +241,22 @@ if (!sizesOnly && !contactOnly && !lighthouseOnly) {
   }
 
   // ── 3. The calendar against FullCalendar (in the same browser) ──
-  results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
-  failures.push(...results.calendar.failures);
+  if (!renderOnly) {
+    results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
+    failures.push(...results.calendar.failures);
+  }
   await browser.close();
   server.close();
 }
 
 // ── 4. Contact endpoint ─────────────────────────────────────────────────────────────────────────────
-if (!sizesOnly && !lighthouseOnly) {
+if (!sizesOnly && !lighthouseOnly && !renderOnly) {
   results.contact = await benchContact({ connections: 50, seconds: 10 });
   if (!results.contact.pass) failures.push(`contact: ${results.contact.missingOrDuplicated} acknowledged message(s) missing or duplicated, ${results.contact.non2xx} non-2xx`);
 }
 
 // ── 5. Lighthouse on the demo page ──────────────────────────────────────────────────────────────────
-if (!sizesOnly && !contactOnly) {
+if (!sizesOnly && !contactOnly && !renderOnly) {
   results.lighthouse = await benchLighthouse({ runs: 3, log: (message) => process.stderr.write(`${message.padEnd(60)}\r`) });
   failures.push(...results.lighthouse.failures);
 }
