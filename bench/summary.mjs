@@ -18,7 +18,10 @@ export function markdownSummary(results) {
   ];
   const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
   for (const size of results.sizes) {
-    const lazy = size.lazy.length ? `; lazy: ${size.lazy.map((l) => `${l.file.replace(/^bundle\//, '').replace(/-[\w-]{8}\.js$/, '')} ${kb(l.gzipBytes)}`).join(', ')}` : '';
+    const name = (l) => l.file.replace(/^bundle\//, '').replace(/-[\w-]{8}\.js$/, '');
+    const biggest = [...size.lazy].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 2);
+    const lazyBytes = size.lazy.reduce((sum, l) => sum + l.gzipBytes, 0);
+    const lazy = size.lazy.length ? `; loaded when needed: ${size.lazy.length} chunks, ${kb(lazyBytes)} (${biggest.map((l) => `${name(l)} ${kb(l.gzipBytes)}`).join(', ')})` : '';
     row('size', `\`${size.entry}\` entry, gzip -9, before the first render`, `${kb(size.eagerGzipBytes)}${size.entry === 'all widgets' ? lazy : ''}`, size.budgetBytes ? `≤ ${kb(size.budgetBytes)}` : '–', verdict(size.pass));
   }
   for (const render of results.render) {
