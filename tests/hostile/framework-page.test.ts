@@ -53,7 +53,12 @@ describe('a page built on a CSS framework', () => {
       const baseWidth = (el: HTMLElement) => shadow(el).querySelector('[part="base"]')!.getBoundingClientRect().width;
       const plainWidths = widgets.map(baseWidth);
       const style = sheet();
-      const loaded = style instanceof HTMLLinkElement ? new Promise((resolve, reject) => style.addEventListener('load', resolve, { once: true }) || style.addEventListener('error', reject, { once: true })) : undefined;
+      const loaded = style instanceof HTMLLinkElement
+        ? new Promise((resolve, reject) => {
+          style.addEventListener('load', resolve, { once: true });
+          style.addEventListener('error', reject, { once: true });
+        })
+        : undefined;
       document.head.append(style);
       try {
         await loaded;
