@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
@@ -21,6 +21,7 @@ import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/brows
 import { benchContact } from './contact.mjs';
 import { benchCalendar, calendarTable } from './calendar.mjs';
 import { benchLighthouse, lighthouseTable } from './lighthouse.mjs';
+import { markdownSummary } from './summary.mjs';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -30,8 +31,12 @@ const sizesOnly = process.argv.includes('--sizes');
 const contactOnly = process.argv.includes('--contact');
 /** `--lighthouse`: only Lighthouse on the demo page. */
 const lighthouseOnly = process.argv.includes('--lighthouse');
+/** `--render`: only the render times of news, tips and goals (no calendar), for a quick look while working on them. */
+const renderOnly = process.argv.includes('--render');
 const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, renderMedianMs: 50 };
+// The load when the run starts: other work on the machine slows every timed figure.
+const loadAtStart = loadavg()[0];
 const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: [], calendar: undefined, contact: undefined, lighthouse: undefined };
 const failures = [];
 
@@ -66,7 +71,7 @@ function staticClosure(file, seen = new Set()) {
   return seen;
 }
 
-for (const entry of contactOnly || lighthouseOnly ? [] : entries) {
+for (const entry of contactOnly || lighthouseOnly || renderOnly ? [] : entries) {
   const outDir = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
   build(entry.source, outDir);
   const main = join(outDir, 'asskomm-widgets.js');
@@ -239,27 +244,30 @@ if (!sizesOnly && !contactOnly && !lighthouseOnly) {
   }
 
   // ── 3. The calendar against FullCalendar (in the same browser) ──
-  results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
-  failures.push(...results.calendar.failures);
+  if (!renderOnly) {
+    results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
+    failures.push(...results.calendar.failures);
+  }
   await browser.close();
   server.close();
 }
 
 // ── 4. Contact endpoint ─────────────────────────────────────────────────────────────────────────────
-if (!sizesOnly && !lighthouseOnly) {
+if (!sizesOnly && !lighthouseOnly && !renderOnly) {
   results.contact = await benchContact({ connections: 50, seconds: 10 });
   if (!results.contact.pass) failures.push(`contact: ${results.contact.missingOrDuplicated} acknowledged message(s) missing or duplicated, ${results.contact.non2xx} non-2xx`);
 }
 
 // ── 5. Lighthouse on the demo page ──────────────────────────────────────────────────────────────────
-if (!sizesOnly && !contactOnly) {
+if (!sizesOnly && !contactOnly && !renderOnly) {
   results.lighthouse = await benchLighthouse({ runs: 3, log: (message) => process.stderr.write(`${message.padEnd(60)}\r`) });
   failures.push(...results.lighthouse.failures);
 }
 
-results.machine = { chromium: chromiumVersion(chrome), cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
+results.machine = { chromium: chromiumVersion(chrome), cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, loadAtStart, loadAtEnd: loadavg()[0] };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(root, 'bench/results/latest.md'), markdownSummary(results));
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────────────
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
@@ -283,5 +291,6 @@ if (results.contact) {
 }
 if (results.calendar) console.log(calendarTable(results.calendar).join('\n'));
 if (results.lighthouse) console.log(lighthouseTable(results.lighthouse).join('\n'));
+console.log('\nThe same figures as one Markdown table: bench/results/latest.md');
 if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);
 if (check && failures.length) process.exit(1);

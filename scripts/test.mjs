@@ -55,12 +55,14 @@ runner.on('close', async (code) => {
   const { passed: browserPassed, failed: browserFailed } = browserTotals();
   const last = perBrowser.size ? `${browserPassed} passed, ${browserFailed} failed` : '';
   if (code !== 0 || process.argv.length > 2) return finish(code, last);
-  // Then the demo page end to end (tests/e2e), the contact server (tests/server) and the command-line tools
-  // (tests/bridge, which run dist/cli/, built here first), with node's own test runner.
+  // Then the demo page end to end (tests/e2e), the contact server (tests/server), the docs against the code
+  // (tests/docs) and the command-line tools (tests/bridge, which run dist/cli/, built here first), with node's own
+  // test runner.
   await buildCli();
   const files = [
     ...readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`),
     ...readdirSync('tests/server').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/server/${f}`),
+    ...readdirSync('tests/docs').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/docs/${f}`),
     ...readdirSync('tests/bridge').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/bridge/${f}`),
   ];
   const e2e = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });

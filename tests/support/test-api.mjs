@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 
 const flaky = new Map();
+/** Slow feeds by key: how many bytes went out, and whether the browser hung up. */
+const drips = new Map();
 /** Contact mailboxes, one per test: every request as it arrived, and the messages stored by idempotency key. */
 const mailboxes = new Map();
 const mailbox = (name) => {
@@ -74,6 +76,39 @@ export async function testApi(ctx, next) {
       }
       return;
     }
+    // /test-api/drip/<key>?every=1000&feed=news.json: a fixture one byte per `every` ms (default: a byte a second),
+    // headers at once. /test-api/drip-log/<key> tells how many bytes were sent and whether the browser hung up.
+    case 'drip': {
+      const body = fixture(url.searchParams.get('feed') ?? 'news.json');
+      const every = Number(url.searchParams.get('every') ?? 1000);
+      const log = { sent: 0, closed: false, complete: false, requests: (drips.get(arg)?.requests ?? 0) + 1 };
+      drips.set(arg, log);
+      const { PassThrough } = await import('node:stream');
+      const stream = new PassThrough();
+      const timer = setInterval(() => {
+        if (log.sent >= body.length) {
+          log.complete = true;
+          clearInterval(timer);
+          stream.end();
+          return;
+        }
+        stream.write(body.subarray(log.sent, log.sent + 1));
+        log.sent += 1;
+      }, every);
+      // The response's 'close' comes when the browser hangs up (or the body is done, then `complete` says so).
+      ctx.res.on('close', () => {
+        log.closed = true;
+        clearInterval(timer);
+        stream.destroy();
+      });
+      ctx.type = 'application/feed+json';
+      ctx.body = stream;
+      return;
+    }
+    case 'drip-log':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(drips.get(arg) ?? null);
+      return;
     // /test-api/pixel.svg (and any path ending in it): a tiny image on the test server's own host.
     case 'pixel.svg':
       ctx.type = 'image/svg+xml';

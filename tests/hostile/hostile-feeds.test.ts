@@ -1,0 +1,99 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import { captureConsole, fresh, settled, shadow, visibleText } from '../support/helpers.js';
+
+interface DripLog {
+  sent: number;
+  closed: boolean;
+  complete: boolean;
+  requests: number;
+}
+
+const dripLog = async (key: string): Promise<DripLog | null> => (await fetch(`/test-api/drip-log/${key}`)).json() as Promise<DripLog | null>;
+const key = () => Math.random().toString(36).slice(2);
+
+/** Nesting far deeper than any parser's or renderer's recursion could take, written as text (JSON.stringify would recurse). */
+const DEPTH = 100_000;
+const deepArray = `${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}`;
+const deepObject = `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`;
+const deepHtml = `${'<div><b>'.repeat(5000)}Tief verschachtelt${'</b></div>'.repeat(5000)}`;
+const inMemory = (text: string) => URL.createObjectURL(new Blob([text], { type: 'application/feed+json' }));
+
+/** A valid feed whose items and top level also carry deeply nested extension data. */
+function deepFeed(item: Record<string, unknown>): string {
+  const itemJson = JSON.stringify(item).replace(/^\{/, `{"_deep_array":${deepArray},"_deep_object":${deepObject},`);
+  return `{"version":"https://jsonfeed.org/version/1.1","title":"Tief","_deep":${deepArray},"items":[${itemJson}]}`;
+}
+
+describe('hostile feeds', () => {
+  let silence: ReturnType<typeof captureConsole>[] = [];
+  beforeEach(() => (silence = [captureConsole('warn'), captureConsole('error')]));
+  afterEach(() => silence.forEach((capture) => capture.restore()));
+
+  describe('a feed that arrives one byte a second', () => {
+    for (const [tag, template] of [
+      ['kpr-news-feed', (src: string) => html`<kpr-news-feed eager timeout="1" src=${src}></kpr-news-feed>`],
+      ['kpr-prevention-tips', (src: string) => html`<kpr-prevention-tips eager timeout="1" src=${src}></kpr-prevention-tips>`],
+      ['kpr-event-calendar', (src: string) => html`<kpr-event-calendar eager view="list" timeout="1" src=${src}></kpr-event-calendar>`],
+    ] as const) {
+      it(`${tag} gives up after its timeout, says so, and hangs up`, async () => {
+        const name = key();
+        const src = `${location.origin}/test-api/drip/${name}?feed=${tag === 'kpr-event-calendar' ? 'events.json' : tag === 'kpr-prevention-tips' ? 'tips-central.json' : 'news.json'}`;
+        const el = await fixture<HTMLElement>(template(src));
+        await settled(el);
+        expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.');
+        const errors = silence[1]!.messages.join('\n');
+        expect(errors).to.include(src);
+        expect(errors).to.include('no complete answer within 1 s');
+        // The browser hung up: the server stops sending, so a slow feed costs neither memory nor a connection.
+        await waitUntil(async () => (await dripLog(name))?.closed, `the browser to close the connection: ${JSON.stringify(await dripLog(name))}`, { timeout: 5000 });
+        const log = (await dripLog(name))!;
+        expect(log.complete).to.equal(false);
+        expect(log.requests, "requests").to.equal(1);
+        expect(log.sent).to.be.below(10);
+      });
+    }
+  });
+
+  describe('deeply nested JSON', () => {
+    it('every widget shows a feed whose items carry 100,000 levels of nesting, and ignores the nesting', async () => {
+      const article = { id: 'tief-1', title: 'Sprechstunde der Bürgerpolizistin', content_html: `<p>Erste Zeile.</p>${deepHtml}`, date_published: '2026-11-02T10:00:00+01:00' };
+      const tip = { id: 'tipp-1', title: 'Haustür immer abschließen', content_html: deepHtml, _kpr: { topic: 'burglary' } };
+      const goal = { id: 'ziel-1', title: 'Sicherheitsgefühl stärken', content_text: 'Mehr Menschen fühlen sich sicher.', _kpr: { measures: [{ title: 'Bessere Beleuchtung am Bahnhof', status: 'running' }] } };
+      const event = { id: 'termin-1', title: 'Präventionstag', content_html: deepHtml, _kpr: { start: '2026-12-05T10:00:00+01:00', end: '2026-12-05T15:00:00+01:00' } };
+      const wrapper = await fixture(html`<div style="width: 900px">
+        <kpr-news-feed eager src=${inMemory(deepFeed(article))}></kpr-news-feed>
+        <kpr-prevention-tips eager src=${inMemory(deepFeed(tip))}></kpr-prevention-tips>
+        <kpr-goal-overview eager expanded src=${inMemory(deepFeed(goal))}></kpr-goal-overview>
+        <kpr-event-calendar eager view="list" date="2026-12" src=${inMemory(deepFeed(event))}></kpr-event-calendar>
+      </div>`);
+      const [news, tips, goals, calendar] = [...wrapper.children] as HTMLElement[];
+      for (const el of [news!, tips!, goals!, calendar!]) await settled(el, `${el.localName} to finish loading`);
+      expect(visibleText(news!)).to.include('Sprechstunde der Bürgerpolizistin');
+      expect(visibleText(news!)).to.include('Tief verschachtelt');
+      expect(visibleText(tips!)).to.include('Haustür immer abschließen');
+      expect(visibleText(goals!)).to.include('Bessere Beleuchtung am Bahnhof');
+      expect(visibleText(calendar!)).to.include('Präventionstag');
+      // The sanitised HTML is no deeper than the browser's own parser allows (it flattens beyond 512 levels).
+      let depth = 0;
+      for (let node: Element | null = shadow(news!).querySelector('b'); node; node = node.parentElement) depth++;
+      expect(depth).to.be.within(1, 1100);
+    });
+
+    it('a feed that is only nesting is an error with its cause, not a hang', async () => {
+      const el = await fixture<HTMLElement>(html`<kpr-news-feed eager src=${inMemory(deepArray)}></kpr-news-feed>`);
+      await settled(el);
+      expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.');
+      expect(silence[1]!.messages.join('\n')).to.match(/not a (JSON )?feed|no JSON Feed|version/i);
+    });
+  });
+
+  it('a 200 answer that is an HTML page (a CMS error page) is an error with its cause', async () => {
+    const page = '<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body><h1>404</h1></body></html>';
+    const src = fresh(`/test-api/echo?type=text/html&body=${encodeURIComponent(page)}`);
+    const el = await fixture<HTMLElement>(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+    await settled(el);
+    expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.');
+    expect(silence[1]!.messages.join('\n')).to.include('the server sent an HTML page, not a feed');
+  });
+});
