@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { addDays, addMonths, dayOf, daysBetween, isoWeekday, monthGrid, startOfDay, zonedInstant } from '../../src/core/time.js';
+import { addDays, addMonths, dayOf, daysBetween, isoWeekday, monthGrid, offsetDateTime, startOfDay, zonedInstant } from '../../src/core/time.js';
 
 const BERLIN = 'Europe/Berlin';
 const wall = (text: string) => {
@@ -20,6 +20,14 @@ describe('time in the municipality\'s zone', () => {
     expect(zonedInstant(wall('2026-03-29T02:30'), BERLIN).toISOString()).to.equal('2026-03-29T01:30:00.000Z'); // = 03:30 CEST
     expect(zonedInstant(wall('2026-10-25T02:30'), BERLIN).toISOString()).to.equal('2026-10-25T00:30:00.000Z'); // the first 02:30, CEST
     expect(zonedInstant(wall('2026-10-25T03:30'), BERLIN).toISOString()).to.equal('2026-10-25T02:30:00.000Z');
+  });
+
+  it('writes an instant as the zone\'s wall-clock time with its offset, on both sides of a change of clocks', () => {
+    expect(offsetDateTime(new Date('2027-03-28T00:59:59Z'), BERLIN)).to.equal('2027-03-28T01:59:59+01:00');
+    expect(offsetDateTime(new Date('2027-03-28T01:00:00Z'), BERLIN)).to.equal('2027-03-28T03:00:00+02:00');
+    expect(offsetDateTime(new Date('2026-12-24T23:30:00Z'), 'America/St_Johns')).to.equal('2026-12-24T20:00:00-03:30');
+    expect(offsetDateTime(new Date('2026-12-24T23:30:00Z'), 'Asia/Kolkata')).to.equal('2026-12-25T05:00:00+05:30');
+    expect(offsetDateTime(new Date('2026-12-24T23:30:00Z'), 'UTC')).to.equal('2026-12-24T23:30:00+00:00');
   });
 
   it('tells the day of an instant in the zone, not on the visitor\'s computer', () => {
