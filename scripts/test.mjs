@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { browserVersion, ensureChromium, findFirefox, findWebKit, testEngines } from './browser.mjs';
-import { buildCli } from './build-cli.mjs';
 
 let chrome;
 let engines;
@@ -49,23 +48,23 @@ const browserTotals = () => {
   }
   return sum;
 };
-runner.on('close', async (code) => {
+runner.on('close', (code) => {
   readProgress(pending);
   if (perBrowser.size) console.log(`\nIn the browsers: ${[...perBrowser].map(([name, c]) => `${name} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`).join('; ')}`);
   const { passed: browserPassed, failed: browserFailed } = browserTotals();
   const last = perBrowser.size ? `${browserPassed} passed, ${browserFailed} failed` : '';
   if (code !== 0 || process.argv.length > 2) return finish(code, last);
   // Then the demo page end to end (tests/e2e), the contact server (tests/server), the docs against the code
-  // (tests/docs) and the command-line tools (tests/bridge, which run dist/cli/, built here first), with node's own
-  // test runner.
-  await buildCli();
+  // (tests/docs) and the command line (tests/cli: validate, init and bridge), with node's own test runner. One file
+  // at a time (as on a two-core machine anyway): each command-line test file builds dist/cli/ afresh, which must not
+  // happen while another file runs from it.
   const files = [
     ...readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`),
     ...readdirSync('tests/server').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/server/${f}`),
     ...readdirSync('tests/docs').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/docs/${f}`),
-    ...readdirSync('tests/bridge').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/bridge/${f}`),
+    ...readdirSync('tests/cli').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/cli/${f}`),
   ];
-  const e2e = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
+  const e2e = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
   let e2eCounts = [0, 0];
   e2e.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);

@@ -1,16 +1,18 @@
 // Helpers for the feed bridge's tests: a temporary folder with a configuration, a local HTTP server whose answers
-// a test can change between runs, and the bridge itself as the command line runs it (dist/cli/bridge.js).
+// a test can change between runs, the bridge itself as the command line runs it (dist/cli/bridge.js), and the
+// shared feed validator to check what it wrote.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const root = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 export const fixture = (path) => join(root, 'tests/fixtures', path);
 
 export async function loadBridge() {
-  return import(process.env.KPR_BRIDGE_MODULE ?? join(root, 'dist/cli/bridge.js'));
+  return import(join(root, 'dist/cli/bridge.js'));
 }
 
 /** A temporary folder for one test, removed afterwards. */
@@ -57,4 +59,20 @@ export async function serve(t, routes) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => new Promise((resolve) => server.close(resolve)));
   return { base: `http://127.0.0.1:${server.address().port}`, requests };
+}
+
+const WIDGETS = { news: 'news-feed', events: 'event-calendar' };
+
+/** Checks a written feed with the shared validator (`asskomm-widgets validate`): everything in it must show in its widget. */
+export async function assertValidFeed(path, kind) {
+  const { runValidate } = await import(join(root, 'dist/cli/validate.js'));
+  const out = [];
+  const code = await runValidate(['--json', '--widget', WIDGETS[kind], path], { out: (text) => out.push(text), err: (text) => out.push(text), color: false });
+  const result = JSON.parse(out.join('\n'));
+  const [report] = result.reports;
+  const errors = report.problems.filter((problem) => problem.severity === 'error');
+  assert.deepEqual(errors, [], `${path} would not show completely`);
+  assert.equal(code, 0);
+  assert.equal(report.shown, report.items);
+  return report;
 }

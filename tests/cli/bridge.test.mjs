@@ -4,12 +4,16 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, stat, utimes, writeFile, copyFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { bridge, fixture, readFeed, root, serve, workspace } from './support.mjs';
-import { assertValidFeed } from './valid-feed.mjs';
+import { buildCli } from '../../scripts/build-cli.mjs';
+import { assertValidFeed, bridge, fixture, readFeed, root, serve, workspace } from './bridge-support.mjs';
 
 const weekly = fixture('bridge/weekly-dst.ics');
+
+before(async () => {
+  await buildCli(root);
+});
 
 test('a weekly series across the change to summer time is expanded on the Berlin wall clock', async (t) => {
   const dir = await workspace(t);
