@@ -100,13 +100,19 @@ export async function runBridgeConfig({ configPath, version = 'dev', now = new D
       if (!report.ok) failed = true;
     }
     const outPath = join(outDir, feed.out);
+    if (result.reports.every((report) => !report.ok)) {
+      // Nothing new to say: the feed as last written stays (or stays absent, so the widget shows its fallback
+      // link rather than an empty calendar), even when the state that kept its items is gone.
+      log(`kept      ${shown(outPath)} as it was: every source failed`);
+      continue;
+    }
     try {
       const changed = await writeIfChanged(outPath, result.text);
       await writeIfChanged(statePath, `${JSON.stringify(result.state)}\n`);
       log(`${changed ? 'wrote    ' : 'unchanged'} ${shown(outPath)} (${result.feed.items.length} items)`);
     } catch (error) {
       failed = true;
-      log(`failed   could not write ${shown(outPath)}: ${(error as Error).message}`);
+      log(`failed    could not write ${shown(outPath)}: ${(error as Error).message}`);
     }
   }
   return failed ? EXIT.failed : EXIT.ok;

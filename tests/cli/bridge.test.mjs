@@ -1,7 +1,7 @@
 // `asskomm-widgets bridge`: what it writes from iCalendar, OParl, RSS and Atom, what it keeps when a source fails,
 // that it leaves an unchanged feed alone, and how it reports a wrong configuration.
 import assert from 'node:assert/strict';
-import { readFile, readdir, stat, utimes, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -166,6 +166,14 @@ test('a source that fails keeps its last good events, says so, and the exit code
   const third = await bridge(dir, config, '2027-03-01T12:00:00Z');
   assert.equal(third.code, 1);
   assert.match(third.output, /^failed +fehlt\.ics: no such file \(no earlier items to keep\)$/m);
+
+  // When every source fails, the feed is left as it was, even without the state that kept the items.
+  const alone = { feeds: [{ ...config.feeds[0], sources: [config.feeds[0].sources[1]] }] };
+  await rm(join(dir, '.asskomm-bridge-state'), { recursive: true });
+  const all = await bridge(dir, alone, '2027-03-01T12:00:00Z');
+  assert.equal(all.code, 1);
+  assert.match(all.output, /^kept +.*termine\.json as it was: every source failed$/m);
+  assert.deepEqual(await readFeed(dir, 'termine.json'), before);
 
   broken = false;
   config.feeds[0].sources.pop();
