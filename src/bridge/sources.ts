@@ -4,7 +4,7 @@
  * read directly by a widget. No Node API here: the bytes come through `load`, which the command line provides.
  */
 import { FeedError } from '../core/feed/feed-error.js';
-import { readItems } from '../core/feed/items.js';
+import { readItems, type SkippedItem } from '../core/feed/items.js';
 import { parseFeed } from '../core/feed/parse.js';
 import type { FeedDocument, FeedFormat, FeedItem, LoadedItem } from '../core/feed/types.js';
 import { offsetDateTime } from '../core/time.js';
@@ -45,9 +45,13 @@ const EVENT_FORMATS: readonly FeedFormat[] = ['json-feed', 'icalendar', 'oparl']
 export async function readNewsSource(source: BridgeSource, load: Load): Promise<SourceRead> {
   const { document, warnings } = await open(source, load, NEWS_FORMATS, 'news');
   const { items, skipped } = readItems(document, newsSchema as Schema);
-  for (const item of skipped) warnings.push(`item ${item.index}${item.id ? ` (id "${item.id}")` : ''} left out: ${item.problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ')}`);
+  warnings.push(...skipped.map(describeSkipped));
   if (items.length === 0 && skipped.length > 0) throw new FeedError('invalid', source.url, `none of its ${skipped.length} items is valid: ${warnings[0]}`);
   return { items: items.map((item) => newsItem(item, source.url, document.url)), title: document.title || undefined, format: document.format, warnings };
+}
+
+function describeSkipped(item: SkippedItem): string {
+  return `item ${item.index}${item.id ? ` (id "${item.id}")` : ''} left out: ${item.problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ')}`;
 }
 
 /** A news item as the bridge writes it: the reader's extra fields gone, its links absolute. */
@@ -87,7 +91,7 @@ export async function readEventSource(source: BridgeSource, load: Load, context:
     events = await readOparl(document, source, load, context, warn);
   } else {
     const { items, skipped } = readItems(document);
-    for (const item of skipped) warn(`item ${item.index}${item.id ? ` (id "${item.id}")` : ''} left out: ${item.problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ')}`);
+    skipped.map(describeSkipped).forEach(warn);
     if (items.length === 0 && skipped.length > 0) throw new FeedError('invalid', source.url, `none of its ${skipped.length} items is valid: ${warnings[0]}`);
     events = jsonEventSource(items, document.url, 0, warn).occurrences(context.range, context.timeZone);
   }

@@ -101,6 +101,13 @@ test('OParl meetings are read only as far as the window needs, and mapped to KPR
   assert.equal(byId(104)._kpr.category, 'Gemeinderat', 'the configured category for meetings that name none');
   assert.match(byId(107).content_text, /^Ö 1 /m, 'the public agenda as text');
   assert.equal(byId(102).url, 'https://ris.bannewitz.de/si0057.php?__ksinr=102');
+
+  // A list whose next page is on another server: that page is not asked for, and the source fails.
+  const foreign = await serve(t, { '/oparl/1': fixture('oparl/meetings-1.json') });
+  const refused = await bridge(dir, { feeds: [{ out: 'fremd.json', kind: 'events', sources: [{ url: `${foreign.base}/oparl/1` }], window: { pastDays: 30, futureDays: 30 } }] }, '2026-11-26T12:00:00Z');
+  assert.equal(refused.code, 1);
+  assert.match(refused.output, /^failed +http:.*\/oparl\/1: the next page is on another server than the list/m);
+  assert.deepEqual(foreign.requests.map((r) => r.url), ['/oparl/1']);
 });
 
 test('RSS and Atom are merged into one news feed, each article once, newest first, HTML passed on as it was', async (t) => {
