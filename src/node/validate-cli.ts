@@ -81,6 +81,7 @@ export async function runValidate(args: readonly string[], output: Output): Prom
   installDomParser();
   const paint = painter(output.color);
   const { sources, ignored } = await expandSources(options.sources);
+  if (!options.json && !options.quiet) for (const folder of ignored) output.out(`${folder}: a folder without feed files, left out\n`);
   const reports: FeedReport[] = [];
   const unreadable: Array<{ source: string; message: string }> = [];
   for (const source of sources) {
@@ -103,7 +104,6 @@ export async function runValidate(args: readonly string[], output: Output): Prom
     output.out(JSON.stringify({ ok: code === 0, reports, unreadable, ignored }, null, 2));
     return code;
   }
-  for (const folder of ignored) output.err(`${folder}: a folder without feed files, left out`);
   const errors = reports.reduce((sum, report) => sum + report.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = reports.reduce((sum, report) => sum + report.problems.filter((p) => p.severity === 'warning').length, 0);
   const parts = [

@@ -190,11 +190,14 @@ function inferWidget(document: FeedDocument): { widget: WidgetName; reason: stri
 
 function unreadable(body: string, error: FeedError, out: Collector): void {
   const start = body.trimStart();
-  if (error.kind === 'parse' && start.startsWith('{')) {
+  if (start.startsWith('{') || start.startsWith('[')) {
     const syntax = findJsonError(body);
     if (syntax) return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
+    if (start.startsWith('[')) {
+      return out.error(WHOLE_FEED, 'this is a JSON list, not a JSON Feed', 'Put the entries into a JSON Feed: { "version": "https://jsonfeed.org/version/1.1", "title": "…", "items": [ … ] }.');
+    }
+    if (error.kind === 'format') return notAJsonFeed(body, error, out);
   }
-  if (start.startsWith('{') && error.kind === 'format') return notAJsonFeed(body, error, out);
   if (error.kind === 'parse' && start.startsWith('<')) {
     // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
     // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
@@ -495,7 +498,7 @@ const ICS_FIXES: Array<[RegExp, string]> = [
 
 async function checkOparl(document: FeedDocument, { source, out }: Context): Promise<{ items: number; shown: number }> {
   const { oparlSource } = await import('../widgets/event-calendar/oparl.js');
-  // Later pages are not fetched: the validator checks the page it was given.
+  // Later pages are not fetched: the validator checks the page it was given (the calendar reads them as it needs).
   const paging = { load: () => Promise.reject(new Error('not followed')), changed: () => {} };
   let shown = 0;
   document.items.forEach((raw, index) => {
@@ -512,7 +515,6 @@ async function checkOparl(document: FeedDocument, { source, out }: Context): Pro
       else out.warning(path, rest, fix);
     }
   });
-  if (document.next) out.warning('links.next', 'the list has further pages; the calendar reads them as far as the month on screen needs, the validator only this one', 'Check the next page as well, with its own address.');
   return { items: document.items.length, shown };
 }
 

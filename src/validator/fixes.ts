@@ -51,7 +51,7 @@ export function fixFor(problem: Problem, schemaFile = 'the schema'): string {
   if (/RFC 3339 date-time/.test(message)) return FIELD_FIXES[field] ?? FIELD_FIXES.date_published!;
   if (/must match the pattern/.test(message) && FIELD_FIXES[field]) return FIELD_FIXES[field]!;
   const oneOf = /^must be one of (.*)$/.exec(message);
-  if (oneOf) return `Use one of the allowed values: ${oneOf[1]}.`;
+  if (oneOf) return oneOf[1]!.includes(', ') ? `Use one of the allowed values: ${oneOf[1]}.` : `Set "${field}" to ${oneOf[1]}.`;
   if (/absolute URL/.test(message)) return 'Write the full address with https://, e.g. https://www.bannewitz.de/praevention/, and no spaces (a space is %20).';
   if (/valid URL/.test(message)) return 'Write the address without spaces or other characters URLs cannot hold (a space is %20), or in full with https://.';
   const type = /^must be (.+?), not/.exec(message);
@@ -65,7 +65,7 @@ export function fixFor(problem: Problem, schemaFile = 'the schema'): string {
   if (most) return `Use a number of at most ${most[1]}.`;
   if (/must have at least/.test(message)) return `Give "${field}" at least one entry, or leave the field out.`;
   const needs = /^needs (.*)$/.exec(message);
-  if (needs) return field === '' || /content_(text|html)/.test(needs[1]!) ? 'Add "content_text" with the text (or "content_html" for HTML); an empty text "" is allowed.' : `Add ${needs[1]}.`;
+  if (needs) return /content_(text|html)/.test(needs[1]!) ? 'Add "content_text" with the text (or "content_html" for HTML); an empty text "" is allowed.' : `Add ${needs[1]}.`;
   if (/must match the pattern/.test(message)) return `Write "${field}" in the form ${schemaFile} describes for it.`;
   if (FIELD_FIXES[field]) return FIELD_FIXES[field]!;
   return `Correct "${field || 'the entry'}" as ${schemaFile} describes.`;

@@ -118,6 +118,7 @@ describe('validate: feeds that would not show', () => {
     { file: 'invalid/error-page.rss', path: '(feed)', message: /HTML web page, not a feed/, fix: /address of the feed/ },
     { file: 'invalid/bad-dtstart.ics', path: 'line 14 (VEVENT "sitzung-2@bannewitz.de").DTSTART', message: /^DTSTART "03\.12\.2026 18:00" is not an iCalendar date .* so the event is not shown$/, fix: /^Write DTSTART as a date-time/ },
     { file: 'invalid/oparl-without-data.json', path: 'data', message: /OParl list, but it has no "data" list of meetings/, fix: /"data": \[/ },
+    { file: 'invalid/contact-without-consent.json', path: 'consent', message: /^"consent" must be one of true, so the endpoint refuses the message$/, fix: /^Set "consent" to true\.$/ },
     { file: '../../demo/feeds/tips.json', widget: 'news-feed', path: 'items[0]._kpr.topic', message: /the items look like prevention tips .* but <kpr-news-feed> shows news/, fix: /<kpr-prevention-tips>/ },
     { file: '../../demo/feeds/lpr.rss', widget: 'event-calendar', path: '(feed)', message: /^it is an RSS feed, and <kpr-event-calendar> reads a JSON Feed, an iCalendar file or an OParl meeting list$/, fix: /<kpr-news-feed>/ },
   ];
