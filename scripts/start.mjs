@@ -15,8 +15,8 @@ const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 
-console.log('Building dist/asskomm-widgets.js and dist/asskomm-widgets.iife.js …');
-for (const kind of ['bundle', 'iife']) {
+console.log('Building dist/asskomm-widgets.js, dist/asskomm-widgets.iife.js and the embed builder …');
+for (const kind of ['bundle', 'iife', 'builder']) {
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
@@ -40,21 +40,33 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
 
 /** What a careful municipal site sends; the widgets need nothing beyond 'self'. */
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': [
+const policy = ({ connect = "'self'", img = "'self'" } = {}) =>
+  [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
+    `img-src ${img}`,
+    `connect-src ${connect}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-  ].join('; '),
+  ].join('; ');
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': policy(),
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Content-Type-Options': 'nosniff',
 };
+/**
+ * The embed builder gets the same policy with two sources more: it previews a file from the webmaster's
+ * computer through a Blob URL (which 'self' does not cover), and reads the town's feeds and their images from
+ * wherever they are (https:). Scripts and styles stay 'self' only, with Trusted Types.
+ */
+const BUILDER_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': policy({ connect: "'self' https: blob:", img: "'self' https:" }),
+};
+const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS : SECURITY_HEADERS);
 
 /** URL path → file: `/dist/…` from the build, everything else from `demo/`. */
 function fileFor(pathname) {
@@ -123,7 +135,7 @@ const server = createServer((request, response) => {
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    ...SECURITY_HEADERS,
+    ...headersFor(pathname),
   });
   if (request.method === 'HEAD') response.end();
   else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
