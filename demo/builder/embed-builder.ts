@@ -25,7 +25,10 @@ import {
 } from './model.js';
 import { TEXTS, type Texts, type UiLanguage } from './texts.js';
 
-/** What the check panel shows for one source: the validator's report, or why the feed could not be read. */
+/**
+ * What the check panel shows for one source: the validator's report, or why the feed could not be read. The
+ * validator's messages are English (like the widgets' console messages) and are marked so.
+ */
 type Check = { source: string; report: FeedReport } | { source: string; failure: string };
 type CheckState = { status: 'none' } | { status: 'nothing' } | { status: 'checking' } | { status: 'done'; checks: Check[] };
 
@@ -400,9 +403,9 @@ export class EmbedBuilder extends LitElement {
         ? html`<ul class="builder-problems">
             ${report.problems.map(
               (problem) => html`<li class=${problem.severity}>
-                <p><strong>${problem.severity === 'error' ? t.error : t.warning}:</strong> ${problem.message}</p>
-                <p>${t.where}: <code>${problem.path || '/'}</code></p>
-                <p>${t.fix}: ${problem.fix}</p>
+                <p><strong>${problem.severity === 'error' ? t.error : t.warning}:</strong> <span lang="en">${problem.message}</span></p>
+                <p>${t.where}: <code>${problem.path}</code></p>
+                <p>${t.fix}: <span lang="en">${problem.fix}</span></p>
               </li>`,
             )}
           </ul>`

@@ -146,6 +146,11 @@ test('the embed builder works under the same strict CSP: previews every widget, 
   await page.waitForFunction(() => document.querySelector('.builder-source')?.textContent === 'lpr.rss' && document.querySelector('.builder-check-summary').textContent.startsWith('Geprüft'));
   const snippet = await page.$eval('#builder-snippet', (area) => area.value);
   assert.match(snippet, /<kpr-news-feed src="\/praevention\/lpr\.rss"><\/kpr-news-feed>$/);
+  // The copy button, with the clipboard a browser gives a page the person allowed it for.
+  await browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  await page.click('.builder-copy button');
+  await page.waitForFunction(() => document.querySelector('.builder-copy-status').textContent === 'Kopiert.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
   assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:')), []);
   assert.deepEqual(problems, []);
   await page.close();
