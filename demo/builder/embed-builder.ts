@@ -4,7 +4,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 import { fetchText } from '../../src/core/feed/fetch-text.js';
-import type { CheckFeed, FeedReport } from './check.js';
+import { checkFeed, type FeedReport } from '../../src/validator/check-feed.js';
 import {
   attributesOf,
   COLOURS,
@@ -47,8 +47,6 @@ export class EmbedBuilder extends LitElement {
   declare check: CheckState;
   declare copyStatus: string;
   declare dragging: boolean;
-  /** The validator; the page's entry module (main.ts) provides it, tests may give their own. */
-  checkFeed?: CheckFeed;
 
   private preview?: { key: string; element: HTMLElement };
   private checkedKey = '';
@@ -140,14 +138,15 @@ export class EmbedBuilder extends LitElement {
 
   /** The builder reads the feed itself (a widget never shows why a feed failed in such detail). */
   private async checkOne(url: string, source: string, widget: WidgetName, signal: AbortSignal): Promise<Check> {
+    const absolute = new URL(url, document.baseURI).href;
     let text: string;
     try {
-      text = await fetchText(new URL(url, document.baseURI).href, { signal, timeoutMs: 10_000, maxBytes: 5_000_000, retryDelayMs: 500 });
+      text = await fetchText(absolute, { signal, timeoutMs: 10_000, maxBytes: 5_000_000, retryDelayMs: 500 });
     } catch (error) {
       return { source, failure: this.failureOf(error) };
     }
-    if (!this.checkFeed) return { source, failure: '' };
-    return { source, report: await this.checkFeed(text, { source, widget }) };
+    // The validator resolves the feed's relative links against its address, as the widget does; a file has none.
+    return { source, report: await checkFeed(text, { source: url.startsWith('blob:') ? source : absolute, widget }) };
   }
 
   private failureOf(error: unknown): string {
