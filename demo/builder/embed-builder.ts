@@ -257,7 +257,7 @@ export class EmbedBuilder extends LitElement {
                     <p class="builder-hint" id="builder-upload-path-hint">${t.uploadPathHint}</p>
                     <input id="builder-upload-path" type="text" inputmode="url" spellcheck="false" aria-describedby="builder-upload-path-hint" .value=${this.state.uploadPath} @change=${(event: Event) => this.change({ uploadPath: (event.target as HTMLInputElement).value })} />
                   </div>
-                  <button type="button" @click=${() => this.removeFile()}>${t.removeFile}</button>`
+                  <button type="button" @click=${() => this.removeFile(true)}>${t.removeFile}</button>`
               : nothing}`}
     </fieldset>`;
   }
@@ -268,11 +268,13 @@ export class EmbedBuilder extends LitElement {
     this.change({ file: { name: file.name, url: URL.createObjectURL(file) }, uploadPath: `/praevention/${file.name.replace(/[^\w.-]+/g, '-')}` });
   }
 
-  private removeFile(): void {
+  /** Back to the address field; `refocus` when the button that did it disappears with the file. */
+  private removeFile(refocus = false): void {
     if (this.state.file) URL.revokeObjectURL(this.state.file.url);
     this.change({ file: undefined, uploadPath: '' });
     const input = this.querySelector<HTMLInputElement>('#builder-file');
     if (input) input.value = '';
+    if (refocus) void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('#builder-source')?.focus());
   }
 
   private renderAppearance(): TemplateResult {

@@ -159,6 +159,11 @@ describe('the embed builder', () => {
     expect(snippetText(builder)).to.include('src="/fileadmin/kpr/news.json"');
     await checked(builder);
     expect($(builder, '.builder-source').textContent).to.equal('meine news.json');
+
+    [...builder.querySelectorAll('button')].find((b) => b.textContent === 'Datei entfernen')!.click();
+    await builder.updateComplete;
+    expect(document.activeElement?.id).to.equal('builder-source');
+    expect(snippetText(builder)).to.include('src="/feeds/news.json"');
   });
 
   it('says in words why a feed from another site cannot be read', async () => {
