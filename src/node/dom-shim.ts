@@ -26,9 +26,11 @@ function parseXml(markup: string, type: string): unknown {
   const parser = new XmlParser({
     // Browsers stop at the first well-formedness error (an unknown entity, a tag left open); xmldom calls some of
     // them errors and carries on, so both levels count. Its warnings are about things browsers accept.
-    onError: (level, message) => {
-      if (level !== 'warning' && problem === undefined) problem = message;
-      if (level !== 'warning') throw new Error(message);
+    onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } } | undefined) => {
+      if (level === 'warning') return;
+      const at = context?.locator;
+      problem ??= /@#\[line:/.test(message) || !at?.lineNumber ? message : `${message} @#[line:${at.lineNumber},col:${at.columnNumber}]`;
+      throw new Error(message);
     },
   });
   try {

@@ -9,6 +9,7 @@ import { FeedError } from '../core/feed/feed-error.js';
 import { LATER_FEED_WINS, mergeItems, NEWEST_COPY, readItems, type MergeRules } from '../core/feed/items.js';
 import { JSON_FEED_SCHEMA, parseFeed } from '../core/feed/parse.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from '../core/feed/types.js';
+import { parseInert } from '../core/text.js';
 import { parseUrl } from '../core/urls.js';
 import { validate, type Problem, type Schema } from '../core/validate.js';
 import contactSchema from '../schemas/kpr-contact.schema.json';
@@ -194,10 +195,13 @@ function unreadable(body: string, error: FeedError, out: Collector): void {
     if (syntax) return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
   }
   if (start.startsWith('{') && error.kind === 'format') return notAJsonFeed(body, error, out);
-  const xml = /^invalid XML: (?:error on line (\d+) at column (\d+): )?(.*)$/s.exec(error.message);
-  if (xml) {
-    const where = xml[1] ? `line ${xml[1]}, column ${xml[2]}` : WHOLE_FEED;
-    return out.error(where, `this is not well-formed XML: ${xml[3]!.trim()}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');
+  if (error.kind === 'parse' && start.startsWith('<')) {
+    // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
+    // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
+    const report = parseInert(body, 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
+    const [, line, column] = /line (?:number )?(\d+),? (?:at )?column (\d+)/i.exec(report) ?? [];
+    const reason = error.message.replace(/^invalid XML: (?:.*?error on line \d+ at column \d+: )?/s, '').trim();
+    return out.error(line ? `line ${line}, column ${column}` : WHOLE_FEED, `this is not well-formed XML: ${reason}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');
   }
   if (/HTML page/.test(error.message)) {
     return out.error(WHOLE_FEED, 'this is an HTML web page, not a feed (a wrong address, a login page or an error page?)', 'Use the address of the feed itself: opened in a browser, it shows XML or JSON, not a web page.');
@@ -228,13 +232,14 @@ function notAJsonFeed(body: string, error: FeedError, out: Collector): void {
 // ---------------------------------------------------------------------------------------------------------------
 // JSON Feed fields a feed reader needs
 
-function checkFeedFields(json: Record<string, unknown>, { out }: Context): void {
+function checkFeedFields(json: Record<string, unknown>, { out, source }: Context): void {
+  const file = /([\w.-]+\.json)$/i.exec(source)?.[1] ?? 'news.json';
   if (json.version === 'https://jsonfeed.org/version/1') {
     out.warning('version', 'this is a JSON Feed 1.0; the widgets read it, but 1.1 is current', 'Change "version" to "https://jsonfeed.org/version/1.1" (and any "author" to "authors": [ … ]).');
   }
   for (const [field, what, example] of [
     ['home_page_url', 'feed readers link the feed\'s name to this page', 'https://www.bannewitz.de/praevention/'],
-    ['feed_url', 'feed readers use it to find the feed again and to resolve relative URLs', 'https://www.bannewitz.de/praevention/news.json'],
+    ['feed_url', 'feed readers use it to find the feed again and to resolve relative URLs', `https://www.bannewitz.de/praevention/${file}`],
   ] as const) {
     const value = json[field];
     if (value === undefined) out.warning(field, `"${field}" is missing: ${what}`, `Add "${field}" with the full address, e.g. "${example}".`);
