@@ -1,15 +1,41 @@
 #!/usr/bin/env node
-// asskomm-widgets <command>: the reference contact endpoint, configured by environment variables
-// (docs/contact-api.md). The server's libraries are optional peer dependencies of the package, so that a site
-// that only embeds the widgets installs no server code: install them next to it to run these commands.
+// asskomm-widgets <command>: the feed validator and sample feeds for webmasters, and the reference contact
+// endpoint, configured by environment variables (docs/contact-api.md). The validator is built into dist/cli/ with
+// everything it needs; the server's libraries are optional peer dependencies of the package, so that a site that
+// only embeds the widgets installs no server code: install them next to it to run the contact commands.
+import { existsSync } from 'node:fs';
+
 const USAGE = `Usage: asskomm-widgets <command>
 
 Commands:
-  contact-server     runs the contact endpoint for <kpr-contact> (KPR_CONTACT_PORT, default 8787)
-  contact-retention  deletes messages older than KPR_CONTACT_RETENTION_DAYS (default 180) and exits
+  validate <file-or-URL>...  checks feeds as the widgets read them: what would not show, and how to fix it
+                             (--widget <name>, --json, --quiet; asskomm-widgets validate --help)
+  init <folder>              writes sample feeds and a page embedding every widget, to edit (--force overwrites)
+  contact-server             runs the contact endpoint for <kpr-contact> (KPR_CONTACT_PORT, default 8787)
+  contact-retention          deletes messages older than KPR_CONTACT_RETENTION_DAYS (default 180) and exits
 
-Configuration: environment variables KPR_CONTACT_*, see docs/contact-api.md.
+Configuration of the contact endpoint: environment variables KPR_CONTACT_*, see docs/contact-api.md.
 The server needs: npm install fastify better-sqlite3 ajv (and nodemailer for e-mail, altcha-lib for ALTCHA).`;
+
+/**
+ * The validator and init live in dist/cli/, built by `npm run build`; a source checkout has no dist/ until then.
+ * @param {string} name
+ */
+async function cli(name) {
+  const url = new URL(`../dist/cli/${name}.js`, import.meta.url);
+  if (!existsSync(url)) {
+    console.error(`asskomm-widgets: dist/cli/${name}.js is missing. In a source checkout, run npm run build first (or npm run build:cli).`);
+    process.exit(2);
+  }
+  return import(url.href);
+}
+
+/** @param {NodeJS.WriteStream} stream */
+const output = (stream) => ({
+  out: (/** @type {string} */ text) => process.stdout.write(`${text}\n`),
+  err: (/** @type {string} */ text) => process.stderr.write(`${text}\n`),
+  color: !!stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+});
 
 /** @param {unknown} error */
 function explain(error) {
@@ -23,9 +49,23 @@ function explain(error) {
   process.exit(1);
 }
 
-const [command] = process.argv.slice(2);
+const [command, ...rest] = process.argv.slice(2);
 try {
-  if (command === 'contact-server') {
+  if (command === 'validate') {
+    const { runValidate, VALIDATE_USAGE } = await cli('validate');
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(VALIDATE_USAGE);
+    } else {
+      process.exitCode = await runValidate(rest, output(process.stdout));
+    }
+  } else if (command === 'init') {
+    const { runInit, INIT_USAGE } = await cli('init');
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(INIT_USAGE);
+    } else {
+      process.exitCode = await runInit(rest, output(process.stdout));
+    }
+  } else if (command === 'contact-server') {
     const { buildContactServer } = await import('../server/contact-server.mjs');
     const { optionsFromEnv } = await import('../server/config.mjs');
     const { port, host, ...options } = optionsFromEnv(process.env);

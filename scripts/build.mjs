@@ -1,8 +1,10 @@
-// `npm run build`: the three Vite builds, type declarations, the JSON schemas and custom-elements.json.
+// `npm run build`: the three Vite builds, type declarations, the JSON schemas, the command-line tools (dist/cli/)
+// and custom-elements.json.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { buildCli } from './build-cli.mjs';
 
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -17,18 +19,22 @@ run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
 console.log('▸ schemas');
 mkdirSync('dist/schemas', { recursive: true });
 cpSync('src/schemas', 'dist/schemas', { recursive: true });
+console.log('▸ dist/cli/ (asskomm-widgets validate, init)');
+const cliPackages = await buildCli();
 console.log('▸ THIRD-PARTY-LICENSES.txt');
-// The self-contained bundles include these libraries; their licences travel with them.
+// The self-contained bundles include these libraries; their licences travel with them. dist/cli/ bundles more
+// (the DOM for Node: linkedom and @xmldom/xmldom, and what they use), found by esbuild's metafile.
 // ical.js (MPL-2.0) is bundled unmodified; its source is named with it, as the MPL asks.
-const bundled = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', 'dompurify', 'ical.js'];
+const widgetPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', 'dompurify', 'ical.js'].map((name) => `node_modules/${name}`);
+const bundled = [...new Set([...widgetPackages, ...cliPackages])];
 writeFileSync(
   'dist/THIRD-PARTY-LICENSES.txt',
   bundled
-    .map((name) => {
-      const { version, license, repository } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
-      const file = readdirSync(`node_modules/${name}`).find((f) => /^licen[sc]e/i.test(f));
+    .map((folder) => {
+      const { name, version, license, repository } = JSON.parse(readFileSync(`${folder}/package.json`, 'utf8'));
+      const file = readdirSync(folder).find((f) => /^licen[sc]e/i.test(f));
       const source = `Source: the npm package ${name}@${version}${repository ? `, ${repository.url ?? repository}` : ''}`;
-      return `${name} ${version} (${license})\n${source}\n\n${file ? readFileSync(`node_modules/${name}/${file}`, 'utf8').trim() : ''}\n`;
+      return `${name} ${version} (${license})\n${source}\n\n${file ? readFileSync(`${folder}/${file}`, 'utf8').trim() : ''}\n`;
     })
     .join(`\n${'-'.repeat(78)}\n\n`),
 );

@@ -46,7 +46,7 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes }: FetchTextOp
       throw tooLarge(url, maxBytes);
     }
     const bytes = await readLimited(response, maxBytes, url);
-    return decode(bytes, response.headers.get('content-type'));
+    return decodeFeedBytes(bytes, response.headers.get('content-type'));
   } catch (error) {
     throw failure(error);
   }
@@ -82,9 +82,10 @@ function tooLarge(url: string, maxBytes: number): FeedError {
 
 /**
  * German XML feeds are still often ISO-8859-1, and servers often label them UTF-8 all the same. The HTTP
- * charset is tried first, strictly; when the bytes are not valid in it, the XML declaration decides.
+ * charset is tried first, strictly; when the bytes are not valid in it, the XML declaration decides. (Exported
+ * for files read from disk, which have no HTTP charset: the validator reads them as a widget would.)
  */
-function decode(bytes: Uint8Array, contentType: string | null): string {
+export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string {
   const head = new TextDecoder('ascii').decode(bytes.subarray(0, 120));
   const declared = /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
   for (const label of [/charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1], declared, 'utf-8']) {

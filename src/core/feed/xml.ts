@@ -13,7 +13,7 @@ const DC = 'http://purl.org/dc/elements/1.1/';
  */
 export function readXmlFeed(text: string, url: string): FeedDocument {
   const doc = parseInert(text, 'application/xml');
-  const error = doc.querySelector('parsererror');
+  const error = doc.getElementsByTagName('parsererror')[0]; // as every browser marks it, and DOMs without selectors (Node's)
   if (error) {
     throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`);
   }

@@ -52,7 +52,9 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
     warned.add(message);
     warn(`${url}: ${message}`);
   };
-  const base = parseUrl(url, document.baseURI)?.href ?? document.baseURI;
+  // No page around it when the feed validator reads a file in Node: links then stay relative to the file itself.
+  const page = globalThis.document?.baseURI;
+  const base = parseUrl(url, page)?.href ?? page ?? url;
   const body = text.replace(/^\uFEFF/, '');
   const calendars = parseCalendars(ical, body, url);
   for (const calendar of calendars) registerZones(ical, calendar, warnOnce);

@@ -1,0 +1,148 @@
+/**
+ * `asskomm-widgets validate [--widget <name>] [--json] [--quiet] <file-or-URL>...`: checks feeds as the widgets
+ * would read them (src/validator/check-feed.ts) and says, per source, what would not show and how to fix it.
+ * Exit status: 0 when everything would show (warnings allowed), 1 when something would not, 2 for a usage error or
+ * a source that cannot be read.
+ */
+import { checkFeed, WIDGET_NAMES, type FeedReport, type WidgetName } from '../validator/check-feed.js';
+import { installDomParser } from './dom-shim.js';
+import { expandSources, readSource, SourceError } from './read-source.js';
+
+export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
+
+Checks feeds as the widgets read them, and says what would not show and how to fix it.
+A folder stands for the feed files in it (*.json, *.rss, *.atom, *.xml, *.ics).
+
+Options:
+  --widget <name>  check for this widget: ${WIDGET_NAMES.join(', ')}
+                   (default: inferred from the feed, and said which)
+  --json           print the reports as JSON
+  --quiet          print only errors and the summary
+  --timeout <s>    seconds to wait for a URL (default 10)
+
+Exit status: 0 everything would show (warnings allowed), 1 something would not, 2 usage error or unreadable source.`;
+
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+}
+
+const FORMAT_LABELS: Record<FeedReport['format'], string> = { 'json-feed': 'JSON Feed', rss: 'RSS', atom: 'Atom', icalendar: 'iCalendar', oparl: 'OParl', unknown: 'unknown format' };
+
+export class UsageError extends Error {}
+
+interface Options {
+  widget?: WidgetName;
+  json: boolean;
+  quiet: boolean;
+  timeoutMs: number;
+  sources: string[];
+}
+
+function parseArgs(args: readonly string[]): Options {
+  const options: Options = { json: false, quiet: false, timeoutMs: 10_000, sources: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => {
+      const next = inline ?? args[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    if (name === '--widget') {
+      const widget = value().replace(/^kpr-/, '') as WidgetName;
+      if (!WIDGET_NAMES.includes(widget)) throw new UsageError(`--widget must be one of ${WIDGET_NAMES.join(', ')}, not "${widget}"`);
+      options.widget = widget;
+    } else if (name === '--json') options.json = true;
+    else if (name === '--quiet' || name === '-q') options.quiet = true;
+    else if (name === '--timeout') {
+      const seconds = Number(value());
+      if (!(seconds > 0)) throw new UsageError('--timeout must be a number of seconds above 0');
+      options.timeoutMs = seconds * 1000;
+    } else if (name === '--') options.sources.push(...args.slice(i + 1)), (i = args.length);
+    else if (name!.startsWith('-') && name !== '-') throw new UsageError(`unknown option ${name}`);
+    else options.sources.push(arg);
+  }
+  if (options.sources.length === 0) throw new UsageError('name at least one feed file or URL');
+  return options;
+}
+
+/** Runs the command; resolves to the exit status. */
+export async function runValidate(args: readonly string[], output: Output): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output.err(`asskomm-widgets validate: ${error.message}\n\n${VALIDATE_USAGE}`);
+    return 2;
+  }
+  installDomParser();
+  const paint = painter(output.color);
+  const { sources, ignored } = await expandSources(options.sources);
+  const reports: FeedReport[] = [];
+  const unreadable: Array<{ source: string; message: string }> = [];
+  for (const source of sources) {
+    let text: string;
+    try {
+      text = await readSource(source, { timeoutMs: options.timeoutMs });
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      unreadable.push({ source, message: error.message });
+      if (!options.json) output.err(`${paint.bold(source)}\n  ${paint.red('cannot read it:')} ${error.message}\n`);
+      continue;
+    }
+    const report = await checkFeed(text, { source, ...(options.widget ? { widget: options.widget } : {}) });
+    reports.push(report);
+    if (!options.json) print(report, options, output, paint);
+  }
+  const failed = reports.filter((report) => !report.ok).length;
+  const code = unreadable.length || sources.length === 0 ? 2 : failed ? 1 : 0;
+  if (options.json) {
+    output.out(JSON.stringify({ ok: code === 0, reports, unreadable, ignored }, null, 2));
+    return code;
+  }
+  for (const folder of ignored) output.err(`${folder}: a folder without feed files, left out`);
+  const errors = reports.reduce((sum, report) => sum + report.problems.filter((p) => p.severity === 'error').length, 0);
+  const warnings = reports.reduce((sum, report) => sum + report.problems.filter((p) => p.severity === 'warning').length, 0);
+  const parts = [
+    `${reports.length - failed} of ${sources.length} ${sources.length === 1 ? 'source' : 'sources'} would show completely`,
+    `${errors} ${errors === 1 ? 'error' : 'errors'}`,
+    `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+    ...(unreadable.length ? [`${unreadable.length} unreadable`] : []),
+  ];
+  const summary = parts.join(', ');
+  output.out(code === 0 ? paint.green(`✔ ${summary}`) : paint.red(`✘ ${summary}`));
+  return code;
+}
+
+function print(report: FeedReport, { quiet }: Options, output: Output, paint: Painter): void {
+  const shown = report.problems.filter((problem) => !quiet || problem.severity === 'error');
+  if (quiet && shown.length === 0) return;
+  const widget = report.widget ? ` for <kpr-${report.widget}>${report.inferredFrom ? ` (inferred: ${report.inferredFrom})` : ''}` : '';
+  const lines = [paint.bold(report.source), `  ${FORMAT_LABELS[report.format]}${widget}; ${report.items} read, ${report.shown} shown`];
+  for (const problem of shown) {
+    const mark = problem.severity === 'error' ? paint.red('error') : paint.yellow('warning');
+    lines.push(`  ${mark} ${problem.path}: ${problem.message}`, paint.dim(`    fix: ${problem.fix}`));
+  }
+  output.out(`${lines.join('\n')}\n`);
+}
+
+interface Painter {
+  bold(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+}
+
+function painter(color: boolean): Painter {
+  const code = (open: number, close: number) => (text: string) => (color ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  return { bold: code(1, 22), red: code(31, 39), yellow: code(33, 39), green: code(32, 39), dim: code(2, 22) };
+}
+
+/** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */
+export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return !!stream.isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
+}

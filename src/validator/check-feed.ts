@@ -1,0 +1,576 @@
+/**
+ * The feed validator: tells a webmaster whether a feed will show in a widget, and if not, where and how to fix it.
+ * It reads the feed with the widgets' own code — parseFeed, readItems, the schemas, the merge rules and the
+ * calendar's and goal overview's readers — so that what it says is what the widget would do. Environment-neutral:
+ * `asskomm-widgets validate` runs it in Node (with the DOMParser of src/node/dom-shim.ts), the embed builder in
+ * the browser. Messages are English, like the widgets' console messages; no widget entry imports this module.
+ */
+import { FeedError } from '../core/feed/feed-error.js';
+import { LATER_FEED_WINS, mergeItems, NEWEST_COPY, readItems, type MergeRules } from '../core/feed/items.js';
+import { JSON_FEED_SCHEMA, parseFeed } from '../core/feed/parse.js';
+import type { FeedDocument, FeedFormat, LoadedItem } from '../core/feed/types.js';
+import { parseInert } from '../core/text.js';
+import { parseUrl } from '../core/urls.js';
+import { validate, type Problem, type Schema } from '../core/validate.js';
+import contactSchema from '../schemas/kpr-contact.schema.json';
+import newsSchema from '../schemas/kpr-news.schema.json';
+import tipsSchema from '../schemas/kpr-tips.schema.json';
+import { GOAL_SCHEMA } from '../widgets/goal-overview/goal-schema.js';
+import { isBlank } from '../widgets/news-feed/news-entry.js';
+import { fieldOf, fixFor, fixForField } from './fixes.js';
+import { findJsonError } from './json-position.js';
+
+export type { FeedFormat };
+
+export type WidgetName = 'news-feed' | 'prevention-tips' | 'goal-overview' | 'event-calendar' | 'contact';
+
+export interface FeedProblem {
+  severity: 'error' | 'warning';
+  /** Where: a JSON path such as `items[3]._kpr.start`, `line 3, column 5` in a file that cannot be parsed, `(feed)` for the whole feed. */
+  path: string;
+  /** What is wrong, in plain English. */
+  message: string;
+  /** One sentence on how to put it right. */
+  fix: string;
+}
+
+export interface FeedReport {
+  source: string;
+  format: FeedFormat | 'unknown';
+  /** The widget the feed was checked for: the one asked for, or the one inferred (see `inferredFrom`). */
+  widget?: WidgetName;
+  /** Set when no widget was given: why this one was chosen, e.g. "its items have _kpr.topic". */
+  inferredFrom?: string;
+  /** Entries in the feed: items, iCalendar events, OParl meetings (a contact message counts as one). */
+  items: number;
+  /** How many of them the widget would show. */
+  shown: number;
+  problems: FeedProblem[];
+  /** False when something would not show: the feed cannot be read, is the wrong format for the widget, or an entry or a part of one is left out. */
+  ok: boolean;
+}
+
+export const WIDGET_NAMES: readonly WidgetName[] = ['news-feed', 'prevention-tips', 'goal-overview', 'event-calendar', 'contact'];
+
+/** The whole feed, for problems that belong to no field. */
+export const WHOLE_FEED = '(feed)';
+
+interface Profile {
+  /** What the widget reads (the `formats` its FeedController is given; JSON Feed, RSS and Atom by default). */
+  formats: readonly FeedFormat[];
+  /** The schema its FeedController checks `_kpr` against. */
+  extension?: Schema;
+  schemaFile: string;
+  /** How it merges items that are the same (the calendar rejects repeated ids itself). */
+  merge?: MergeRules;
+  /** One entry, and several, in words. */
+  noun: string;
+  plural: string;
+}
+
+const FEED_FORMATS: readonly FeedFormat[] = ['json-feed', 'rss', 'atom'];
+const PROFILES: Record<WidgetName, Profile> = {
+  'news-feed': { formats: FEED_FORMATS, extension: newsSchema as Schema, schemaFile: 'kpr-news.schema.json', merge: NEWEST_COPY, noun: 'news item', plural: 'news' },
+  'prevention-tips': { formats: FEED_FORMATS, extension: tipsSchema as Schema, schemaFile: 'kpr-tips.schema.json', merge: LATER_FEED_WINS, noun: 'tip', plural: 'prevention tips' },
+  'goal-overview': { formats: FEED_FORMATS, extension: GOAL_SCHEMA, schemaFile: 'kpr-goals.schema.json', merge: LATER_FEED_WINS, noun: 'goal', plural: 'goals' },
+  'event-calendar': { formats: ['json-feed', 'icalendar', 'oparl'], schemaFile: 'kpr-events.schema.json', noun: 'event', plural: 'events' },
+  contact: { formats: [], schemaFile: 'kpr-contact.schema.json', noun: 'message', plural: 'contact messages' },
+};
+
+const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
+
+/** The days the calendar's readers are asked for, to see every event and every problem they report. */
+const ALL_DAYS = { from: '1970-01-01', to: '2100-01-01' };
+const TIME_ZONE = 'Europe/Berlin';
+
+class Collector {
+  readonly problems: FeedProblem[] = [];
+  error(path: string, message: string, fix: string): void {
+    this.problems.push({ severity: 'error', path, message, fix });
+  }
+  warning(path: string, message: string, fix: string): void {
+    this.problems.push({ severity: 'warning', path, message, fix });
+  }
+}
+
+interface Context {
+  source: string;
+  /** The address relative URLs resolve against, when it is known (a web address, or the feed's own feed_url). */
+  base?: string;
+  profile: Profile;
+  widget: WidgetName;
+  out: Collector;
+}
+
+export async function checkFeed(text: string, options: { source: string; widget?: WidgetName }): Promise<FeedReport> {
+  const { source, widget } = options;
+  const out = new Collector();
+  // Fields in the order a reader of the JSON report expects them; undefined ones are left out of it.
+  const report: FeedReport = { source, format: 'unknown', widget, inferredFrom: undefined, items: 0, shown: 0, problems: out.problems, ok: false };
+  const body = text.replace(/^\uFEFF/, '');
+  const finish = (): FeedReport => {
+    report.ok = !out.problems.some((problem) => problem.severity === 'error');
+    return report;
+  };
+
+  if ((widget === undefined || widget === 'contact') && looksLikeMessage(body)) {
+    if (widget === undefined) Object.assign(report, { widget: 'contact', inferredFrom: 'it is a JSON object with "message" and "consent"' });
+    checkMessage(body, report, out);
+    return finish();
+  }
+
+  let document: FeedDocument;
+  try {
+    document = await parseFeed(body, source);
+  } catch (error) {
+    if (!(error instanceof FeedError)) throw error;
+    unreadable(body, error, out);
+    return finish();
+  }
+  report.format = document.format;
+  const guess = inferWidget(document);
+  const chosen = widget ?? guess.widget;
+  if (widget === undefined) Object.assign(report, { widget: chosen, inferredFrom: guess.reason });
+  const profile = PROFILES[chosen];
+  const element = `<kpr-${chosen}>`;
+
+  if (!profile.formats.includes(document.format)) {
+    const reads = profile.formats.length ? `reads ${disjunction(profile.formats.map((f) => FORMAT_NAMES[f]))}` : 'reads no feed: it sends messages';
+    const fix = chosen === 'contact'
+      ? `Embed the feed in <kpr-${guess.widget}>; <kpr-contact> needs only its endpoint.`
+      : guess.widget !== chosen && PROFILES[guess.widget].formats.includes(document.format)
+        ? `Embed it in <kpr-${guess.widget}> instead, or give ${element} a feed of ${profile.plural}.`
+        : `Give ${element} ${disjunction(profile.formats.map((f) => FORMAT_NAMES[f]))} instead.`;
+    out.error(WHOLE_FEED, `it is ${FORMAT_NAMES[document.format]}, and ${element} ${reads}`, fix);
+    report.items = document.items.length;
+    return finish();
+  }
+  if (widget !== undefined && guess.key && guess.widget !== widget) {
+    out.error(guess.key, `the items look like ${PROFILES[guess.widget].plural} (they have ${guess.key.replace(/^items\[\d+\]\./, '')}), but ${element} shows ${profile.plural}`, `Embed this feed in <kpr-${guess.widget}>, or give ${element} a feed of ${profile.plural}.`);
+  }
+
+  const json = document.format === 'json-feed' ? (JSON.parse(body) as Record<string, unknown>) : undefined;
+  const feedUrl = typeof json?.feed_url === 'string' && /^https?:\/\//i.test(json.feed_url) ? json.feed_url : undefined;
+  const context: Context = { source, base: /^https?:\/\//i.test(source) ? source : feedUrl, profile, widget: chosen, out };
+  if (json) checkFeedFields(json, context);
+
+  if (document.format === 'icalendar') Object.assign(report, await checkIcs(document, context));
+  else if (document.format === 'oparl') Object.assign(report, await checkOparl(document, context));
+  else Object.assign(report, await checkItems(document, context));
+  if (report.items === 0) out.warning('items', `the feed has no ${profile.plural} yet, so ${element} shows that there are none`, `Add at least one ${profile.noun}, or leave ${element} off the page until there is one.`);
+  return finish();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which widget
+
+function inferWidget(document: FeedDocument): { widget: WidgetName; reason: string; key?: string } {
+  if (document.format === 'icalendar' || document.format === 'oparl') return { widget: 'event-calendar', reason: `it is ${FORMAT_NAMES[document.format]}` };
+  // The one `_kpr` field that only each kind of item has; news items need none.
+  const marks: Array<[WidgetName, string[]]> = [
+    ['event-calendar', ['start']],
+    ['prevention-tips', ['topic']],
+    ['goal-overview', ['measures', 'indicators', 'progress', 'icon', 'order']],
+  ];
+  for (const [widget, fields] of marks) {
+    const index = document.items.findIndex((item) => {
+      const kpr = (item as { _kpr?: unknown } | null)?._kpr;
+      return !!kpr && typeof kpr === 'object' && fields.some((field) => field in kpr);
+    });
+    if (index >= 0) {
+      const field = fields.find((f) => f in ((document.items[index] as { _kpr: object })._kpr))!;
+      return { widget, reason: `its items have _kpr.${field}`, key: `items[${index}]._kpr.${field}` };
+    }
+  }
+  return { widget: 'news-feed', reason: document.format === 'json-feed' ? 'its items have no _kpr fields of tips, goals or events' : `it is ${FORMAT_NAMES[document.format]}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Feeds that cannot be read at all
+
+function unreadable(body: string, error: FeedError, out: Collector): void {
+  const start = body.trimStart();
+  if (error.kind === 'parse' && start.startsWith('{')) {
+    const syntax = findJsonError(body);
+    if (syntax) return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
+  }
+  if (start.startsWith('{') && error.kind === 'format') return notAJsonFeed(body, error, out);
+  if (error.kind === 'parse' && start.startsWith('<')) {
+    // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
+    // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
+    const report = parseInert(body, 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
+    const [, line, column] = /line (?:number )?(\d+),? (?:at )?column (\d+)/i.exec(report) ?? [];
+    const reason = error.message.replace(/^invalid XML: (?:.*?error on line \d+ at column \d+: )?/s, '').trim();
+    return out.error(line ? `line ${line}, column ${column}` : WHOLE_FEED, `this is not well-formed XML: ${reason}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');
+  }
+  if (/HTML page/.test(error.message)) {
+    return out.error(WHOLE_FEED, 'this is an HTML web page, not a feed (a wrong address, a login page or an error page?)', 'Use the address of the feed itself: opened in a browser, it shows XML or JSON, not a web page.');
+  }
+  if (/neither RSS 2\.0 nor Atom 1\.0/.test(error.message)) {
+    return out.error(WHOLE_FEED, `this is XML, but ${error.message.replace(/^XML, but /, '')}`, 'Give the widget an RSS 2.0 or Atom 1.0 feed (RSS 1.0 and other XML are not read).');
+  }
+  if (/RSS without <channel>/.test(error.message)) return out.error('rss', 'the RSS feed has no <channel> element', 'Put the feed\'s title, link and <item> elements into a <channel> element inside <rss>.');
+  out.error(WHOLE_FEED, error.message, 'Check that the file or address gives a feed: JSON Feed, RSS, Atom, iCalendar or an OParl meeting list.');
+}
+
+/** Valid JSON, but no JSON Feed: an OParl object that is no meeting list, or a JSON Feed with a wrong field. */
+function notAJsonFeed(body: string, error: FeedError, out: Collector): void {
+  const json = JSON.parse(body) as Record<string, unknown>;
+  if (/OParl/.test(error.message)) {
+    return out.error('type', `this is not a list of meetings: ${error.message.replace(/^it is /, 'it is ')}`, 'Give the calendar the body\'s meeting list (the URL in its "meeting" field), whose pages hold { "data": [ … ], "pagination": …, "links": … }.');
+  }
+  if (!('version' in json) && ('pagination' in json || 'links' in json)) {
+    return out.error('data', 'this looks like a page of an OParl list, but it has no "data" list of meetings', 'Give the calendar the meeting list\'s address, whose pages hold { "data": [ … ], "pagination": …, "links": … }; a page without meetings has "data": [].');
+  }
+  const problems = validate({ ...json, items: [] }, JSON_FEED_SCHEMA);
+  if (!Array.isArray(json.items)) problems.push({ path: 'items', message: json.items === undefined ? 'is required' : 'must be an array' });
+  for (const problem of dedupe(problems)) {
+    out.error(problem.path || WHOLE_FEED, `"${problem.path}" ${problem.message}, so this is no JSON Feed 1.1 and no widget reads it`, fixFor(problem, 'JSON Feed 1.1'));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON Feed fields a feed reader needs
+
+function checkFeedFields(json: Record<string, unknown>, { out, source }: Context): void {
+  const file = /([\w.-]+\.json)$/i.exec(source)?.[1] ?? 'news.json';
+  if (json.version === 'https://jsonfeed.org/version/1') {
+    out.warning('version', 'this is a JSON Feed 1.0; the widgets read it, but 1.1 is current', 'Change "version" to "https://jsonfeed.org/version/1.1" (and any "author" to "authors": [ … ]).');
+  }
+  for (const [field, what, example] of [
+    ['home_page_url', 'feed readers link the feed\'s name to this page', 'https://www.bannewitz.de/praevention/'],
+    ['feed_url', 'feed readers use it to find the feed again and to resolve relative URLs', `https://www.bannewitz.de/praevention/${file}`],
+  ] as const) {
+    const value = json[field];
+    if (value === undefined) out.warning(field, `"${field}" is missing: ${what}`, `Add "${field}" with the full address, e.g. "${example}".`);
+    else if (typeof value === 'string' && !/^https?:\/\//i.test(value)) out.warning(field, `"${field}" is not an http(s) address: ${what}`, `Write "${field}" as a full address, e.g. "${example}".`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// News, tips, goals and KPR events: JSON Feed items (RSS and Atom items read into the same shape)
+
+async function checkItems(document: FeedDocument, context: Context): Promise<{ items: number; shown: number }> {
+  const { profile, out, widget } = context;
+  const { items, skipped } = readItems(document, profile.extension);
+  for (const item of skipped) {
+    for (const problem of item.problems) {
+      out.error(`items[${item.index}]${problem.path ? `.${problem.path}` : ''}`, `${subject(problem.path, 'the item')} ${problem.message}, so the ${profile.noun} is not shown`, fixFor(problem, problem.path.startsWith('_kpr') ? profile.schemaFile : 'JSON Feed 1.1'));
+    }
+  }
+  // Which item of the feed each valid item is: readItems keeps their order and leaves out the skipped ones.
+  const left = new Set(skipped.map((item) => item.index));
+  const indices = document.items.map((_, index) => index).filter((index) => !left.has(index));
+  const at = new Map(items.map((item, position) => [item, indices[position]!]));
+
+  let showable = items.filter((item) => {
+    const path = `items[${at.get(item)}]`;
+    checkLinks(item, path, context);
+    if (widget === 'news-feed' && isBlank(item)) {
+      out.error(path, 'the item has neither a title nor any text, so it is not shown', 'Give the item a "title", or a "summary" or "content_text".');
+      return false;
+    }
+    if (widget === 'prevention-tips' && (item._kpr === undefined || item._kpr === null)) {
+      out.error(`${path}._kpr`, 'the tip has no _kpr object, so it has no topic and is not shown', 'Add "_kpr": { "topic": "burglary" } with one of the topics kpr-tips.schema.json lists.');
+      return false;
+    }
+    return true;
+  });
+  if (profile.merge) showable = withoutCopies(showable, profile.merge, at, context);
+  if (widget === 'event-calendar') return { items: document.items.length, shown: await checkEvents(showable, at, context) };
+  if (widget === 'goal-overview') await checkGoals(showable, at, context);
+  return { items: document.items.length, shown: showable.length };
+}
+
+/** Items the widget's merge rules drop because another item of the feed is the same one. */
+function withoutCopies(items: LoadedItem[], rules: MergeRules, at: Map<LoadedItem, number>, { out, profile }: Context): LoadedItem[] {
+  const kept = mergeItems([items], () => 0, rules);
+  const keptSet = new Set(kept);
+  for (const item of items) {
+    if (keptSet.has(item)) continue;
+    const keys = rules.identity(item);
+    const other = kept.find((candidate) => rules.identity(candidate).some((key) => keys.includes(key)));
+    const sameUrl = other && rules.identity(other).some((key) => key.startsWith('url ') && keys.includes(key));
+    const field = sameUrl && other.id !== item.id ? 'url' : 'id';
+    const rule = rules === NEWEST_COPY ? 'only the copy changed last is shown' : 'the later one replaces the earlier, so only one is shown';
+    out.error(`items[${at.get(item)}].${field}`, `items[${at.get(item)}] and items[${other ? at.get(other) : '?'}] have the same ${field} ${JSON.stringify(field === 'id' ? item.id : item.url)}: ${rule}`, field === 'id' ? `Give every ${profile.noun} an id of its own that never changes.` : 'Remove the copy, or link each item to its own page.');
+  }
+  return items.filter((item) => keptSet.has(item));
+}
+
+/** Links the widget would drop (`javascript:` and the like), and relative URLs nothing can resolve. */
+function checkLinks(item: LoadedItem, path: string, context: Context): void {
+  const { widget, out } = context;
+  const kpr = (item._kpr ?? {}) as Record<string, unknown>;
+  const web = /^https?:$/;
+  const list = (name: string) => (Array.isArray(kpr[name]) ? (kpr[name] as Array<{ url?: unknown }>) : []);
+  const links: Array<[string, unknown, RegExp | undefined]> = [
+    [`${path}.url`, item.url, widget === 'news-feed' ? /^(https?|mailto|tel):$/ : widget === 'event-calendar' ? web : undefined],
+    [`${path}.external_url`, item.external_url, widget === 'news-feed' && item.url === undefined ? /^(https?|mailto|tel):$/ : undefined],
+    [`${path}.image`, item.image, widget === 'news-feed' ? web : undefined],
+    [`${path}.banner_image`, item.banner_image, undefined],
+    ...(item.authors ?? []).flatMap((author, index): Array<[string, unknown, undefined]> => [[`${path}.authors[${index}].url`, author.url, undefined], [`${path}.authors[${index}].avatar`, author.avatar, undefined]]),
+  ];
+  if (widget === 'prevention-tips') {
+    for (const name of ['links', 'downloads']) list(name).forEach((entry, index) => links.push([`${path}._kpr.${name}[${index}].url`, entry?.url, web]));
+  }
+  if (widget === 'goal-overview') list('measures').forEach((measure, index) => links.push([`${path}._kpr.measures[${index}].url`, measure?.url, web]));
+  if (widget === 'event-calendar') {
+    links.push([`${path}._kpr.registration_url`, kpr.registration_url, /^(https?|mailto):$/]);
+    links.push([`${path}._kpr.organizer.url`, (kpr.organizer as { url?: unknown } | undefined)?.url, web]);
+  }
+  for (const [where, raw, allowed] of links) {
+    if (typeof raw !== 'string' || !raw.trim()) continue;
+    const url = parseUrl(raw, context.base ?? 'https://feed.invalid/');
+    if (!url) continue; // the schema reports what is no URL at all
+    const absolute = /^[a-z][a-z\d+.-]*:/i.test(raw.trim());
+    if (allowed && !allowed.test(url.protocol)) {
+      const kinds = allowed.source.includes('tel') ? 'http(s), mailto and tel' : allowed.source.includes('mailto') ? 'http(s) and mailto' : 'http(s)';
+      out.error(where, `${JSON.stringify(shorten(raw))} is not shown: only ${kinds} links are`, fieldOf(where) === 'image' ? 'Give the image an address beginning https://, on the feed\'s own server.' : 'Link to a web page with an address beginning https://.');
+    } else if (!absolute) {
+      relative(where, raw, context);
+    } else if (fieldOf(where) === 'image' && context.base && web.test(url.protocol) && url.host !== new URL(context.base).host) {
+      out.warning(where, `the image is on ${url.host}, not on the feed's own server, so it is shown only when the widget's image-hosts attribute names that host`, `Add image-hosts="${url.host}" to <kpr-${widget}>, or serve the image from the feed's own server.`);
+    }
+  }
+}
+
+const relativeSeen = new WeakMap<Collector, FeedProblem>();
+
+/** A relative URL is fine for the widgets (they resolve it against the feed's address), not for feed readers without feed_url. */
+function relative(where: string, raw: string, { base, out }: Context): void {
+  if (base) return;
+  const earlier = relativeSeen.get(out);
+  if (earlier) {
+    const more = Number(/and (\d+) more/.exec(earlier.message)?.[1] ?? 0) + 1;
+    earlier.message = earlier.message.replace(/( and \d+ more)?: the widgets/, ` and ${more} more: the widgets`);
+    return;
+  }
+  const problem: FeedProblem = {
+    severity: 'warning',
+    path: where,
+    message: `${JSON.stringify(shorten(raw))} is a relative URL: the widgets resolve it against the feed's address, but feed readers cannot without "feed_url"`,
+    fix: 'Add "feed_url" with the address the feed is published at, or write the URLs in full with https://.',
+  };
+  relativeSeen.set(out, problem);
+  out.problems.push(problem);
+}
+
+async function checkGoals(items: LoadedItem[], at: Map<LoadedItem, number>, context: Context): Promise<void> {
+  const { toGoalEntry } = await import('../widgets/goal-overview/goal-entry.js');
+  for (const item of items) {
+    const messages: string[] = [];
+    toGoalEntry(item, (message) => messages.push(message));
+    for (const message of messages) fromReader(message, `items[${at.get(item)}]`, `goal "${item.id}" of ${item.source}: `, item, context);
+  }
+}
+
+/** KPR events, each read by the calendar's own reader, one at a time so that every message names its item. */
+async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, context: Context): Promise<number> {
+  const { jsonEventSource } = await import('../widgets/event-calendar/json-events.js');
+  const seen = new Map<string, number>();
+  let shown = 0;
+  for (const item of items) {
+    const path = `items[${at.get(item)}]`;
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      context.out.error(`${path}.id`, `items[${first}] has the same id ${JSON.stringify(item.id)}, so this event is left out`, 'Give every event an id of its own that never changes.');
+      continue;
+    }
+    seen.set(item.id, at.get(item)!);
+    const messages: string[] = [];
+    const source = jsonEventSource([item], item.source, 0, (message) => messages.push(message));
+    if (source.occurrences(ALL_DAYS, TIME_ZONE).length > 0) shown++;
+    for (const message of messages) fromReader(message, path, `event "${item.id}" of ${item.source}: `, item, context);
+  }
+  return shown;
+}
+
+/**
+ * The goal overview's and the calendar's readers tell the webmaster what they leave out in a console message
+ * ("goal "x" of URL: left out _kpr.measures[2]: _kpr.measures[2].status must be one of …"). Each message becomes
+ * a problem with the path of the field it names; "left out" and "skipped" are errors, the rest warnings.
+ */
+function fromReader(message: string, path: string, where: string, item: LoadedItem, { out, profile }: Context): void {
+  const rest = message.startsWith(where) ? message.slice(where.length) : message;
+  if (/^more than \d+ events in/.test(rest)) return; // the whole century asked for at once
+  const tokens = rest.match(/_kpr(?:\.\w+|\[\d+\])*/g) ?? [];
+  let field = tokens[0];
+  if (field && tokens[1]?.startsWith(field)) field = tokens[1];
+  // An indicator value "shown as a gap" names its period: point at the very value.
+  const period = /^(_kpr\.indicators\[\d+\]), period "(.*)": /.exec(rest);
+  if (period) {
+    const series = ((item._kpr?.indicators as Array<{ series?: Array<{ period?: unknown }> }> | undefined)?.[Number(/\[(\d+)\]/.exec(period[1]!)![1])]?.series) ?? [];
+    const index = series.findIndex((point) => String(point?.period) === period[2]);
+    field = `${period[1]}.series${index >= 0 ? `[${index}].value` : ''}`;
+  }
+  const error = /\bleft out\b|\bskipped\b/.test(rest);
+  let text = rest;
+  const leftOut = /^left out(?: (\S+))?: (.*)$/.exec(rest);
+  if (leftOut) text = leftOut[1] ? `${leftOut[2]}, so ${leftOut[1]} is left out` : `${leftOut[2]}, so the ${profile.noun} is not shown`;
+  if (!field && /no title and no text/.test(rest)) field = 'title';
+  const schemaProblem = field ? new RegExp(`${escape(field)} (must .*?|is required|needs .*?)(?:;|$)`).exec(rest) : null;
+  const fix = schemaProblem
+    ? fixFor({ path: field!, message: schemaProblem[1]! }, profile.schemaFile)
+    : READER_FIXES.find(([pattern]) => pattern.test(rest))?.[1] ?? (field && fixForField(field)) ?? `Correct it as ${profile.schemaFile} describes.`;
+  const where_ = field ? `${path}.${field}` : path;
+  if (error) out.error(where_, text, fix);
+  else out.warning(where_, text, fix);
+}
+
+const READER_FIXES: Array<[RegExp, string]> = [
+  [/no title and no text/, 'Give the event a "title".'],
+  [/is before _kpr\.start/, 'Make _kpr.end later than _kpr.start; for an all-day event the end is its last day.'],
+  [/has no time, but _kpr\.start has one/, 'Give _kpr.end a time as well, e.g. 2026-12-03T20:00:00+01:00, or leave it out.'],
+  [/not a time zone/, 'Use an IANA time zone name such as "Europe/Berlin", or leave time_zone out.'],
+  [/rrule/, 'Write the rule as RFC 5545 describes, e.g. "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T220000Z".'],
+  [/not a built-in icon/, 'Use one of the built-in icon names kpr-goals.schema.json lists, or leave "icon" out.'],
+  [/is not a number; shown as a gap/, 'Write the value as a number (with a point for decimals and no unit), or null for a period without a value.'],
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// iCalendar and OParl, read by the calendar's readers
+
+async function checkIcs(document: FeedDocument, { source, out }: Context): Promise<{ items: number; shown: number }> {
+  const text = document.text ?? '';
+  const items = (text.match(/^BEGIN:VEVENT\s*$/gim) ?? []).length;
+  const { readIcs } = await import('../widgets/event-calendar/ics.js');
+  const messages: string[] = [];
+  try {
+    const calendar = await readIcs(text, source, 0, (message) => messages.push(message));
+    calendar.occurrences(ALL_DAYS, TIME_ZONE);
+  } catch (error) {
+    const reason = (error as Error).message.replace(`${source} `, 'it ');
+    const line = /line (\d+)/i.exec(reason)?.[1];
+    out.error(line ? `line ${line}` : WHOLE_FEED, reason, 'Export the calendar again from the calendar program, or correct the file there.');
+    return { items, shown: 0 };
+  }
+  let skipped = 0;
+  for (const message of messages) {
+    const rest = message.startsWith(`${source}: `) ? message.slice(source.length + 2) : message;
+    if (/^more than \d+ events in/.test(rest)) continue;
+    const event = /^event "(.*)" \(line (\d+)\): (.*)$/s.exec(rest);
+    let property = /\b(DTSTART|DTEND|DURATION|RRULE|EXRULE|RDATE|EXDATE|RECURRENCE-ID|SUMMARY|TZID)\b/.exec(event?.[3] ?? rest)?.[1];
+    let line = event?.[2];
+    let text = (event?.[3] ?? rest).replace(/; skipped$/, ', so the event is not shown');
+    // ical.js words a date it cannot read by its parts ("Could not extract integer from …"): find the line itself.
+    const date = event && !property ? unreadableDate(document.text ?? '', Number(event[2])) : undefined;
+    if (date) {
+      [property, line] = [date.name, String(date.line)];
+      text = `${date.name} ${JSON.stringify(date.value)} is not an iCalendar date (20261203) or date-time (20261203T180000), so the event is not shown`;
+    }
+    const path = event ? `line ${line} (VEVENT "${event[1]}")${property ? `.${property}` : ''}` : property ? property : WHOLE_FEED;
+    const fix = ICS_FIXES.find(([pattern]) => pattern.test(property ?? rest))?.[1] ?? 'Correct the event in the calendar program and export the file again.';
+    if (/; skipped$/.test(rest)) {
+      skipped++;
+      out.error(path, text, fix);
+    } else {
+      out.warning(path, text, fix);
+    }
+  }
+  return { items, shown: Math.max(0, items - skipped) };
+}
+
+/** The first date property of the VEVENT beginning at `eventLine` whose value is not an iCalendar date. */
+function unreadableDate(text: string, eventLine: number): { line: number; name: string; value: string } | undefined {
+  const lines = text.split('\n');
+  for (let index = eventLine; index < lines.length && !/^END:VEVENT/i.test(lines[index]!); index++) {
+    const property = /^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)((?:;[^:]*)?):(.*)$/i.exec(lines[index]!.trim());
+    if (!property || /VALUE=PERIOD/i.test(property[2]!)) continue;
+    if (!property[3]!.split(',').every((value) => /^\d{8}(T\d{6}Z?)?$/.test(value.trim()))) return { line: index + 1, name: property[1]!.toUpperCase(), value: property[3]!.trim() };
+  }
+  return undefined;
+}
+
+const ICS_FIXES: Array<[RegExp, string]> = [
+  [/DTSTART/, 'Write DTSTART as a date-time such as DTSTART;TZID=Europe/Berlin:20261203T180000, or DTSTART;VALUE=DATE:20261224 for a whole day.'],
+  [/SUMMARY/, 'Add a SUMMARY line with the event\'s title.'],
+  [/DTEND/, 'Make DTEND later than DTSTART.'],
+  [/EXRULE/, 'Replace the EXRULE with EXDATE lines for the dates to leave out.'],
+  [/RRULE/, 'Write the RRULE as RFC 5545 describes, e.g. RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T220000Z.'],
+  [/THISANDFUTURE/, 'Change each later date on its own, or end the series and start a new one.'],
+  [/time zone/, 'Include the VTIMEZONE block for this zone in the file (most calendar programs can), or use TZID=Europe/Berlin.'],
+  [/dates stop/, 'Give the series an end (UNTIL or COUNT), or fewer dates.'],
+];
+
+async function checkOparl(document: FeedDocument, { source, out }: Context): Promise<{ items: number; shown: number }> {
+  const { oparlSource } = await import('../widgets/event-calendar/oparl.js');
+  // Later pages are not fetched: the validator checks the page it was given.
+  const paging = { load: () => Promise.reject(new Error('not followed')), changed: () => {} };
+  let shown = 0;
+  document.items.forEach((raw, index) => {
+    const messages: string[] = [];
+    const meeting = oparlSource({ ...document, items: [raw], next: undefined }, 0, (message) => messages.push(message), paging);
+    const deleted = (raw as { deleted?: unknown } | null)?.deleted === true;
+    if (!deleted && meeting.occurrences(ALL_DAYS, TIME_ZONE).length > 0) shown++;
+    for (const message of messages) {
+      const rest = message.replace(/^meeting (?:"[^"]*"|\d+) of /, '').replace(`${source}: `, '');
+      const field = /it has no (\w+)/.exec(rest)?.[1] ?? /^(?:left out: )?(start|end)\b/.exec(rest)?.[1] ?? (/OParl \w+, not a meeting|not an OParl object/.test(rest) ? 'type' : /agenda/.test(rest) ? 'agendaItem' : /location/.test(rest) ? 'location' : '');
+      const path = `data[${index}]${field ? `.${field}` : ''}`;
+      const fix = OPARL_FIXES[field] ?? 'Correct the meeting in the council information system.';
+      if (/^left out: /.test(rest)) out.error(path, `${rest.slice('left out: '.length)}, so the meeting is not shown`, fix);
+      else out.warning(path, rest, fix);
+    }
+  });
+  if (document.next) out.warning('links.next', 'the list has further pages; the calendar reads them as far as the month on screen needs, the validator only this one', 'Check the next page as well, with its own address.');
+  return { items: document.items.length, shown };
+}
+
+const OPARL_FIXES: Record<string, string> = {
+  id: 'Give the meeting its OParl "id" (its URL).',
+  start: 'Write "start" as an ISO 8601 date-time, e.g. 2026-12-03T18:00:00+01:00.',
+  end: 'Write "end" as a date-time after the start, e.g. 2026-12-03T20:00:00+01:00.',
+  name: 'Give the meeting a "name", e.g. "Sitzung des Gemeinderates".',
+  type: 'List only meetings ("type": "https://schema.oparl.org/1.1/Meeting") in the list.',
+  agendaItem: 'Embed the agenda items in the meeting, each with "public": true or false.',
+  location: 'Embed the location object in the meeting instead of linking to it.',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contact messages (what <kpr-contact> sends), for the endpoint's developers
+
+function looksLikeMessage(body: string): boolean {
+  try {
+    const json = JSON.parse(body) as Record<string, unknown>;
+    return !!json && typeof json === 'object' && 'message' in json && 'consent' in json && !('items' in json);
+  } catch {
+    return false;
+  }
+}
+
+function checkMessage(body: string, report: FeedReport, out: Collector): void {
+  report.items = 1;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const syntax = findJsonError(body)!;
+    return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
+  }
+  const problems = validate(json, contactSchema as Schema);
+  for (const problem of problems) out.error(problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${problem.message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
+  report.shown = problems.length ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function subject(path: string, whole: string): string {
+  return path ? `"${fieldOf(path) || path}"` : whole;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => !seen.has(`${problem.path}|${problem.message}`) && seen.add(`${problem.path}|${problem.message}`));
+}
+
+function disjunction(parts: string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,266 @@
+// `asskomm-widgets validate` and `init`, run as a webmaster runs them: the bin script, from dist/cli/ (built here
+// first, so the tests check the current sources), with its output and exit status.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { buildCli } from '../../scripts/build-cli.mjs';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'bin/asskomm-widgets.mjs');
+/** What checkFeed reports for two feeds, whole; tests/validator/check-feed.test.ts expects the same in the browser. */
+const EXPECTED_REPORTS = JSON.parse(readFileSync(join(root, 'tests/support/check-feed-reports.json'), 'utf8'));
+
+/**
+ * Runs the command line in the project folder; resolves with its exit status and output, never rejects.
+ * @param {string[]} args
+ * @param {{ env?: Record<string, string> }} [options]
+ * @returns {Promise<{ code: number, stdout: string, stderr: string }>}
+ */
+function run(args, { env = {} } = {}) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** @param {string[]} args */
+async function runJson(args) {
+  const result = await run(args);
+  return { ...result, json: JSON.parse(result.stdout) };
+}
+
+/** @param {import('node:test').TestContext} t */
+function tempDir(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'kpr-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fix is one sentence: a capital letter at the start, a full stop at the end. @param {string} fix */
+function assertSentence(fix) {
+  assert.match(fix, /^[A-Z].*[.]$/s, `not a sentence: ${fix}`);
+  assert.ok(fix.length > 20, `too short to help: ${fix}`);
+}
+
+before(async () => {
+  await buildCli(root);
+});
+
+describe('validate: good feeds', () => {
+  test('every demo feed would show completely: exit 0, every item shown, a folder of images is left out', async () => {
+    const files = readdirSync(join(root, 'demo/feeds')).map((name) => `demo/feeds/${name}`);
+    const { code, json, stderr } = await runJson(['validate', '--json', ...files]);
+    assert.equal(code, 0, stderr);
+    assert.equal(json.ok, true);
+    assert.deepEqual(json.ignored, ['demo/feeds/images']);
+    assert.equal(json.reports.length, files.length - 1);
+    for (const report of json.reports) {
+      assert.equal(report.ok, true, `${report.source}: ${JSON.stringify(report.problems)}`);
+      assert.equal(report.shown, report.items, report.source);
+      assert.ok(report.items > 0, report.source);
+      assert.deepEqual(report.problems.filter((p) => p.severity === 'error'), []);
+    }
+    const widgets = Object.fromEntries(json.reports.map((r) => [r.source, r.widget]));
+    assert.deepEqual(widgets, {
+      'demo/feeds/events.json': 'event-calendar',
+      'demo/feeds/gemeinderat.ics': 'event-calendar',
+      'demo/feeds/goals.json': 'goal-overview',
+      'demo/feeds/lpr.rss': 'news-feed',
+      'demo/feeds/news.json': 'news-feed',
+      'demo/feeds/polizei.atom': 'news-feed',
+      'demo/feeds/tips.json': 'prevention-tips',
+    });
+  });
+
+  test('the good test feeds pass too: JSON Feed, RSS in ISO-8859-1, Atom, iCalendar and OParl pages', async () => {
+    const good = ['news.json', 'news.rss', 'latin1.rss', 'news.atom', 'lpr.json', 'town.json', 'tips-local.json', 'calendar/kpr-bannewitz.ics', 'calendar/no-vtimezone.ics', 'oparl/meetings-2.json', 'oparl/meetings-3.json'];
+    const { code, json } = await runJson(['validate', '--json', ...good.map((file) => `tests/fixtures/${file}`)]);
+    assert.equal(code, 0, JSON.stringify(json.reports.filter((r) => !r.ok), null, 1));
+    assert.deepEqual(json.reports.map((r) => r.format), ['json-feed', 'rss', 'rss', 'atom', 'json-feed', 'json-feed', 'json-feed', 'icalendar', 'icalendar', 'oparl', 'oparl']);
+  });
+
+  test('the text report names format, widget and counts per source, and ends with a summary; no colour when piped', async () => {
+    const { code, stdout } = await run(['validate', 'demo/feeds/tips.json', 'demo/feeds/gemeinderat.ics']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^demo\/feeds\/tips\.json\n {2}JSON Feed for <kpr-prevention-tips> \(inferred: its items have _kpr\.topic\); 9 read, 9 shown\n/);
+    assert.match(stdout, /demo\/feeds\/gemeinderat\.ics\n {2}iCalendar for <kpr-event-calendar> \(inferred: it is an iCalendar file\); 4 read, 4 shown/);
+    // A warning: path: message, then the fix on its own line.
+    assert.match(stdout, /\n {2}warning feed_url: "feed_url" is missing: [^\n]+\n {4}fix: Add "feed_url" with the full address, e\.g\. "https:\/\/www\.bannewitz\.de\/praevention\/tips\.json"\.\n/);
+    assert.match(stdout, /✔ 2 of 2 sources would show completely, 0 errors, \d+ warnings\n$/);
+    assert.doesNotMatch(stdout, /\x1b\[/);
+  });
+
+  test('--quiet prints only errors and the summary', async () => {
+    const { code, stdout } = await run(['validate', '--quiet', 'demo/feeds/tips.json', 'tests/fixtures/invalid/tip-without-topic.json']);
+    assert.equal(code, 1);
+    assert.doesNotMatch(stdout, /\n {2}warning |demo\/feeds\/tips\.json/);
+    assert.match(stdout, /error items\[1\]\._kpr\.topic: /);
+    assert.match(stdout, /✘ 1 of 2 sources would show completely, 1 error, \d+ warnings/);
+  });
+});
+
+describe('validate: feeds that would not show', () => {
+  /** @type {Array<{ file: string, widget?: string, path: string | RegExp, message: RegExp, fix?: RegExp }>} */
+  const cases = [
+    { file: 'invalid/broken.json', path: 'line 8, column 7', message: /^this is not valid JSON: expected "," or "}" after a value$/, fix: /comma/ },
+    { file: 'invalid/no-version.json', path: 'version', message: /"version" is required, so this is no JSON Feed 1\.1/, fix: /^Add "version": "https:\/\/jsonfeed\.org\/version\/1\.1"/ },
+    { file: 'invalid/tip-without-topic.json', path: 'items[1]._kpr.topic', message: /"topic" is required, so the tip is not shown/, fix: /"topic"/ },
+    { file: 'invalid/event-wrong-date.json', path: 'items[1]._kpr.start', message: /"03\.12\.2026 18:00" is not a date/, fix: /^Write the start as an ISO 8601 date-time with offset, e\.g\. 2026-12-03T18:00:00\+01:00/ },
+    { file: 'invalid/news-wrong-date.json', path: 'items[0].date_published', message: /must be an RFC 3339 date-time .* not "24\.11\.2026", so the news item is not shown/, fix: /ISO 8601 date-time with offset/ },
+    { file: 'invalid/javascript-link.json', path: 'items[0].url', message: /^"javascript:alert\(document\.cookie\)" is not shown: only http\(s\), mailto and tel links are$/, fix: /https:\/\// },
+    // The line is what matters; the column is where the parser noticed (xmldom: the element's start).
+    { file: 'invalid/broken.rss', path: /^line 7, column \d+$/, message: /^this is not well-formed XML: entity not found:&nbsp;$/, fix: /&nbsp;/ },
+    { file: 'invalid/error-page.rss', path: '(feed)', message: /HTML web page, not a feed/, fix: /address of the feed/ },
+    { file: 'invalid/bad-dtstart.ics', path: 'line 14 (VEVENT "sitzung-2@bannewitz.de").DTSTART', message: /^DTSTART "03\.12\.2026 18:00" is not an iCalendar date .* so the event is not shown$/, fix: /^Write DTSTART as a date-time/ },
+    { file: 'invalid/oparl-without-data.json', path: 'data', message: /OParl list, but it has no "data" list of meetings/, fix: /"data": \[/ },
+    { file: '../../demo/feeds/tips.json', widget: 'news-feed', path: 'items[0]._kpr.topic', message: /the items look like prevention tips .* but <kpr-news-feed> shows news/, fix: /<kpr-prevention-tips>/ },
+    { file: '../../demo/feeds/lpr.rss', widget: 'event-calendar', path: '(feed)', message: /^it is an RSS feed, and <kpr-event-calendar> reads a JSON Feed, an iCalendar file or an OParl meeting list$/, fix: /<kpr-news-feed>/ },
+  ];
+  for (const { file, widget, path, message, fix } of cases) {
+    test(`${file}${widget ? ` as --widget ${widget}` : ''}: exit 1, the error at ${path}, with a fix`, async () => {
+      const source = join('tests/fixtures', file).replace(/^(\.\.\/)+/, '');
+      const { code, json } = await runJson(['validate', '--json', ...(widget ? ['--widget', widget] : []), source]);
+      assert.equal(code, 1);
+      const [report] = json.reports;
+      assert.equal(report.ok, false);
+      const errors = report.problems.filter((/** @type {any} */ p) => p.severity === 'error');
+      assert.equal(errors.length, 1, JSON.stringify(report.problems, null, 1));
+      if (typeof path === 'string') assert.equal(errors[0].path, path);
+      else assert.match(errors[0].path, path);
+      assert.match(errors[0].message, message);
+      assertSentence(errors[0].fix);
+      if (fix) assert.match(errors[0].fix, fix);
+    });
+  }
+
+  test('the text report shows the error as path: message, its fix below, and a failing summary', async () => {
+    const { code, stdout } = await run(['validate', 'tests/fixtures/invalid/event-wrong-date.json']);
+    assert.equal(code, 1);
+    assert.match(stdout, /\n {2}error items\[1\]\._kpr\.start: _kpr\.start "03\.12\.2026 18:00" is not a date[^\n]*\n {4}fix: Write the start as an ISO 8601 date-time with offset, e\.g\. 2026-12-03T18:00:00\+01:00[^\n]*\.\n/);
+    assert.match(stdout, /2 read, 1 shown/);
+    assert.match(stdout, /✘ 0 of 1 source would show completely, 1 error, 0 warnings/);
+  });
+
+  test('every invalid fixture fails, and each problem has a path, a message and a one-sentence fix', async () => {
+    const files = readdirSync(join(root, 'tests/fixtures/invalid')).map((name) => `tests/fixtures/invalid/${name}`);
+    const { code, json } = await runJson(['validate', '--json', ...files]);
+    assert.equal(code, 1);
+    for (const report of json.reports) {
+      assert.equal(report.ok, false, report.source);
+      for (const problem of report.problems) {
+        assert.ok(problem.path && problem.message, JSON.stringify(problem));
+        assertSentence(problem.fix);
+      }
+    }
+  });
+
+  test('the same reports as checkFeed gives in the browser (tests/validator/check-feed.test.ts)', async () => {
+    const { json } = await runJson(['validate', '--json', ...EXPECTED_REPORTS.map((report) => report.source)]);
+    assert.deepEqual(json.reports, EXPECTED_REPORTS);
+  });
+});
+
+describe('validate: usage and sources', () => {
+  test('exit 2 for a usage error or a source that cannot be read', async () => {
+    const none = await run(['validate']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /name at least one feed file or URL[\s\S]*Usage: asskomm-widgets validate/);
+    const widget = await run(['validate', '--widget', 'kalender', 'demo/feeds/news.json']);
+    assert.equal(widget.code, 2);
+    assert.match(widget.stderr, /--widget must be one of news-feed, prevention-tips, goal-overview, event-calendar, contact, not "kalender"/);
+    assert.equal((await run(['validate', '--colour', 'demo/feeds/news.json'])).code, 2);
+    const missing = await run(['validate', 'demo/feeds/news.json', 'demo/feeds/nachrichten.json']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /demo\/feeds\/nachrichten\.json\n {2}cannot read it: no such file/);
+    assert.match(missing.stdout, /1 of 2 sources would show completely, .*1 unreadable/);
+  });
+
+  test('--widget accepts the tag name too, and checks for that widget', async () => {
+    const { code, json } = await runJson(['validate', '--json', '--widget', 'kpr-prevention-tips', 'demo/feeds/tips.json']);
+    assert.equal(code, 0);
+    assert.equal(json.reports[0].widget, 'prevention-tips');
+    assert.equal(json.reports[0].inferredFrom, undefined);
+  });
+
+  test('reads feeds over http, in the charset the server or the XML declaration names; HTTP errors and timeouts exit 2', async (t) => {
+    const latin1 = readFileSync(join(root, 'tests/fixtures/latin1.rss'));
+    const server = createServer((request, response) => {
+      if (request.url === '/latin1.rss') return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(latin1);
+      if (request.url === '/slow.json') return void setTimeout(() => response.end('{}'), 3000);
+      response.writeHead(404).end('not here');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    t.after(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+    const base = `http://127.0.0.1:${address.port}`;
+    const ok = await runJson(['validate', '--json', `${base}/latin1.rss`]);
+    assert.equal(ok.code, 0, ok.stdout);
+    assert.equal(ok.json.reports[0].format, 'rss');
+    const missing = await run(['validate', `${base}/news.json`]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read it: HTTP 404/);
+    const slow = await run(['validate', '--timeout', '0.3', `${base}/slow.json`]);
+    assert.equal(slow.code, 2);
+    assert.match(slow.stderr, /cannot read it: no complete answer within 0\.3 s/);
+  });
+
+  test('a source checkout without dist/ is told to build first', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(bin, join(dir, 'bin/asskomm-widgets.mjs'));
+    const result = await new Promise((resolve) => {
+      execFile(process.execPath, [join(dir, 'bin/asskomm-widgets.mjs'), 'validate', 'news.json'], (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stderr }));
+    });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /dist\/cli\/validate\.js is missing\. In a source checkout, run npm run build first/);
+  });
+});
+
+describe('init', () => {
+  test('writes sample feeds, a page and a README that validate cleanly; a second init refuses, --force overwrites', async (t) => {
+    const folder = join(tempDir(t), 'praevention');
+    const first = await run(['init', folder]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual(readdirSync(folder).sort(), ['README.txt', 'events.json', 'goals.json', 'index.html', 'news.json', 'tips.json']);
+    for (const name of ['news', 'tips', 'goals', 'events']) {
+      const feed = JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'));
+      assert.match(feed.title, /\(Beispiel\)$/);
+      assert.match(feed.description, /Beispieldaten/);
+      assert.ok(feed.items.length >= 2 && feed.items.length <= 3, `${name}: ${feed.items.length} items`);
+    }
+    const page = readFileSync(join(folder, 'index.html'), 'utf8');
+    for (const tag of ['kpr-news-feed', 'kpr-prevention-tips', 'kpr-event-calendar', 'kpr-goal-overview', 'kpr-contact']) assert.match(page, new RegExp(`<${tag}[ >]`));
+    assert.match(page, /<!--[\s\S]*node_modules\/asskomm-widgets\/dist\/[\s\S]*-->\s*<script type="module" src="asskomm-widgets\.js"><\/script>/);
+    const readme = readFileSync(join(folder, 'README.txt'), 'utf8');
+    assert.match(readme, /DEUTSCH[\s\S]*ENGLISH/);
+
+    const check = await runJson(['validate', '--json', folder]);
+    assert.equal(check.code, 0, JSON.stringify(check.json.reports, null, 1));
+    assert.deepEqual(check.json.reports.map((/** @type {any} */ r) => [r.widget, r.problems.length]).sort(), [['event-calendar', 0], ['goal-overview', 0], ['news-feed', 0], ['prevention-tips', 0]]);
+
+    writeFileSync(join(folder, 'news.json'), '{"edited": true}');
+    const second = await run(['init', folder]);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /already has news\.json, tips\.json, goals\.json, events\.json, index\.html, README\.txt; nothing was written\. Use --force/);
+    assert.equal(readFileSync(join(folder, 'news.json'), 'utf8'), '{"edited": true}');
+
+    const forced = await run(['init', '--force', folder]);
+    assert.equal(forced.code, 0);
+    assert.match(readFileSync(join(folder, 'news.json'), 'utf8'), /"version": "https:\/\/jsonfeed\.org\/version\/1\.1"/);
+  });
+
+  test('without a folder, or with an unknown option: exit 2 and the usage', async () => {
+    assert.equal((await run(['init'])).code, 2);
+    const unknown = await run(['init', '--overwrite', 'x']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown option --overwrite[\s\S]*Usage: asskomm-widgets init/);
+  });
+});

@@ -1,0 +1,56 @@
+import { expect } from '@open-wc/testing';
+import { checkFeed, type FeedReport } from '../../src/validator/check-feed.js';
+import expectedReports from '../support/check-feed-reports.json';
+
+/*
+ * The embed builder runs checkFeed in the browser, `asskomm-widgets validate` in Node (tests/cli/cli.test.mjs).
+ * Both compare against the same reports (tests/support/check-feed-reports.json), so they are known to agree: the
+ * RSS feed goes through the browser's own DOMParser here and through the Node shim there.
+ */
+const text = async (path: string) => (await fetch(`/${path}`)).text();
+
+describe('checkFeed in the browser', () => {
+  for (const expected of expectedReports as FeedReport[]) {
+    it(`gives the same report as the command line for ${expected.source}`, async () => {
+      const report = await checkFeed(await text(expected.source), { source: expected.source });
+      // JSON drops the fields that are undefined, as the command line's --json does.
+      expect(JSON.parse(JSON.stringify(report))).to.deep.equal(expected);
+    });
+  }
+
+  it('says where broken XML breaks, by line and column, and that nothing would show', async () => {
+    const report = await checkFeed('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Sprechstunde</channel></rss>', { source: 'https://www.bannewitz.de/feed.rss' });
+    expect(report.ok).to.equal(false);
+    expect(report.problems).to.have.length(1);
+    expect(report.problems[0]!.path).to.match(/^line 3, column \d+$/);
+    expect(report.problems[0]!.message).to.match(/^this is not well-formed XML: /);
+  });
+
+  it('checks for the widget it is given: a tips feed in the news feed is a mismatch', async () => {
+    const report = await checkFeed(await text('demo/feeds/tips.json'), { source: 'https://www.bannewitz.de/praevention/tipps.json', widget: 'news-feed' });
+    expect(report.widget).to.equal('news-feed');
+    expect(report.inferredFrom).to.equal(undefined);
+    expect(report.ok).to.equal(false);
+    expect(report.problems.find((problem) => problem.severity === 'error')).to.deep.include({ path: 'items[0]._kpr.topic' });
+  });
+
+  it('warns about images from another host when the feed has a web address, naming the image-hosts to add', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Neuigkeiten',
+      home_page_url: 'https://www.bannewitz.de/',
+      feed_url: 'https://www.bannewitz.de/news.json',
+      items: [{ id: '1', title: 'Sprechstunde', content_text: 'Jeden Dienstag.', image: 'https://cdn.example.org/bild.jpg' }],
+    };
+    const report = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/news.json' });
+    expect(report.ok).to.equal(true);
+    expect(report.problems).to.deep.equal([
+      {
+        severity: 'warning',
+        path: 'items[0].image',
+        message: "the image is on cdn.example.org, not on the feed's own server, so it is shown only when the widget's image-hosts attribute names that host",
+        fix: 'Add image-hosts="cdn.example.org" to <kpr-news-feed>, or serve the image from the feed\'s own server.',
+      },
+    ]);
+  });
+});
