@@ -11,7 +11,7 @@ import { createGzip } from 'node:zlib';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
 import { SECURITY_HEADERS } from './security-headers.mjs';
-import { CONTENT_SECURITY_POLICY } from './security-headers.mjs';
+import { BUILDER_HEADERS } from './security-headers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -41,15 +41,6 @@ const TYPES = {
 /** Text is sent gzipped when the browser asks for it, as any web server does (the bench's sizes are gzip). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
 
-/**
- * The embed builder gets the same policy with two sources more: it previews a file from the webmaster's
- * computer through a Blob URL (which 'self' does not cover), and reads the town's feeds and their images from
- * wherever they are (https:). Scripts and styles stay 'self' only, with Trusted Types.
- */
-const BUILDER_HEADERS = {
-  ...SECURITY_HEADERS,
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' https:").replace("connect-src 'self'", "connect-src 'self' https: blob:"),
-};
 const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS : SECURITY_HEADERS);
 
 /** URL path → file: `/dist/…` from the build, everything else from `demo/`. */
