@@ -9,8 +9,9 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *   DOMPurify, the RSS/Atom reader and other languages stay separate files loaded on demand, and the code that
  *   reads a feed's items (parser, validator, entries) loads while the feed is in flight.
  * - `iife`: `dist/asskomm-widgets.iife.js`, the same as a classic script for `<script src>`, in one file.
+ * - `builder`: the demo's embed builder page script, `demo/build/builder.js` (not part of the package).
  */
-const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife';
+const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife' | 'builder';
 /** The benchmark builds each widget's entry on its own, as shipped, to measure it. */
 const bundleEntry = process.env.KPR_ENTRY ?? 'src/index.ts';
 const bundleOutDir = process.env.KPR_OUT_DIR ?? 'dist';
@@ -54,6 +55,19 @@ const shared: UserConfig = {
 };
 
 export default defineConfig((): UserConfig => {
+  if (kind === 'builder') {
+    // A tool page, not shipped: the schemas keep their descriptions, which the feed check may quote.
+    return {
+      build: {
+        outDir: 'demo/build',
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: true,
+        lib: { entry: 'demo/builder/main.ts', formats: ['es'], fileName: () => 'builder.js' },
+        rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    };
+  }
   if (kind === 'module') {
     return {
       ...shared,

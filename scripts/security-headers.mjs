@@ -18,3 +18,13 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Content-Type-Options': 'nosniff',
 };
+
+/**
+ * The embed builder (demo/builder.html) gets the same policy with two sources more: it previews a file from the
+ * webmaster's computer through a Blob URL (which 'self' does not cover), and reads the town's feeds and their
+ * images from wherever they are (https:). Scripts and styles stay 'self' only, with Trusted Types.
+ */
+export const BUILDER_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' https:").replace("connect-src 'self'", "connect-src 'self' https: blob:"),
+};

@@ -11,13 +11,14 @@ import { createGzip } from 'node:zlib';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
 import { SECURITY_HEADERS } from './security-headers.mjs';
+import { BUILDER_HEADERS } from './security-headers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 
-console.log('Building dist/asskomm-widgets.js and dist/asskomm-widgets.iife.js …');
-for (const kind of ['bundle', 'iife']) {
+console.log('Building dist/asskomm-widgets.js, dist/asskomm-widgets.iife.js and the embed builder …');
+for (const kind of ['bundle', 'iife', 'builder']) {
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
@@ -39,6 +40,8 @@ const TYPES = {
 
 /** Text is sent gzipped when the browser asks for it, as any web server does (the bench's sizes are gzip). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
+
+const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS : SECURITY_HEADERS);
 
 /** URL path → file: `/dist/…` from the build, everything else from `demo/`. */
 function fileFor(pathname) {
@@ -107,7 +110,7 @@ const server = createServer((request, response) => {
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Encoding',
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    ...SECURITY_HEADERS,
+    ...headersFor(pathname),
   });
   if (request.method === 'HEAD') response.end();
   else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);

@@ -54,15 +54,13 @@ runner.on('close', (code) => {
   const { passed: browserPassed, failed: browserFailed } = browserTotals();
   const last = perBrowser.size ? `${browserPassed} passed, ${browserFailed} failed` : '';
   if (code !== 0 || process.argv.length > 2) return finish(code, last);
-  // Then the demo page end to end (tests/e2e), the contact server (tests/server), the docs against the code
-  // (tests/docs) and the command line (tests/cli: validate, init and bridge), with node's own test runner. One file
-  // at a time (as on a two-core machine anyway): each command-line test file builds dist/cli/ afresh, which must not
-  // happen while another file runs from it.
+  // Then, with node's own test runner, the demo page end to end (tests/e2e) and every node test (*.test.mjs: the
+  // contact server, the command line, the feed bridge, the docs against the code). One file at a time (as on a
+  // two-core machine anyway): each command-line test file builds dist/cli/ afresh, which must not happen while
+  // another file runs from it.
   const files = [
     ...readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`),
-    ...readdirSync('tests/server').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/server/${f}`),
-    ...readdirSync('tests/docs').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/docs/${f}`),
-    ...readdirSync('tests/cli').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/cli/${f}`),
+    ...readdirSync('tests', { recursive: true }).filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/${f}`).sort(),
   ];
   const e2e = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
   let e2eCounts = [0, 0];

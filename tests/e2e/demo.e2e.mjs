@@ -119,3 +119,47 @@ test('a resident sends a message from the demo page to the reference endpoint, w
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the embed builder works under the same strict CSP: previews every widget, a local file through a Blob URL, and checks the feed', async () => {
+  const { page, problems, requests } = await openDemo(1200, '/builder.html');
+  const previewReady = () =>
+    page.waitForFunction(() => {
+      const preview = document.querySelector('asskomm-embed-builder').previewElement;
+      return preview?.localName === 'kpr-contact' ? preview.shadowRoot?.querySelector('form') : preview?.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false';
+    });
+  const checkSummary = () => page.$eval('.builder-check-summary', (p) => p.textContent.trim());
+  await page.waitForFunction(() => document.querySelector('.builder-check-summary').textContent.startsWith('Geprüft'));
+  assert.equal(await checkSummary(), 'Geprüft: keine Probleme.');
+  for (const widget of ['prevention-tips', 'goal-overview', 'event-calendar', 'contact', 'news-feed']) {
+    await page.click(`#builder-widget-${widget}`);
+    await previewReady();
+    const tag = await page.evaluate(() => document.querySelector('asskomm-embed-builder').previewElement.localName);
+    assert.equal(tag, `kpr-${widget}`);
+  }
+  // A file from the webmaster's computer: the widget reads it through a Blob URL.
+  const input = await page.$('#builder-file');
+  await input.uploadFile('demo/feeds/lpr.rss');
+  await page.waitForFunction(() => document.querySelector('asskomm-embed-builder').previewElement.getAttribute('src').startsWith('blob:'));
+  await previewReady();
+  const items = await page.evaluate(() => document.querySelector('asskomm-embed-builder').previewElement.shadowRoot.querySelectorAll('[part="item"]').length);
+  assert.ok(items > 0, 'the local RSS file is previewed');
+  await page.waitForFunction(() => document.querySelector('.builder-source')?.textContent === 'lpr.rss' && document.querySelector('.builder-check-summary').textContent.startsWith('Geprüft'));
+  const snippet = await page.$eval('#builder-snippet', (area) => area.value);
+  assert.match(snippet, /<kpr-news-feed src="\/praevention\/lpr\.rss"><\/kpr-news-feed>$/);
+  // The copy button, with the clipboard a browser gives a page the person allowed it for.
+  await browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  await page.click('.builder-copy button');
+  await page.waitForFunction(() => document.querySelector('.builder-copy-status').textContent === 'Kopiert.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:')), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the embed builder needs no horizontal scrolling at 320 px', async () => {
+  const { page, problems } = await openDemo(320, '/builder.html');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `page is ${width}px wide`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,178 @@
+// What the embed builder knows about the five widgets, and the snippet it writes. Pure functions: the page
+// (embed-builder.ts) renders them, the tests check them.
+
+export type WidgetName = 'news-feed' | 'prevention-tips' | 'goal-overview' | 'event-calendar' | 'contact';
+export const WIDGETS: readonly WidgetName[] = ['news-feed', 'prevention-tips', 'goal-overview', 'event-calendar', 'contact'];
+
+/** One attribute the builder offers; `default` is what the widget does without it, so it is left out then. */
+export type Field =
+  | { kind: 'select'; name: string; options: readonly string[]; default: string }
+  | { kind: 'number'; name: string; min: number; max: number; default: number }
+  | { kind: 'text'; name: string; default: ''; inputMode?: 'url' | 'email' }
+  | { kind: 'boolean'; name: string; default: false };
+
+const headingLevel = (max: number, fallback: number): Field => ({
+  kind: 'select',
+  name: 'heading-level',
+  options: Array.from({ length: max - 1 }, (_, index) => String(index + 2)),
+  default: String(fallback),
+});
+
+/** The topics and audiences of kpr-tips.schema.json. */
+export const TIP_TOPICS = ['burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'domestic-violence', 'moral-courage', 'youth-protection', 'traffic', 'vandalism', 'other'];
+export const TIP_AUDIENCES = ['older-people', 'parents', 'young-people', 'businesses', 'everyone'];
+
+/**
+ * The main attributes of each widget (README and each widget's `static properties`), in the order a webmaster
+ * decides them. `src`, `lang` and the colours are common and handled apart; `eager`, `timeout` and `time-zone`
+ * have good defaults and stay out of the builder.
+ */
+export const FIELDS: Record<WidgetName, readonly Field[]> = {
+  'news-feed': [
+    { kind: 'select', name: 'layout', options: ['list', 'cards', 'compact'], default: 'list' },
+    { kind: 'number', name: 'limit', min: 0, max: 100, default: 0 },
+    { kind: 'text', name: 'tag', default: '' },
+    headingLevel(6, 3),
+  ],
+  'prevention-tips': [
+    { kind: 'select', name: 'mode', options: ['list', 'spotlight'], default: 'list' },
+    { kind: 'select', name: 'topic', options: ['', ...TIP_TOPICS], default: '' },
+    { kind: 'select', name: 'audience', options: ['', ...TIP_AUDIENCES], default: '' },
+    { kind: 'boolean', name: 'season', default: false },
+    { kind: 'boolean', name: 'single', default: false },
+    { kind: 'boolean', name: 'deep-links', default: false },
+    headingLevel(5, 3),
+  ],
+  'goal-overview': [
+    { kind: 'select', name: 'layout', options: ['cards', 'list'], default: 'cards' },
+    { kind: 'text', name: 'goals', default: '' },
+    { kind: 'boolean', name: 'expanded', default: false },
+    headingLevel(5, 3),
+  ],
+  'event-calendar': [
+    { kind: 'select', name: 'view', options: ['', 'month', 'list', 'upcoming'], default: '' },
+    { kind: 'number', name: 'limit', min: 1, max: 50, default: 5 },
+    { kind: 'text', name: 'date', default: '' },
+    { kind: 'text', name: 'category', default: '' },
+    { kind: 'boolean', name: 'url-state', default: false },
+    headingLevel(5, 2),
+  ],
+  contact: [
+    { kind: 'select', name: 'mode', options: ['json', 'open311', 'mailto'], default: 'json' },
+    { kind: 'text', name: 'mailto', default: '', inputMode: 'email' },
+    { kind: 'text', name: 'privacy-url', default: '', inputMode: 'url' },
+    { kind: 'text', name: 'challenge-url', default: '', inputMode: 'url' },
+    { kind: 'boolean', name: 'persist-draft', default: false },
+  ],
+};
+
+/** The contact form posts to an endpoint; every other widget reads feeds. */
+export const sourceAttribute = (widget: WidgetName): 'src' | 'endpoint' => (widget === 'contact' ? 'endpoint' : 'src');
+
+/** The demo's own feeds, so the preview shows something at once. */
+export const SAMPLE_SOURCES: Record<WidgetName, string> = {
+  'news-feed': '/feeds/news.json',
+  'prevention-tips': '/feeds/tips.json',
+  'goal-overview': '/feeds/goals.json',
+  'event-calendar': '/feeds/events.json',
+  contact: '/api/contact/messages',
+};
+
+/** The languages every widget speaks (README "Languages"); '' leaves the choice to the page. */
+export const LANGUAGE_TAGS = ['', 'de', 'de-x-ls', 'en', 'cs', 'pl', 'uk', 'ar'] as const;
+
+/** The main custom properties of README "Theming", with the value the colour field starts from. */
+export const COLOURS = [
+  { name: '--kpr-color-primary', key: 'primary', start: '#00508c' },
+  { name: '--kpr-color-surface', key: 'surface', start: '#ffffff' },
+  { name: '--kpr-color-text', key: 'text', start: '#1d1d1b' },
+  { name: '--kpr-color-link', key: 'link', start: '#00508c' },
+  { name: '--kpr-color-focus', key: 'focus', start: '#00508c' },
+] as const;
+export const RADIUS = '--kpr-radius';
+export const RADIUS_DEFAULT = '0.375rem';
+
+/** Where README tells webmasters to put the bundle; they change it to wherever they uploaded it. */
+export const DEFAULT_SCRIPT_SRC = '/assets/asskomm-widgets/asskomm-widgets.js';
+
+export interface BuilderState {
+  widget: WidgetName;
+  /** Feed URLs separated by spaces (the endpoint for the contact form). */
+  source: string;
+  /** A feed file from the webmaster's computer, shown in the preview through its Blob URL. */
+  file?: { name: string; url: string };
+  /** Where that file will be on the site: what the snippet's `src` says. */
+  uploadPath: string;
+  lang: string;
+  /** Attribute values by name, as the form holds them; a field missing here has its default. */
+  attributes: Record<string, string | boolean>;
+  /** Custom properties the webmaster changed, by name. */
+  styles: Record<string, string>;
+  scriptSrc: string;
+}
+
+export function initialState(widget: WidgetName = 'news-feed'): BuilderState {
+  return { widget, source: SAMPLE_SOURCES[widget], uploadPath: '', lang: '', attributes: {}, styles: {}, scriptSrc: DEFAULT_SCRIPT_SRC };
+}
+
+/** The value a field has in the form: the one set, else its default. */
+export function fieldValue(state: BuilderState, field: Field): string | boolean {
+  return state.attributes[field.name] ?? (field.kind === 'number' ? String(field.default) : field.default);
+}
+
+/**
+ * The element's attributes, in a stable order, without those equal to their defaults. `preview` gives the
+ * Blob URL of a chosen file; the snippet gives the address the file will have on the site.
+ */
+export function attributesOf(state: BuilderState, target: 'preview' | 'snippet'): [string, string][] {
+  const result: [string, string][] = [];
+  const source = state.file ? (target === 'preview' ? state.file.url : state.uploadPath) : state.source;
+  if (source.trim()) result.push([sourceAttribute(state.widget), source.trim().split(/\s+/).join(' ')]);
+  for (const field of FIELDS[state.widget]) {
+    const value = fieldValue(state, field);
+    if (field.kind === 'boolean') {
+      if (value === true) result.push([field.name, '']);
+    } else if (typeof value === 'string' && value.trim() !== '' && value.trim() !== String(field.default)) {
+      result.push([field.name, value.trim()]);
+    }
+  }
+  if (state.lang) result.push(['lang', state.lang]);
+  return result;
+}
+
+/** The custom properties set, in the order of the form. */
+export function stylesOf(state: BuilderState): [string, string][] {
+  return [...COLOURS.map((colour) => colour.name), RADIUS].filter((name) => state.styles[name]).map((name) => [name, state.styles[name]!]);
+}
+
+/** A colour from the colour field (`#rrggbb`) or a length for the radius; anything else is not written. */
+export function isSafeStyleValue(name: string, value: string): boolean {
+  if (/[;{}<>\\"'`]/.test(value)) return false;
+  return name === RADIUS ? CSS.supports('border-radius', value) : /^#[0-9a-f]{6}$/i.test(value);
+}
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The HTML the webmaster pastes: the script, the chosen colours (if any) and the element. */
+export function snippetOf(state: BuilderState): string {
+  const tag = `kpr-${state.widget}`;
+  const attributes = attributesOf(state, 'snippet')
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('');
+  const lines = [`<script type="module" src="${escapeAttribute(state.scriptSrc.trim() || DEFAULT_SCRIPT_SRC)}"></script>`];
+  const styles = stylesOf(state).filter(([name, value]) => isSafeStyleValue(name, value));
+  if (styles.length) lines.push('<style>', `  ${tag} {`, ...styles.map(([name, value]) => `    ${name}: ${value};`), '  }', '</style>');
+  lines.push(`<${tag}${attributes}></${tag}>`);
+  return lines.join('\n');
+}
+
+/** The preview element, built with DOM calls (no HTML parsing, so nothing for Trusted Types to object to). */
+export function previewElementOf(state: BuilderState): HTMLElement {
+  const element = document.createElement(`kpr-${state.widget}`);
+  for (const [name, value] of attributesOf(state, 'preview')) element.setAttribute(name, value);
+  // CSSOM, not a style attribute: a strict style-src allows it.
+  for (const [name, value] of stylesOf(state)) if (isSafeStyleValue(name, value)) element.style.setProperty(name, value);
+  // The preview loads at once, wherever it is on the screen; as a property, it stays out of the attributes.
+  (element as HTMLElement & { eager?: boolean }).eager = true;
+  return element;
+}
