@@ -51,6 +51,12 @@ function explain(error) {
   process.exit(1);
 }
 
+// `validate … | head` closes the pipe early: that is no error.
+process.stdout.on('error', (error) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'validate') {

@@ -25,6 +25,7 @@ Exit status: 0 everything would show (warnings allowed), 1 something would not, 
 export interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org): bin/asskomm-widgets.mjs decides. */
   color: boolean;
 }
 
@@ -140,9 +141,4 @@ interface Painter {
 function painter(color: boolean): Painter {
   const code = (open: number, close: number) => (text: string) => (color ? `\x1b[${open}m${text}\x1b[${close}m` : text);
   return { bold: code(1, 22), red: code(31, 39), yellow: code(33, 39), green: code(32, 39), dim: code(2, 22) };
-}
-
-/** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */
-export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return !!stream.isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
 }

@@ -240,6 +240,9 @@ function checkFeedFields(json: Record<string, unknown>, { out, source }: Context
   if (json.version === 'https://jsonfeed.org/version/1') {
     out.warning('version', 'this is a JSON Feed 1.0; the widgets read it, but 1.1 is current', 'Change "version" to "https://jsonfeed.org/version/1.1" (and any "author" to "authors": [ … ]).');
   }
+  if (typeof json.title === 'string' && !json.title.trim()) {
+    out.warning('title', 'the feed\'s title is empty: feed readers list the feed by it', 'Give the feed a "title", e.g. "Präventionsrat Bannewitz – Neuigkeiten".');
+  }
   for (const [field, what, example] of [
     ['home_page_url', 'feed readers link the feed\'s name to this page', 'https://www.bannewitz.de/praevention/'],
     ['feed_url', 'feed readers use it to find the feed again and to resolve relative URLs', `https://www.bannewitz.de/praevention/${file}`],
@@ -266,6 +269,7 @@ async function checkItems(document: FeedDocument, context: Context): Promise<{ i
   const indices = document.items.map((_, index) => index).filter((index) => !left.has(index));
   const at = new Map(items.map((item, position) => [item, indices[position]!]));
 
+  let broken = false;
   let showable = items.filter((item) => {
     const path = `items[${at.get(item)}]`;
     checkLinks(item, path, context);
@@ -273,12 +277,14 @@ async function checkItems(document: FeedDocument, context: Context): Promise<{ i
       out.error(path, 'the item has neither a title nor any text, so it is not shown', 'Give the item a "title", or a "summary" or "content_text".');
       return false;
     }
+    // The schema checks `_kpr` only when there is one; the tips widget then fails on the missing topic as a whole.
     if (widget === 'prevention-tips' && (item._kpr === undefined || item._kpr === null)) {
-      out.error(`${path}._kpr`, 'the tip has no _kpr object, so it has no topic and is not shown', 'Add "_kpr": { "topic": "burglary" } with one of the topics kpr-tips.schema.json lists.');
-      return false;
+      out.error(`${path}._kpr`, 'the tip has no _kpr object with its topic, and <kpr-prevention-tips> then shows its error message instead of any tip', 'Add "_kpr": { "topic": "burglary" } with one of the topics kpr-tips.schema.json lists.');
+      broken = true;
     }
     return true;
   });
+  if (broken) showable = [];
   if (profile.merge) showable = withoutCopies(showable, profile.merge, at, context);
   if (widget === 'event-calendar') return { items: document.items.length, shown: await checkEvents(showable, at, context) };
   if (widget === 'goal-overview') await checkGoals(showable, at, context);

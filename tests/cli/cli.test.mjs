@@ -2,7 +2,7 @@
 // first, so the tests check the current sources), with its output and exit status.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,18 @@ describe('validate: good feeds', () => {
     assert.match(stdout, /\n {2}warning feed_url: "feed_url" is missing: [^\n]+\n {4}fix: Add "feed_url" with the full address, e\.g\. "https:\/\/www\.bannewitz\.de\/praevention\/tips\.json"\.\n/);
     assert.match(stdout, /✔ 2 of 2 sources would show completely, 0 errors, \d+ warnings\n$/);
     assert.doesNotMatch(stdout, /\x1b\[/);
+  });
+
+  test('colour on a terminal, none with NO_COLOR', async (t) => {
+    // util-linux's `script` gives the command a terminal of its own.
+    const script = '/usr/bin/script';
+    if (!existsSync(script)) return t.skip('no /usr/bin/script to give the command a terminal');
+    const command = `${JSON.stringify(process.execPath)} bin/asskomm-widgets.mjs validate tests/fixtures/invalid/no-version.json`;
+    const inTerminal = (/** @type {Record<string, string>} */ env) => new Promise((resolve) => {
+      execFile(script, ['-qc', command, '/dev/null'], { cwd: root, env: { ...process.env, NO_COLOR: '', TERM: 'xterm', ...env } }, (_error, stdout) => resolve(stdout));
+    });
+    assert.match(String(await inTerminal({})), /\x1b\[31merror\x1b\[39m version: /);
+    assert.doesNotMatch(String(await inTerminal({ NO_COLOR: '1' })), /\x1b\[/);
   });
 
   test('--quiet prints only errors and the summary', async () => {
