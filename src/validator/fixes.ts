@@ -47,6 +47,8 @@ export function fixFor(problem: Problem, schemaFile = 'the schema'): string {
   const field = fieldOf(problem.path);
   const { message } = problem;
   if (/measures\[\d+\]\.(start|end)$/.test(problem.path)) return `Write "${field}" as a date such as 2024-03-01 or a month such as 2024-03.`;
+  const missingKpr = /^is missing; this widget needs it, with (.*)$/.exec(message);
+  if (problem.path === '_kpr' && missingKpr) return `Add a "_kpr" object with ${missingKpr[1]}, as ${schemaFile} describes${missingKpr[1] === 'topic' ? ', e.g. "_kpr": { "topic": "burglary" }' : ''}.`;
   if (message === 'is required') return REQUIRED[field] ?? `Add the field "${field}" (${schemaFile} describes it).`;
   if (/RFC 3339 date-time/.test(message)) return FIELD_FIXES[field] ?? FIELD_FIXES.date_published!;
   if (/must match the pattern/.test(message) && FIELD_FIXES[field]) return FIELD_FIXES[field]!;

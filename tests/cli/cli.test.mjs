@@ -122,6 +122,7 @@ describe('validate: feeds that would not show', () => {
     { file: 'invalid/broken.json', path: 'line 8, column 7', message: /^this is not valid JSON: expected "," or "}" after a value$/, fix: /comma/ },
     { file: 'invalid/no-version.json', path: 'version', message: /"version" is required, so this is no JSON Feed 1\.1/, fix: /^Add "version": "https:\/\/jsonfeed\.org\/version\/1\.1"/ },
     { file: 'invalid/tip-without-topic.json', path: 'items[1]._kpr.topic', message: /"topic" is required, so the tip is not shown/, fix: /"topic"/ },
+    { file: 'invalid/tip-without-kpr.json', path: 'items[1]._kpr', message: /"_kpr" is missing; this widget needs it, with topic, so the tip is not shown/, fix: /"_kpr": \{ "topic": "burglary" \}/ },
     { file: 'invalid/event-wrong-date.json', path: 'items[1]._kpr.start', message: /"03\.12\.2026 18:00" is not a date/, fix: /^Write the start as an ISO 8601 date-time with offset, e\.g\. 2026-12-03T18:00:00\+01:00/ },
     { file: 'invalid/news-wrong-date.json', path: 'items[0].date_published', message: /must be an RFC 3339 date-time .* not "24\.11\.2026", so the news item is not shown/, fix: /ISO 8601 date-time with offset/ },
     { file: 'invalid/javascript-link.json', path: 'items[0].url', message: /^"javascript:alert\(document\.cookie\)" is not shown: only http\(s\), mailto and tel links are$/, fix: /https:\/\// },

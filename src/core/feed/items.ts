@@ -23,8 +23,11 @@ export function readItems(document: FeedDocument, extension?: Schema): { items: 
     const candidate = coerceId(raw);
     const problems = validate(candidate, ITEM_SCHEMA, '', JSON_FEED_SCHEMA);
     const extensionData = (candidate as FeedItem | null)?._kpr;
-    if (extension && extensionData !== undefined && problems.length === 0) {
-      problems.push(...validate(extensionData, extension, '_kpr'));
+    if (extension && problems.length === 0) {
+      // No `_kpr` at all is fine where the widget needs nothing from it (news); where it needs fields (a tip's
+      // topic), the item is skipped like any other that lacks them.
+      if (extensionData !== undefined) problems.push(...validate(extensionData, extension, '_kpr'));
+      else if (extension.required?.length) problems.push({ path: '_kpr', message: `is missing; this widget needs it, with ${extension.required.join(', ')}` });
     }
     if (problems.length) {
       const id = (candidate as FeedItem | null)?.id;

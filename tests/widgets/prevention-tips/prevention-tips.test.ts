@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/prevention-tips.js';
 import type { KprPreventionTips } from '../../../src/prevention-tips.js';
-import { fresh, settled, shadow } from '../../support/helpers.js';
+import { captureConsole, fresh, settled, shadow } from '../../support/helpers.js';
 
 const central = () => fresh('/tests/fixtures/tips-central.json');
 const local = () => fresh('/tests/fixtures/tips-local.json');
@@ -158,6 +158,14 @@ describe('<kpr-prevention-tips>', () => {
     } finally {
       history.replaceState(null, '', location.pathname + location.search);
     }
+  });
+
+  it('skips a tip without a _kpr object (one item of an RSS feed, say) and shows the others, naming the item in the console', async () => {
+    const warnings = captureConsole('warn');
+    const el = await tipsWidget({}, fresh('/tests/fixtures/invalid/tip-without-kpr.json'));
+    warnings.restore();
+    expect(titles(el)).to.deep.equal(['Haustür abschließen']);
+    expect(warnings.messages.join('\n')).to.match(/skipped item 1 \(id "tipp-2"\) of .*tip-without-kpr\.json.*: _kpr is missing; this widget needs it, with topic/);
   });
 
   it('is axe-clean with tips open, in spotlight mode and in English', async () => {
