@@ -70,7 +70,8 @@ describe('hostile feeds', () => {
       const [news, tips, goals, calendar] = [...wrapper.children] as HTMLElement[];
       for (const el of [news!, tips!, goals!, calendar!]) await settled(el, `${el.localName} to finish loading`);
       expect(visibleText(news!)).to.include('Sprechstunde der Bürgerpolizistin');
-      expect(visibleText(news!)).to.include('Tief verschachtelt');
+      // The article's HTML appears once the sanitiser (loaded only for HTML) has cleaned it.
+      await waitUntil(() => visibleText(news!).includes('Tief verschachtelt'), 'the sanitised HTML of the article');
       expect(visibleText(tips!)).to.include('Haustür immer abschließen');
       expect(visibleText(goals!)).to.include('Bessere Beleuchtung am Bahnhof');
       expect(visibleText(calendar!)).to.include('Präventionstag');
