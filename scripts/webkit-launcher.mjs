@@ -103,7 +103,7 @@ class WebKitLauncher extends WebdriverLauncher {
 
   getPage() {
     const unsupported = () => {
-      throw new Error('WebKit: WebKitWebDriver cannot emulate media (print, colour scheme, reduced motion): WebDriver classic has no such command');
+      throw new Error('WebKit: WebKitWebDriver cannot emulate media (print, colour scheme, reduced motion, forced colours): WebDriver classic has no such command');
     };
     return {
       keyboard: {
@@ -113,7 +113,8 @@ class WebKitLauncher extends WebdriverLauncher {
         type: (text) => this.keyActions([...text].flatMap((char) => [{ type: 'keyDown', value: char }, { type: 'keyUp', value: char }])),
       },
       setViewport: (viewport) => this.setViewport(viewport),
-      emulateMediaFeatures: unsupported,
+      emulateMedia: unsupported, // tests/support/media.ts
+      emulateMediaFeatures: unsupported, // @web/test-runner-commands' emulateMedia
       emulateMediaType: unsupported,
     };
   }

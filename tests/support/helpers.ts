@@ -3,13 +3,10 @@ import type { TemplateResult } from 'lit';
 import '../../src/news-feed.js';
 import type { KprNewsFeed } from '../../src/news-feed.js';
 
-/** A URL nobody has asked for yet, so the page-wide feed cache cannot answer it from an earlier test. */
 /** The engine the tests run in, for the few tests a browser driver cannot serve everywhere. */
 export const engine: 'chromium' | 'firefox' | 'webkit' = / Firefox\//.test(navigator.userAgent) ? 'firefox' : /Chrome\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
 
-/** emulateMedia works in Chromium and Firefox; WebKitWebDriver has no command for it (nor has WebDriver classic). */
-export const canEmulateMedia = engine !== 'webkit';
-
+/** A URL nobody has asked for yet, so the page-wide feed cache cannot answer it from an earlier test. */
 export function fresh(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}t=${Math.random().toString(36).slice(2)}`;
 }

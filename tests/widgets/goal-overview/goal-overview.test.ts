@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/goal-overview.js';
 import type { KprGoalOverview } from '../../../src/goal-overview.js';
-import { canEmulateMedia, captureConsole, focused, fresh, jsonFeed, settled, shadow, visibleText, type ItemSeed } from '../../support/helpers.js';
+import { captureConsole, focused, fresh, jsonFeed, settled, shadow, visibleText, type ItemSeed } from '../../support/helpers.js';
+import { canEmulateMedia, emulateMedia } from '../../support/media.js';
 
 const demoFeed = () => fresh('/demo/feeds/goals.json');
 
