@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/goal-overview.js';
 import type { KprGoalOverview } from '../../../src/goal-overview.js';
 import { captureConsole, focused, fresh, jsonFeed, settled, shadow, visibleText, type ItemSeed } from '../../support/helpers.js';
+import { pageOfWidth } from '../../support/frame.js';
 import { expectVisible, expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour, tabInto } from '../../support/forced-colors.js';
 import { canEmulateMedia, emulateMedia } from '../../support/media.js';
 
@@ -169,17 +170,14 @@ describe('<kpr-goal-overview>', () => {
   });
 
   it('fits a 320 px wide phone without scrolling sideways', async () => {
-    await setViewport({ width: 320, height: 640 });
-    try {
-      const el = await goalWidget();
-      measuresButton(card(el, 'Sich sicher fühlen')).click();
-      await el.updateComplete;
-      const base = shadow(el).querySelector<HTMLElement>('[part="base"]')!;
-      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
-      expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    } finally {
-      await setViewport({ width: 800, height: 600 });
-    }
+    const phone = await pageOfWidth(320, '/src/goal-overview.ts', `<kpr-goal-overview eager src="${demoFeed()}"></kpr-goal-overview>`);
+    const el = phone.querySelector<KprGoalOverview>('kpr-goal-overview')!;
+    await settled(el);
+    measuresButton(card(el, 'Sich sicher fühlen')).click();
+    await el.updateComplete;
+    const base = shadow(el).querySelector<HTMLElement>('[part="base"]')!;
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    expect(phone.documentElement.scrollWidth).to.be.at.most(320);
   });
 
   it('prints every goal\'s measures and each chart\'s table', async function () {
