@@ -18,7 +18,9 @@ export function inForcedColours(): void {
     probe.remove();
     expect(drawn, 'an author colour in forced colours').to.equal(systemColour('CanvasText'));
   });
-  after(() => emulateMedia({ forcedColors: null }));
+  after(async () => {
+    if (canEmulateMedia) await emulateMedia({ forcedColors: null });
+  });
 }
 
 /** What a CSS system colour (CanvasText, Highlight, …) is in the palette in force. */
