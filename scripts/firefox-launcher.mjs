@@ -12,7 +12,7 @@
 //  - `goto`: after a page hands a `mailto:` link to the system (the contact form does), Firefox reports a navigation
 //    that never ends, and puppeteer's goto waits for it until its 30 s timeout; BiDi's own navigate does not.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
-import { mediaState } from './media-emulation.mjs';
+import { mediaState, refuseBuiltInEmulation } from './media-emulation.mjs';
 
 const KEY_NAMES = { Space: ' ' };
 
@@ -57,6 +57,7 @@ function withBidiGaps(page) {
     const outcome = await send('script.evaluate', { expression: `(() => { ${body} })()`, target: { context: chromeContext }, awaitPromise: false });
     if (outcome.type === 'exception') throw new Error(`Firefox: ${outcome.exceptionDetails.text}`);
   };
+  refuseBuiltInEmulation(page);
   const next = mediaState();
   /** Sets the tab's overrides (on every tab: one test runs at a time per browser), then waits until the page sees them. */
   page.emulateMedia = async (options) => {

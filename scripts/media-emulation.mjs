@@ -3,7 +3,8 @@
 // puppeteer-driven browser and silently drops `forcedColors` (puppeteer's emulateMediaFeatures refuses the feature),
 // so a forced-colours test would run in normal colours. Its command runs before any plugin of ours, so ours has a
 // name of its own: tests call `emulateMedia` from tests/support/media.ts, which sends `kpr-emulate-media` here, and
-// each launcher's page does it its own way through `page.emulateMedia(options)` (Playwright's shape):
+// each launcher's page does it its own way through `page.emulateMedia(options)` (Playwright's shape); the built-in
+// command fails on those pages rather than quietly emulating all but forced colours:
 //  - Chromium: one CDP `Emulation.setEmulatedMedia` with the whole state (below). It forces colours for real: the
 //    page is drawn with system colours, not just matched by `(forced-colors: active)`.
 //  - Firefox: the tab's own overrides (scripts/firefox-launcher.mjs).
@@ -35,8 +36,19 @@ export function mediaState() {
   };
 }
 
+/**
+ * Makes @web/test-runner-commands' own emulateMedia fail loudly on this page, instead of emulating all but forced
+ * colours (its command reaches the page as these two puppeteer methods).
+ */
+export function refuseBuiltInEmulation(page) {
+  page.emulateMediaFeatures = page.emulateMediaType = () => {
+    throw new Error("Emulate media with tests/support/media.ts: @web/test-runner-commands' emulateMedia drops forced colours here");
+  };
+}
+
 /** Gives a Chromium page (puppeteer over CDP) `emulateMedia`. */
 export function withChromiumMedia(page) {
+  refuseBuiltInEmulation(page);
   const next = mediaState();
   let cdp;
   page.emulateMedia = async (options) => {
