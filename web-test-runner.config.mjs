@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, testEngines } from './scripts/browser.mjs';
 import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
+import { mediaEmulationPlugin, withChromiumMedia } from './scripts/media-emulation.mjs';
 import { testApi } from './tests/support/test-api.mjs';
 
 /**
@@ -21,7 +22,10 @@ const jsonModules = {
 const env = { ...process.env, TZ: process.env.KPR_TEST_TIME_ZONE ?? 'America/New_York' };
 
 const launchers = {
-  chromium: () => chromeLauncher({ launchOptions: { executablePath: process.env.CHROME_PATH ?? findChromium(), args: CHROMIUM_ARGS, env } }),
+  chromium: () => chromeLauncher({
+    launchOptions: { executablePath: process.env.CHROME_PATH ?? findChromium(), args: CHROMIUM_ARGS, env },
+    createPage: async ({ context }) => withChromiumMedia(await context.newPage()),
+  }),
   firefox: () => firefoxLauncher({ executablePath: findFirefox(), env }),
   // Loaded only when asked for: it brings webdriverio.
   webkit: async () => (await import('./scripts/webkit-launcher.mjs')).webkitLauncher({ ...findWebKit(), env }),
@@ -32,7 +36,8 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 8000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModules],
+  // Media emulation with forced colours (tests/support/media.ts): the built-in emulateMedia drops them.
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModules, mediaEmulationPlugin()],
   middleware: [testApi],
   // Chromium, and Firefox when there is one (`KPR_BROWSERS=chromium,firefox,webkit` to choose). Each engine runs
   // its files one at a time, the engines side by side.

@@ -118,8 +118,8 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 /**
  * The engines to test in: `KPR_BROWSERS=chromium,firefox,webkit` picks them (and fails when one is missing);
- * without it, Chromium, and Firefox when there is one. WebKit only when asked for: it does not pass everything yet
- * (see scripts/webkit-launcher.mjs).
+ * without it, Chromium, and Firefox when there is one. WebKit only when asked for (CI does): its MiniBrowser has no
+ * headless mode and would open windows on a machine with a display (see scripts/webkit-launcher.mjs).
  */
 export function testEngines() {
   const asked = process.env.KPR_BROWSERS?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);

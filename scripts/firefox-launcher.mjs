@@ -3,13 +3,16 @@
 // No geckodriver and no downloaded browser. Puppeteer's BiDi side lacks three things the tests use; the page we hand
 // to the launcher fills them in, so the tests stay the same in every engine:
 //  - `keyboard.press('Space')`: BiDi puppeteer knows the key only as ' ' ("Unknown key: Space").
-//  - `emulateMediaFeatures` / `emulateMediaType` (emulateMedia): puppeteer implements them with CDP only, and
-//    WebDriver BiDi has no media emulation yet. Firefox's own overrides (what its devtools use for print and colour
-//    scheme simulation) are reached from the browser's privileged scope, which `--remote-allow-system-access` opens
-//    to BiDi's `script.evaluate` ("moz:scope": "chrome"); reduced motion is the `ui.prefersReducedMotion` pref.
+//  - media emulation (tests/support/media.ts, scripts/media-emulation.mjs): puppeteer implements it with CDP only,
+//    and WebDriver BiDi has none yet. Firefox's own per-tab overrides (what its devtools use to simulate print, a
+//    colour scheme or forced colours: `mediumOverride`, `prefersColorSchemeOverride`, `prefersReducedMotionOverride`,
+//    `forcedColorsOverride` on the tab's browsing context) are reached from the browser's privileged scope, which
+//    `--remote-allow-system-access` opens to BiDi's `script.evaluate` ("moz:scope": "chrome"). Forced colours are
+//    real there too: the page is drawn in system colours.
 //  - `goto`: after a page hands a `mailto:` link to the system (the contact form does), Firefox reports a navigation
 //    that never ends, and puppeteer's goto waits for it until its 30 s timeout; BiDi's own navigate does not.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { mediaState, refuseBuiltInEmulation } from './media-emulation.mjs';
 
 const KEY_NAMES = { Space: ' ' };
 
@@ -54,36 +57,28 @@ function withBidiGaps(page) {
     const outcome = await send('script.evaluate', { expression: `(() => { ${body} })()`, target: { context: chromeContext }, awaitPromise: false });
     if (outcome.type === 'exception') throw new Error(`Firefox: ${outcome.exceptionDetails.text}`);
   };
-  /** Sets overrides on every tab (one test runs at a time per browser), then waits until the page sees them. */
-  const override = async (fields, pref, check) => {
+  refuseBuiltInEmulation(page);
+  const next = mediaState();
+  /** Sets the tab's overrides (on every tab: one test runs at a time per browser), then waits until the page sees them. */
+  page.emulateMedia = async (options) => {
+    const { media, colorScheme, reducedMotion, forcedColors } = next(options);
+    const fields = {
+      mediumOverride: media === 'print' ? 'print' : '',
+      prefersColorSchemeOverride: colorScheme === 'light' || colorScheme === 'dark' ? colorScheme : 'none',
+      prefersReducedMotionOverride: reducedMotion === 'reduce' || reducedMotion === 'no-preference' ? reducedMotion : 'none',
+      forcedColorsOverride: forcedColors === 'active' ? 'active' : 'none',
+    };
     await inBrowser(`
       for (const win of Services.wm.getEnumerator('navigator:browser'))
-        for (const tab of win.gBrowser.browsers) Object.assign(tab.browsingContext, ${JSON.stringify(fields)});
-      ${pref ? `Services.prefs.setIntPref(${JSON.stringify(pref[0])}, ${pref[1]});` : ''}`);
+        for (const tab of win.gBrowser.browsers) Object.assign(tab.browsingContext, ${JSON.stringify(fields)});`);
+    const expected = [
+      media ?? 'screen',
+      ...(fields.prefersColorSchemeOverride === 'none' ? [] : [`(prefers-color-scheme: ${colorScheme})`]),
+      ...(reducedMotion ? [`(prefers-reduced-motion: ${reducedMotion})`] : []),
+      `(forced-colors: ${forcedColors === 'active' ? 'active' : 'none'})`,
+    ];
     // The override reaches the page's process a moment later.
-    await page.waitForFunction((queries) => queries.every((q) => matchMedia(q).matches), { timeout: 2000, polling: 20 }, check);
-  };
-
-  page.emulateMediaType = async (type) => {
-    const medium = type ?? '';
-    await override({ mediumOverride: medium === 'screen' ? '' : medium }, undefined, [medium || 'screen']);
-  };
-  page.emulateMediaFeatures = async (features = []) => {
-    const fields = {};
-    let pref;
-    const check = [];
-    for (const { name, value } of features) {
-      if (name === 'prefers-color-scheme') {
-        fields.prefersColorSchemeOverride = value === 'dark' || value === 'light' ? value : 'none';
-        if (fields.prefersColorSchemeOverride !== 'none') check.push(`(prefers-color-scheme: ${value})`);
-      } else if (name === 'prefers-reduced-motion') {
-        pref = ['ui.prefersReducedMotion', value === 'reduce' ? 1 : 0];
-        check.push(`(prefers-reduced-motion: ${value === 'reduce' ? 'reduce' : 'no-preference'})`);
-      } else {
-        throw new Error(`Firefox: emulating ${name} is not supported here`);
-      }
-    }
-    await override(fields, pref, check);
+    await page.waitForFunction((queries) => queries.every((q) => matchMedia(q).matches), { timeout: 2000, polling: 20 }, expected);
   };
   return page;
 }

@@ -9,13 +9,15 @@
 // command for it and WebKitWebDriver no extension, so that command fails with a message saying so (the tests that
 // need it skip themselves in WebKit).
 //
-// Not part of `npm test` unless asked for (`KPR_BROWSERS=chromium,firefox,webkit`), nor of CI: with Debian's
-// WebKitGTK 2.50 under Xvfb it passes all but a few tests, and those few are not the widgets' fault:
-//  - setViewport({ width: 320 }): MiniBrowser's window does not get narrower than 447 px (its toolbar), so the
-//    page stays 447 px wide; the launcher says so instead of letting the test measure the wrong width.
-//  - the retry tests count requests through Resource Timing, and WebKit now and then records one entry where
-//    the server answered twice (the widget shows the feed of the second answer).
-//  - with three engines side by side, a timeout test and the hostile page's focus outline have failed in WebKit.
+// CI tests in WebKit too (.ci/run sets KPR_BROWSERS=chromium,firefox,webkit); `npm test` elsewhere only when asked
+// for, since MiniBrowser would open its windows on the desktop of a machine with a display. scripts/test.mjs runs it
+// after the other engines, not beside them (see there). What stood in the way before, and how the tests avoid it:
+//  - MiniBrowser's window does not get narrower than 447 px (its toolbar), so setViewport({ width: 320 }) cannot
+//    give a 320 px page; setViewport still says so when asked. The 320 px tests put the widget into a 320 px wide
+//    iframe instead (tests/support/frame.ts), a real 320 px viewport in every engine.
+//  - WebKit's Resource Timing now and then records one entry where the server answered twice; the tests count
+//    requests on the test server instead (tests/support/test-api.mjs, /test-api/count).
+//  - Media emulation is impossible (above): those tests skip themselves in WebKit (canEmulateMedia).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
@@ -103,7 +105,7 @@ class WebKitLauncher extends WebdriverLauncher {
 
   getPage() {
     const unsupported = () => {
-      throw new Error('WebKit: WebKitWebDriver cannot emulate media (print, colour scheme, reduced motion): WebDriver classic has no such command');
+      throw new Error('WebKit: WebKitWebDriver cannot emulate media (print, colour scheme, reduced motion, forced colours): WebDriver classic has no such command');
     };
     return {
       keyboard: {
@@ -113,7 +115,8 @@ class WebKitLauncher extends WebdriverLauncher {
         type: (text) => this.keyActions([...text].flatMap((char) => [{ type: 'keyDown', value: char }, { type: 'keyUp', value: char }])),
       },
       setViewport: (viewport) => this.setViewport(viewport),
-      emulateMediaFeatures: unsupported,
+      emulateMedia: unsupported, // tests/support/media.ts
+      emulateMediaFeatures: unsupported, // @web/test-runner-commands' emulateMedia
       emulateMediaType: unsupported,
     };
   }

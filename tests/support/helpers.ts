@@ -3,13 +3,10 @@ import type { TemplateResult } from 'lit';
 import '../../src/news-feed.js';
 import type { KprNewsFeed } from '../../src/news-feed.js';
 
-/** A URL nobody has asked for yet, so the page-wide feed cache cannot answer it from an earlier test. */
 /** The engine the tests run in, for the few tests a browser driver cannot serve everywhere. */
 export const engine: 'chromium' | 'firefox' | 'webkit' = / Firefox\//.test(navigator.userAgent) ? 'firefox' : /Chrome\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
 
-/** emulateMedia works in Chromium and Firefox; WebKitWebDriver has no command for it (nor has WebDriver classic). */
-export const canEmulateMedia = engine !== 'webkit';
-
+/** A URL nobody has asked for yet, so the page-wide feed cache cannot answer it from an earlier test. */
 export function fresh(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}t=${Math.random().toString(36).slice(2)}`;
 }
@@ -46,23 +43,25 @@ export function captureConsole(kind: 'error' | 'warn' | 'info'): { messages: str
   return { messages, restore: () => (console[kind] = original) };
 }
 
-// Tests count real requests through Resource Timing; the default buffer of 250 entries would fill up.
-performance.setResourceTimingBufferSize(100_000);
-
-/** How many requests the page has sent for a URL, as the browser's own Resource Timing records them. */
-export function requestsFor(url: string): number {
-  return performance.getEntriesByName(new URL(url, location.href).href).length;
+/**
+ * How many requests for a URL have reached the test server (tests/support/test-api.mjs counts them), so give each
+ * test its own URL (`fresh`). Counted by the server rather than the browser's Resource Timing, which in WebKit now
+ * and then records one entry for a retry's two requests.
+ */
+export async function requestsFor(url: string): Promise<number> {
+  const { pathname, search } = new URL(url, location.href);
+  const answer = await fetch(`/test-api/count?url=${encodeURIComponent(pathname + search)}`);
+  return ((await answer.json()) as { count: number }).count;
 }
 
 /**
- * The request count once at least `expected` have been recorded: a timing entry is queued a little after its
- * response, so a widget can be done before the entry exists. The exact count is then asserted by the test.
+ * The request count once at least `expected` requests have arrived (or a second has passed): a request the widget
+ * sends without waiting for it may still be on its way. The exact count is then asserted by the test.
  */
 export async function recordedRequests(url: string, expected: number): Promise<number> {
-  await waitUntil(() => requestsFor(url) >= expected, `${expected} request(s) for ${url}`).catch(() => undefined);
-  // Let entries still queued behind it arrive too, so that an extra request is not missed.
-  await new Promise((resolve) => setTimeout(resolve));
-  return requestsFor(url);
+  let count = 0;
+  await waitUntil(async () => (count = await requestsFor(url)) >= expected, `${expected} request(s) for ${url}`, { timeout: 1000 }).catch(() => undefined);
+  return count;
 }
 
 /** A JSON Feed served by the test server exactly as given, so a test can shape any feed it needs. */

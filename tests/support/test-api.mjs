@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 const flaky = new Map();
 /** Slow feeds by key: how many bytes went out, and whether the browser hung up. */
 const drips = new Map();
+/** Every request the test server has had, by path and query: tests count a widget's requests here (fresh URLs). */
+const seen = new Map();
 /** Contact mailboxes, one per test: every request as it arrived, and the messages stored by idempotency key. */
 const mailboxes = new Map();
 const mailbox = (name) => {
@@ -19,12 +21,18 @@ const readBody = (req) => new Promise((resolve) => {
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 
 export async function testApi(ctx, next) {
+  seen.set(ctx.url, (seen.get(ctx.url) ?? 0) + 1);
   const url = new URL(ctx.url, 'http://localhost');
   const [, root, route, arg] = url.pathname.split('/');
   if (root !== 'test-api') return next();
   ctx.set('Cache-Control', 'no-store');
 
   switch (route) {
+    // /test-api/count?url=<path and query>: how many requests for that URL have arrived so far.
+    case 'count':
+      ctx.type = 'application/json';
+      ctx.body = { count: seen.get(url.searchParams.get('url')) ?? 0 };
+      return;
     // /test-api/status/404
     case 'status':
       ctx.status = Number(arg);

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/contact.js';
 import type { KprContact } from '../../../src/contact.js';
+import { expectVisible, expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, tabInto } from '../../support/forced-colors.js';
 import { captureConsole, focused, shadow } from '../../support/helpers.js';
 
 interface Mailbox {
@@ -266,5 +267,44 @@ describe('<kpr-contact>', () => {
     await expect(el).to.be.accessible();
     await submit(el);
     await expect(el).to.be.accessible();
+  });
+
+  describe('in forced colours', () => {
+    inForcedColours();
+    const sides = ['top', 'right', 'bottom', 'left'] as const;
+
+    it('keeps the notice, the fields, the marks of invalid fields, the error summary and keyboard focus visible', async () => {
+      const el = await contactForm({ endpoint: endpoint().url });
+      const notice = shadow(el).querySelector('[part="notice"]')!;
+      expectVisibleBorder(notice, startSide(notice), 'the notice\'s mark');
+      expectVisibleFocusRing(await tabInto(el), 'the first link of the notice');
+      for (const field of shadow(el).querySelectorAll('select, textarea, input:not([type="checkbox"]):not([tabindex="-1"])')) {
+        if (field.closest('.hp')) continue; // the honeypot is off screen
+        expectVisibleBorder(field, 'bottom', `the field ${field.id}`);
+      }
+      await submit(el);
+      const summary = shadow(el).querySelector('[part="error-summary"]')!;
+      for (const side of sides) expectVisibleBorder(summary, side, 'the error summary');
+      const invalid = [...shadow(el).querySelectorAll('.field.invalid')];
+      expect(invalid.length).to.be.greaterThan(0);
+      // The red is gone: the thick mark beside a field and its message say that it needs attention.
+      for (const field of invalid) {
+        expectVisibleBorder(field, startSide(field), 'the mark beside an invalid field');
+        expect(parseFloat(getComputedStyle(field).getPropertyValue(`border-${startSide(field)}-width`))).to.be.at.least(4);
+        expectVisible(getComputedStyle(field.querySelector('.error-message')!).color, 'an error message');
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('frames the answer once a message is sent', async () => {
+      const el = await contactForm({ endpoint: endpoint().url });
+      await type(el, 'message', 'Die Laterne am Markt ist aus.');
+      await tick(el, 'consent');
+      await submit(el);
+      await waitForResult(el, 'sent');
+      const result = shadow(el).querySelector('[part="result"]')!;
+      for (const side of sides) expectVisibleBorder(result, side, 'the answer');
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import '../../../src/event-calendar.js';
 import type { KprEventCalendar } from '../../../src/event-calendar.js';
+import { expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour } from '../../support/forced-colors.js';
 import { captureConsole, focused, fresh, settled, shadow, visibleText } from '../../support/helpers.js';
 
 const demoEvents = () => fresh('/demo/feeds/events.json');
@@ -267,6 +268,57 @@ describe('<kpr-event-calendar>', () => {
       cell(el, '2026-12-03').querySelector<HTMLButtonElement>('.chip')!.click();
       await el.updateComplete;
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('in forced colours', () => {
+    inForcedColours();
+    // The visitor's contrast theme sets the colours, and so their contrast. Without a real theme Firefox stands in
+    // with Highlight #3399ff under HighlightText #ffffff (2.9:1), which axe would blame on the widget.
+    const theirPalette = { ignoredRules: ['color-contrast'] };
+    const looks = (element: Element) => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, text: style.color };
+    };
+
+    it('marks today and the chosen view in the highlight colour, and keeps event chips and the chosen day visible', async () => {
+      const highlighted = { background: systemColour('Highlight'), text: systemColour('HighlightText') };
+      const thisMonth = await calendar();
+      expect(looks(shadow(thisMonth).querySelector('.day.today .day-number')!), 'today').to.deep.equal(highlighted);
+      expect(looks(shadow(thisMonth).querySelector('.views [aria-pressed="true"]')!), 'the chosen view').to.deep.equal(highlighted);
+      const other = shadow(thisMonth).querySelector('.views [aria-pressed="false"]')!;
+      expect(looks(other), 'the other view').to.not.deep.equal(highlighted);
+      expectVisibleBorder(other, 'top', 'the other view\'s button');
+
+      const december = await calendar({ date: '2026-12-02' });
+      const eventChips = [...shadow(december).querySelectorAll('.chip:not(.more)')];
+      expect(eventChips.length).to.be.greaterThan(3);
+      // Their tinted background is gone: the mark at their start shows where an event begins and ends.
+      for (const chip of eventChips) expectVisibleBorder(chip, startSide(chip), `the chip "${spoken(chip.textContent)}"`);
+      cell(december, '2026-12-02').focus();
+      await press(december, 'ArrowRight');
+      expect(shadow(december).activeElement!.getAttribute('data-day')).to.equal('2026-12-03');
+      expectVisibleFocusRing(shadow(december).activeElement!, 'the chosen day');
+      await expect(december).to.be.accessible(theirPalette);
+    });
+
+    it('shows pressed category filters in the highlight colour, and keeps the list\'s event marks visible', async () => {
+      const el = await calendar({ date: '2026-12', view: 'list' });
+      const toggles = [...shadow(el).querySelectorAll<HTMLButtonElement>('.toggle')];
+      toggles.find((b) => b.textContent!.trim() === 'Vortrag')!.click();
+      await el.updateComplete;
+      for (const toggle of toggles) {
+        if (toggle.getAttribute('aria-pressed') === 'true') {
+          expect(looks(toggle), 'a pressed filter').to.deep.equal({ background: systemColour('Highlight'), text: systemColour('HighlightText') });
+        } else {
+          expect(looks(toggle).background, 'a filter not pressed').to.not.equal(systemColour('Highlight'));
+          expectVisibleBorder(toggle, 'top', `the filter "${spoken(toggle.textContent)}"`);
+        }
+      }
+      const events = [...shadow(el).querySelectorAll('.agenda-event')];
+      expect(events.length).to.be.greaterThan(0);
+      for (const event of events) expectVisibleBorder(event, startSide(event), 'an event\'s mark in the list');
+      await expect(el).to.be.accessible(theirPalette);
     });
   });
 });

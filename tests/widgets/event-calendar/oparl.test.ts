@@ -50,14 +50,14 @@ describe('OParl meetings in <kpr-event-calendar>', () => {
     // November's days in the grid come from page 1; the deleted meeting of page 1 is not there.
     expect(chips(el, '2026-11-30')).to.deep.equal([]);
     expect(await recordedRequests(page(2), 1)).to.equal(1);
-    expect(requestsFor(page(3))).to.equal(0);
+    expect(await requestsFor(page(3))).to.equal(0);
     expect(el.warnings.join('\n')).to.include(`meeting "${RIS}/meeting/105" of ${new URL(first, location.href).href}: left out: it has no start`);
   });
 
   it('reads the next page when a later month is shown', async () => {
     const { first, page } = list();
     const el = await calendar(first);
-    expect(requestsFor(page(3))).to.equal(0);
+    expect(await requestsFor(page(3))).to.equal(0);
     shadow(el).querySelector<HTMLButtonElement>('[aria-label="Nächster Monat"]')!.click();
     await settled(el);
     expect(chips(el, '2027-01-14')).to.deep.equal(['18:30 38. Sitzung des Gemeinderates Bannewitz']);
@@ -65,7 +65,7 @@ describe('OParl meetings in <kpr-event-calendar>', () => {
     shadow(el).querySelector<HTMLButtonElement>('[aria-label="Nächster Monat"]')!.click();
     await settled(el);
     expect(chips(el, '2027-02-04')).to.deep.equal(['18:00 14. Sitzung des Technischen Ausschusses']);
-    expect(requestsFor(page(2))).to.equal(1); // pages are read once
+    expect(await requestsFor(page(2))).to.equal(1); // pages are read once
   });
 
   it('shows only the public agenda items in the details, and marks a cancelled meeting', async () => {

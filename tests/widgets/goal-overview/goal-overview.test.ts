@@ -1,8 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/goal-overview.js';
 import type { KprGoalOverview } from '../../../src/goal-overview.js';
-import { canEmulateMedia, captureConsole, focused, fresh, jsonFeed, settled, shadow, visibleText, type ItemSeed } from '../../support/helpers.js';
+import { captureConsole, focused, fresh, jsonFeed, settled, shadow, visibleText, type ItemSeed } from '../../support/helpers.js';
+import { pageOfWidth } from '../../support/frame.js';
+import { expectVisible, expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour, tabInto } from '../../support/forced-colors.js';
+import { canEmulateMedia, emulateMedia } from '../../support/media.js';
 
 const demoFeed = () => fresh('/demo/feeds/goals.json');
 
@@ -167,17 +170,14 @@ describe('<kpr-goal-overview>', () => {
   });
 
   it('fits a 320 px wide phone without scrolling sideways', async () => {
-    await setViewport({ width: 320, height: 640 });
-    try {
-      const el = await goalWidget();
-      measuresButton(card(el, 'Sich sicher fühlen')).click();
-      await el.updateComplete;
-      const base = shadow(el).querySelector<HTMLElement>('[part="base"]')!;
-      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
-      expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    } finally {
-      await setViewport({ width: 800, height: 600 });
-    }
+    const phone = await pageOfWidth(320, '/src/goal-overview.ts', `<kpr-goal-overview eager src="${demoFeed()}"></kpr-goal-overview>`);
+    const el = phone.querySelector<KprGoalOverview>('kpr-goal-overview')!;
+    await settled(el);
+    measuresButton(card(el, 'Sich sicher fühlen')).click();
+    await el.updateComplete;
+    const base = shadow(el).querySelector<HTMLElement>('[part="base"]')!;
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    expect(phone.documentElement.scrollWidth).to.be.at.most(320);
   });
 
   it('prints every goal\'s measures and each chart\'s table', async function () {
@@ -216,5 +216,30 @@ describe('<kpr-goal-overview>', () => {
     const english = await goalWidget({ lang: 'en' });
     await waitUntil(() => shadow(english).textContent!.includes('Show measures'), 'English texts');
     await expect(english).to.be.accessible();
+  });
+
+  describe('in forced colours', () => {
+    inForcedColours();
+
+    it('keeps progress bars, chart lines and columns, trend marks, cards and keyboard focus visible, and stays axe-clean', async () => {
+      const el = await goalWidget();
+      const [ink, paper] = [systemColour('CanvasText'), systemColour('Canvas')];
+      // The bar: its filled part in the text colour on an empty track outlined in the text colour.
+      for (const bar of all(el, '.bar')) {
+        expect(getComputedStyle(bar.querySelector('.fill')!).fill, 'the done part of a progress bar').to.equal(ink);
+        expect(getComputedStyle(bar.querySelector('.track')!).fill, 'the rest of a progress bar').to.equal(paper);
+        expect(getComputedStyle(bar.querySelector('.track')!).stroke, 'the outline of a progress bar').to.equal(ink);
+      }
+      const strokes = ['.line', '.axis', '.target-line'].flatMap((selector) => all(el, selector));
+      const fills = ['.point', '.column', '.chart text'].flatMap((selector) => all(el, selector));
+      expect(all(el, '.line').length && all(el, '.column').length && all(el, '.target-line').length, 'line and bar charts with a target').to.be.greaterThan(0);
+      for (const mark of strokes) expectVisible(getComputedStyle(mark).stroke, `the chart's ${mark.getAttribute('class')}`);
+      for (const mark of fills) expectVisible(getComputedStyle(mark).fill, `the chart's ${mark.getAttribute('class') ?? 'label'}`);
+      for (const trend of all(el, '.trend')) expectVisibleBorder(trend, startSide(trend), 'the trend\'s mark');
+      for (const goal of all(el, '[part="goal"]')) expectVisibleBorder(goal, 'top', 'a goal\'s card');
+      const first = await tabInto(el);
+      expectVisibleFocusRing(first, 'the first thing Tab reaches');
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
-import { canEmulateMedia, jsonFeed, mount, served, settled, shadow } from '../../support/helpers.js';
+import { expectVisibleBorder, expectVisibleFocusRing, inForcedColours, tabInto } from '../../support/forced-colors.js';
+import { fresh, jsonFeed, mount, served, settled, shadow } from '../../support/helpers.js';
+import { canEmulateMedia, emulateMedia } from '../../support/media.js';
 
 const longWords = () => served(jsonFeed([
   {
@@ -58,7 +59,7 @@ describe('<kpr-news-feed> layout', () => {
     before(function () {
       if (!canEmulateMedia) this.skip(); // WebKit: WebKitWebDriver cannot emulate media
     });
-    afterEach(() => emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference', colorScheme: 'light' }));
+    afterEach(() => emulateMedia({ reducedMotion: null, colorScheme: null }));
 
     it('turns dark with a dark system preference only on pages that offer a dark scheme', async () => {
       await emulateMedia({ colorScheme: 'dark' });
@@ -81,13 +82,31 @@ describe('<kpr-news-feed> layout', () => {
       expect(getComputedStyle(bar).animationName).to.equal('none');
       el.remove();
     });
+  });
 
-    it('stays usable and axe-clean in forced colours', async () => {
-      await emulateMedia({ forcedColors: 'active' });
-      const el = await inWidth(600, 'cards');
+  describe('in forced colours', () => {
+    inForcedColours();
+
+    it('keeps the cards, the "show more" button and the keyboard focus visible, and stays axe-clean', async () => {
+      const feed = served(jsonFeed([{ title: 'Erste Meldung', url: '/a' }, { title: 'Zweite Meldung', url: '/b' }]));
+      const page = await mount(html`<div style="width: 600px"><kpr-news-feed eager layout="cards" limit="1" src=${feed}></kpr-news-feed></div>`);
+      const el = page.querySelector('kpr-news-feed')!;
+      await settled(el);
       const card = shadow(el).querySelector('article')!;
-      expect(getComputedStyle(card).borderTopStyle).to.equal('solid');
+      for (const side of ['top', 'right', 'bottom', 'left'] as const) expectVisibleBorder(card, side, 'the card');
+      // The button's filled background is gone in forced colours; its border still shows it is one.
+      expectVisibleBorder(shadow(el).querySelector('[part="more-button"]')!, 'top', 'the "show more" button');
+      const link = await tabInto(el);
+      expect(link.getAttribute('part')).to.equal('link');
+      expectVisibleFocusRing(link, 'the first headline\'s link');
       await expect(el).to.be.accessible();
+    });
+
+    it('draws the loading skeleton\'s bars with a border, since their tinted background is gone', async () => {
+      const el = await mount(html`<kpr-news-feed eager src=${fresh('/test-api/hang')}></kpr-news-feed>`);
+      const bar = shadow(el).querySelector('.skeleton span')!;
+      expectVisibleBorder(bar, 'top', 'a skeleton bar');
+      el.remove();
     });
   });
 });

@@ -21,7 +21,8 @@ describe('<kpr-news-feed> loading', () => {
       <kpr-news-feed eager src=${src}></kpr-news-feed><kpr-news-feed eager src=${src}></kpr-news-feed>
     </div>`);
     const [leaving, staying] = [...page.querySelectorAll('kpr-news-feed')] as [KprNewsFeed, KprNewsFeed];
-    await waitUntil(() => requestsFor(src) === 0 && shadow(staying).querySelector('.skeleton'));
+    // The request has reached the server, which answers 300 ms later: the widget leaves while it is on its way.
+    await waitUntil(async () => (await requestsFor(src)) === 1 && shadow(staying).querySelector('.skeleton'), 'the request to be under way');
     leaving.remove();
     await settled(staying);
     expect(headings(staying)).to.have.length(3);
@@ -45,7 +46,7 @@ describe('<kpr-news-feed> loading', () => {
     const el = page.querySelector('kpr-news-feed')!;
     await el.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    expect(requestsFor(src)).to.equal(0);
+    expect(await requestsFor(src)).to.equal(0);
     expect(shadow(el).querySelector('.skeleton')).to.exist;
     el.scrollIntoView();
     await settled(el);

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/prevention-tips.js';
 import type { KprPreventionTips } from '../../../src/prevention-tips.js';
+import { expectVisible, expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, tabInto } from '../../support/forced-colors.js';
 import { captureConsole, fresh, settled, shadow } from '../../support/helpers.js';
 
 const central = () => fresh('/tests/fixtures/tips-central.json');
@@ -178,5 +179,33 @@ describe('<kpr-prevention-tips>', () => {
     const english = await tipsWidget({ lang: 'en' });
     await waitUntil(() => shadow(english).textContent!.includes('Burglary protection'), 'English topics');
     await expect(english).to.be.accessible();
+  });
+
+  describe('in forced colours', () => {
+    inForcedColours();
+
+    it('keeps the fields, the lines between tips, the open/closed sign and keyboard focus visible, and stays axe-clean', async () => {
+      const el = await tipsWidget();
+      for (const field of shadow(el).querySelectorAll('input, select')) expectVisibleBorder(field, 'bottom', `the ${field.localName}`);
+      const tips = [...shadow(el).querySelectorAll('[part="tip"]')];
+      for (const tip of tips) expectVisibleBorder(tip, 'top', 'the line above a tip');
+      expectVisibleBorder(tips.at(-1)!, 'bottom', 'the line below the last tip');
+      const tip = button(el, 'Licht an, wenn Sie unterwegs sind');
+      expectVisible(getComputedStyle(tip, '::after').color, 'the + of a closed tip');
+      expect(getComputedStyle(tip, '::after').content).to.equal('"+"');
+      expectVisibleFocusRing(await tabInto(el), 'the search field');
+      tip.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      expectVisibleFocusRing(shadow(el).activeElement!, 'the next tip\'s button');
+      await expect(el).to.be.accessible();
+    });
+
+    it('frames the spotlight tip', async () => {
+      const el = await tipsWidget({ mode: 'spotlight', date: '2026-11-24' });
+      const spotlight = shadow(el).querySelector('[part="spotlight"]')!;
+      for (const side of ['top', 'right', 'bottom', 'left'] as const) expectVisibleBorder(spotlight, side, 'the spotlight');
+      expect(parseFloat(getComputedStyle(spotlight).getPropertyValue(`border-${startSide(spotlight)}-width`)), 'its thick start').to.be.at.least(6);
+      await expect(el).to.be.accessible();
+    });
   });
 });
