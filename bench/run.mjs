@@ -22,6 +22,7 @@ import { benchContact } from './contact.mjs';
 import { benchCalendar, calendarTable } from './calendar.mjs';
 import { benchLighthouse, lighthouseTable } from './lighthouse.mjs';
 import { markdownSummary } from './summary.mjs';
+import { staticClosure } from '../scripts/module-closure.mjs';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -60,16 +61,6 @@ function build(source, outDir) {
   });
 }
 
-/** Files a module imports before it runs (static imports), followed transitively. */
-function staticClosure(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const [, spec] of code.matchAll(/(?:^|[;}])\s*import\s*(?:[^'"`()]*?from\s*)?["'`](\.[^"'`]+)["'`]/g)) {
-    staticClosure(join(dirname(file), spec), seen);
-  }
-  return seen;
-}
 
 for (const entry of contactOnly || lighthouseOnly || renderOnly ? [] : entries) {
   const outDir = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
