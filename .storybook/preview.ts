@@ -1,10 +1,15 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import manifest from 'virtual:kpr-custom-elements';
 import '../src/index.js';
+import { forStorybook } from '../stories/support/manifest.js';
 import { installFeedMocks } from './feed-mocks.js';
 
 installFeedMocks();
+// Attributes, events, slots, CSS parts and custom properties of each widget (meta `component: 'kpr-…'`), for
+// the controls and the docs tables: from the widgets' JSDoc, so they cannot drift from the code.
+setCustomElementsManifest(forStorybook(manifest));
 
 /** The page around a widget: the theme a town's site might have, in light or dark. */
 const themes: Record<string, Record<string, string>> = {
