@@ -45,6 +45,15 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    options: {
+      storySort: {
+        order: [
+          'Guides',
+          ['Embedding', 'Embedding in TYPO3', 'Embedding in WordPress', 'Feeds from other servers', 'Theming', 'Feed formats', 'Accessibility and privacy', 'Privacy notice', 'Accessibility statement', 'Contact endpoint'],
+          'Widgets',
+        ],
+      },
+    },
   },
 };
 

@@ -4,3 +4,9 @@ declare module 'virtual:kpr-custom-elements' {
   const manifest: Manifest;
   export default manifest;
 }
+
+/** Vite's `?raw` imports: a file's text. */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}
