@@ -22,7 +22,7 @@ const meta = {
   render: (args) => widget('kpr-event-calendar', args, html`<a href="https://www.bannewitz.de/">Alle Termine auf bannewitz.de</a>`),
   argTypes: {
     src: { control: 'text', description: 'KPR event feeds and iCalendar files, separated by spaces' },
-    view: { control: 'inline-radio', options: ['', 'month', 'list', 'upcoming'], description: 'Empty: the month, or the list when narrow' },
+    view: { control: { type: 'inline-radio', labels: { '': 'automatic' } }, options: ['', 'month', 'list', 'upcoming'], description: 'Empty: the month, or the list when narrow' },
     date: { control: 'text', description: 'The month shown first, e.g. 2026-12' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },

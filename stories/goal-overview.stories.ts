@@ -25,7 +25,7 @@ const meta = {
     goals: { control: 'text', description: 'Only these goal ids, separated by spaces, e.g. ziel-klima' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { eager: true, src: '/feeds/goals.json', layout: 'cards', goals: '', expanded: false, lang: '', width: '72rem' },
+  args: { eager: true, 'heading-level': 2, src: '/feeds/goals.json', layout: 'cards', goals: '', expanded: false, lang: '', width: '72rem' },
 } satisfies Meta<GoalArgs>;
 
 export default meta;

@@ -39,7 +39,7 @@ const meta = {
     lang: { control: 'text', description: 'Overrides the page language (the toolbar)' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { eager: true, src: '/feeds/news.json', layout: 'list', limit: 0, tag: '', lang: '', 'time-zone': '', width: '48rem' },
+  args: { eager: true, 'heading-level': 2, src: '/feeds/news.json', layout: 'list', limit: 0, tag: '', lang: '', 'time-zone': '', width: '48rem' },
 } satisfies Meta<NewsFeedArgs>;
 
 export default meta;

@@ -30,7 +30,7 @@ const meta = {
     date: { control: 'text', description: 'The day for the spotlight and the season, e.g. 2026-11-24' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { eager: true, src: '/feeds/tips.json', mode: 'list', topic: '', audience: '', season: false, date: '', single: false, lang: '', width: '48rem' },
+  args: { eager: true, 'heading-level': 2, src: '/feeds/tips.json', mode: 'list', topic: '', audience: '', season: false, date: '', single: false, lang: '', width: '48rem' },
 } satisfies Meta<TipsArgs>;
 
 export default meta;
