@@ -16,7 +16,7 @@ const PAGES: Record<string, string> = {
   '../src/schemas/kpr-contact.schema.json': 'guides-feed-formats--docs',
 };
 
-export function forStorybook(markdown: string): string {
+export function withStorybookLinks(markdown: string): string {
   return markdown.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (link, text: string, href: string) => {
     if (/^(https?:|mailto:|tel:|#)/.test(href)) return link;
     const [file = '', section] = href.split('#');
