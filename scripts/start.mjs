@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
+import { SECURITY_HEADERS } from './security-headers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -38,23 +39,6 @@ const TYPES = {
 
 /** Text is sent gzipped when the browser asks for it, as any web server does (the bench's sizes are gzip). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
-
-/** What a careful municipal site sends; the widgets need nothing beyond 'self'. */
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "require-trusted-types-for 'script'",
-  ].join('; '),
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-};
 
 /** URL path → file: `/dist/…` from the build, everything else from `demo/`. */
 function fileFor(pathname) {

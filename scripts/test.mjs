@@ -54,12 +54,11 @@ runner.on('close', (code) => {
   const { passed: browserPassed, failed: browserFailed } = browserTotals();
   const last = perBrowser.size ? `${browserPassed} passed, ${browserFailed} failed` : '';
   if (code !== 0 || process.argv.length > 2) return finish(code, last);
-  // Then the demo page end to end (tests/e2e), the contact server (tests/server) and the docs (tests/docs), with
-  // node's own test runner.
+  // Then the demo page end to end (tests/e2e), the contact server (tests/server) and the docs against the code
+  // (tests/docs), with node's own test runner.
   const files = [
     ...readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `tests/e2e/${f}`),
     ...readdirSync('tests/server').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/server/${f}`),
-    // And the checks that the documentation (custom-elements.json, so Storybook) matches the sources.
     ...readdirSync('tests/docs').filter((f) => f.endsWith('.test.mjs')).map((f) => `tests/docs/${f}`),
   ];
   const e2e = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });

@@ -140,8 +140,11 @@ function asskomm_widgets_shortcode( $atts, $content, $shortcode ) {
 		if ( 'flag' === $kind ) {
 			$html .= ' ' . $name;
 		} elseif ( 'url' === $kind ) {
-			$urls  = array_filter( array_map( 'esc_url', preg_split( '/\s+/', trim( (string) $value ) ) ) );
-			$html .= ' ' . $name . '="' . implode( ' ', $urls ) . '"';
+			// esc_url empties what is no web address (javascript:, data:); an attribute left empty is dropped.
+			$urls = array_filter( array_map( 'esc_url', preg_split( '/\s+/', trim( (string) $value ) ) ) );
+			if ( $urls ) {
+				$html .= ' ' . $name . '="' . implode( ' ', $urls ) . '"';
+			}
 		} elseif ( 'text' === $kind ) {
 			$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 		}
