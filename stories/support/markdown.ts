@@ -13,6 +13,7 @@ const PAGES: Record<string, string> = {
   'contact-api.md': 'guides-contact-endpoint--docs',
   '../README.md#theming': 'guides-theming--docs',
   '../README.md#feeds': 'guides-feed-formats--docs',
+  '../README.md#embedding-the-news-feed': 'widgets-news-feed--docs',
   '../src/schemas/kpr-contact.schema.json': 'guides-feed-formats--docs',
 };
 
