@@ -1,6 +1,7 @@
 /**
- * Stories show states a static Storybook cannot get from a server: a feed that never answers (the loading
- * skeleton) and a contact endpoint that answers with a reference after a moment. Only URLs under
+ * Stories show states a static Storybook cannot get from a server: a feed or endpoint that never answers (the
+ * loading skeleton, a message being sent), a server error, and a contact endpoint that answers with a reference
+ * after a moment. Only URLs under
  * /storybook-mock/ are answered here; every other request goes out unchanged.
  */
 export function installFeedMocks(): void {
@@ -11,6 +12,9 @@ export function installFeedMocks(): void {
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
       });
+    }
+    if (url.pathname.startsWith('/storybook-mock/fail')) {
+      return Promise.resolve(new Response('Service Unavailable', { status: 503, headers: { 'Content-Type': 'text/plain' } }));
     }
     if (url.pathname.startsWith('/storybook-mock/contact')) {
       const reference = `KPR-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`;

@@ -1,24 +1,16 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import manifest from 'virtual:kpr-custom-elements';
 import '../src/index.js';
+import { forStorybook } from '../stories/support/manifest.js';
+import { themes } from '../stories/support/themes.js';
 import { installFeedMocks } from './feed-mocks.js';
 
 installFeedMocks();
-
-/** The page around a widget: the theme a town's site might have, in light or dark. */
-const themes: Record<string, Record<string, string>> = {
-  default: {},
-  dark: { colorScheme: 'dark', background: '#121417', color: '#eceff3' },
-  'high-contrast': {
-    background: '#000', color: '#fff', '--kpr-color-primary': '#ffff00', '--kpr-color-on-primary': '#000',
-    '--kpr-color-link': '#ffff00', '--kpr-color-border': '#fff', '--kpr-color-focus': '#00ffff',
-  },
-  bannewitz: {
-    fontFamily: 'Georgia, serif', '--kpr-color-primary': '#2e6b30', '--kpr-color-surface': '#f4f8f1',
-    '--kpr-color-border': '#6d8f5e', '--kpr-radius': '0.75rem',
-  },
-};
+// Attributes, events, slots, CSS parts and custom properties of each widget (meta `component: 'kpr-…'`), for
+// the controls and the docs tables: from the widgets' JSDoc, so they cannot drift from the code.
+setCustomElementsManifest(forStorybook(manifest));
 
 const preview: Preview = {
   globalTypes: {
@@ -53,6 +45,15 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    options: {
+      storySort: {
+        order: [
+          'Guides',
+          ['Embedding', 'Embedding in TYPO3', 'Embedding in WordPress', 'Feeds from other servers', 'Theming', 'Feed formats', 'Accessibility and privacy', 'Privacy notice', 'Accessibility statement', 'Contact endpoint'],
+          'Widgets',
+        ],
+      },
+    },
   },
 };
 

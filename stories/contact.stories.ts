@@ -1,12 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { maxLength } from '../src/widgets/contact/validation.js';
+import { fillContactForm } from './support/contact-form.js';
+import { widget, type WidgetArgs } from './support/render.js';
 
-interface ContactArgs {
+interface ContactArgs extends WidgetArgs {
   endpoint: string;
   mode: 'json' | 'open311' | 'mailto';
   mailto: string;
   topics: string;
-  persistDraft: boolean;
+  'privacy-url': string;
+  'persist-draft': boolean;
+  timeout?: number;
   lang: string;
   width: string;
 }
@@ -15,23 +21,21 @@ const meta = {
   title: 'Widgets/Contact',
   component: 'kpr-contact',
   tags: ['autodocs'],
-  render: (args) => html`<div style="max-width: ${args.width}">
-    <kpr-contact endpoint=${args.endpoint || nothing} mode=${args.mode} mailto=${args.mailto || nothing} topics=${args.topics || nothing}
-      privacy-url="https://www.bannewitz.de/datenschutz" lang=${args.lang || nothing} ?persist-draft=${args.persistDraft}></kpr-contact>
-  </div>`,
+  render: (args) => widget('kpr-contact', args),
   argTypes: {
     endpoint: { control: 'text', description: 'Where messages are posted (in Storybook, a mock that answers with a reference)' },
     mode: { control: 'inline-radio', options: ['json', 'open311', 'mailto'] },
     topics: { control: 'text', description: 'A JSON list of topic ids or { "id", "label" }' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { endpoint: '/storybook-mock/contact', mode: 'json', mailto: '', topics: '', persistDraft: false, lang: '', width: '44rem' },
+  args: { endpoint: '/storybook-mock/contact', mode: 'json', mailto: '', topics: '', 'privacy-url': 'https://www.bannewitz.de/datenschutz', 'persist-draft': false, lang: '', width: '44rem' },
 } satisfies Meta<ContactArgs>;
 
 export default meta;
 type Story = StoryObj<ContactArgs>;
 
-export const Default: Story = {};
+/** The blank form, as a resident first sees it: the empty state. */
+export const Default: Story = { name: 'Default: the empty form' };
 export const English: Story = { args: { lang: 'en' } };
 export const Arabic: Story = { name: 'Arabic (right to left)', args: { lang: 'ar' } };
 export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls' } };
@@ -41,13 +45,59 @@ export const Mailto: Story = { name: 'Without an endpoint: the mail program', ar
 export const Open311: Story = { name: 'Open311 defect reports', args: { mode: 'open311' } };
 export const OwnNotice: Story = {
   name: 'The town\'s own notice',
-  render: (args) => html`<div style="max-width: ${args.width}">
-    <kpr-contact endpoint=${args.endpoint} privacy-url="https://www.bannewitz.de/datenschutz">
-      <div slot="notice">
-        <p><strong>Notruf 110.</strong> Für alles andere: Ihr Präventionsrat Bannewitz liest jede Nachricht.</p>
-      </div>
-    </kpr-contact>
-  </div>`,
+  render: (args) =>
+    widget('kpr-contact', args, html`<div slot="notice">
+      <p><strong>Notruf 110.</strong> Für alles andere: Ihr Präventionsrat Bannewitz liest jede Nachricht.</p>
+    </div>`),
+};
+
+const typicalMessage = {
+  topic: 'lighting',
+  message: 'Am Fußweg zwischen Kirchstraße und Schulplatz ist seit einer Woche die zweite Laterne aus. Abends ist es dort sehr dunkel.',
+  place: 'Fußweg Kirchstraße / Schulplatz',
+  consent: true,
+};
+
+export const Typical: Story = { name: 'Typical: filled in, ready to send', play: ({ canvasElement }) => fillContactForm(canvasElement, typicalMessage) };
+export const Sending: Story = {
+  name: 'Loading: sending, the endpoint has not answered yet',
+  args: { endpoint: '/storybook-mock/hang/contact', timeout: 86400 },
+  play: ({ canvasElement }) => fillContactForm(canvasElement, typicalMessage, { send: true }),
+};
+export const Sent: Story = {
+  name: 'Sent, with a reference',
+  play: async ({ canvasElement }) => {
+    await fillContactForm(canvasElement, typicalMessage, { send: true });
+    await waitFor(() => expect(canvasElement.querySelector('kpr-contact')!.shadowRoot!.querySelector('[part="result"]')?.textContent).toMatch(/KPR-2026-/), { timeout: 3000 });
+  },
+};
+export const InvalidForm: Story = {
+  name: 'Error: sent without a message or consent',
+  play: ({ canvasElement }) => fillContactForm(canvasElement, { email: 'keine-adresse' }, { send: true }),
+};
+export const ServerError: Story = {
+  name: 'Error: the endpoint fails',
+  args: { endpoint: '/storybook-mock/fail' },
+  play: ({ canvasElement }) => fillContactForm(canvasElement, typicalMessage, { send: true }),
+};
+export const Busy: Story = {
+  name: 'Overfull: many topics, every field at its longest',
+  args: {
+    topics: JSON.stringify([
+      ...['dog-fouling', 'graffiti', 'rubbish', 'lighting', 'traffic', 'public-drinking', 'youth', 'idea'],
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `ort-${i + 1}`, label: `Spielplatz und Grünanlage Nummer ${i + 1} am Rand der Wohnsiedlung` })),
+      'other',
+    ]),
+  },
+  play: ({ canvasElement }) =>
+    fillContactForm(canvasElement, {
+      topic: 'ort-12',
+      message: 'Grundstücksverkehrsgenehmigungszuständigkeit und Straßenbeleuchtung: '.repeat(60).slice(0, maxLength('message')),
+      place: 'Kreuzung Dresdner Straße / Hauptstraße, gegenüber dem Bürgerhausveranstaltungssaal'.repeat(4).slice(0, maxLength('place')),
+      name: 'Maximiliane Friederike Müller-Lüdenscheidt'.repeat(4).slice(0, maxLength('name')),
+      wantsAnswer: true,
+      consent: true,
+    }),
 };
 export const Themed: Story = {
   render: (args) => html`<style>

@@ -1,12 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { feedUrl, widget, type WidgetArgs } from './support/render.js';
 
-interface CalendarArgs {
+interface CalendarArgs extends WidgetArgs {
   src: string;
   view: '' | 'month' | 'list' | 'upcoming';
   date: string;
   limit: number;
   category: string;
+  eager: boolean;
   lang: string;
   width: string;
   /** Seconds until a feed request is given up (the Loading story waits a day). */
@@ -17,30 +19,22 @@ const meta = {
   title: 'Widgets/Event calendar',
   component: 'kpr-event-calendar',
   tags: ['autodocs'],
-  render: (args) => html`<div style="max-width: ${args.width}">
-    <kpr-event-calendar eager src=${args.src} timeout=${args.timeout || nothing} view=${args.view || nothing} date=${args.date || nothing}
-      limit=${args.limit} category=${args.category || nothing} lang=${args.lang || nothing}>
-      <a href="https://www.bannewitz.de/">Alle Termine auf bannewitz.de</a>
-    </kpr-event-calendar>
-  </div>`,
+  render: (args) => widget('kpr-event-calendar', args, html`<a href="https://www.bannewitz.de/">Alle Termine auf bannewitz.de</a>`),
   argTypes: {
     src: { control: 'text', description: 'KPR event feeds and iCalendar files, separated by spaces' },
-    view: { control: 'inline-radio', options: ['', 'month', 'list', 'upcoming'], description: 'Empty: the month, or the list when narrow' },
+    view: { control: { type: 'inline-radio', labels: { '': 'automatic' } }, options: ['', 'month', 'list', 'upcoming'], description: 'Empty: the month, or the list when narrow' },
     date: { control: 'text', description: 'The month shown first, e.g. 2026-12' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { src: '/feeds/events.json /feeds/gemeinderat.ics', view: '', date: '2026-12', limit: 5, category: '', lang: '', width: '72rem' },
+  args: { eager: true, src: '/feeds/events.json /feeds/gemeinderat.ics', view: '', date: '2026-12', limit: 5, category: '', lang: '', width: '72rem' },
 } satisfies Meta<CalendarArgs>;
 
 export default meta;
 type Story = StoryObj<CalendarArgs>;
 
-const asFeed = (items: unknown[]) =>
-  URL.createObjectURL(new Blob([JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Story', items })], { type: 'application/feed+json' }));
-
 /** December 2026 with four events on most days: how the grid behaves when a town is busy. */
 const busyMonth = () =>
-  asFeed(Array.from({ length: 100 }, (_, i) => {
+  feedUrl(Array.from({ length: 100 }, (_, i) => {
     const day = String(1 + (i % 31)).padStart(2, '0');
     const hour = String(9 + (i % 10)).padStart(2, '0');
     return {
@@ -61,6 +55,7 @@ export const English: Story = { args: { lang: 'en' } };
 export const Arabic: Story = { name: 'Arabic (right to left)', args: { lang: 'ar' } };
 export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls' } };
 export const Narrow: Story = { name: 'Narrow (320 px): the list', args: { width: '320px' } };
+export const Empty: Story = { name: 'Empty: a feed without events', args: { src: feedUrl([]) } };
 export const EmptyMonth: Story = { name: 'An empty month', args: { date: '2027-08' } };
 export const Themed: Story = {
   render: (args) => html`<style>

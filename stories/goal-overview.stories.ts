@@ -1,13 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { feedUrl, widget, type WidgetArgs } from './support/render.js';
 
-interface GoalArgs {
+interface GoalArgs extends WidgetArgs {
   /** Seconds until a feed request is given up (the Loading story waits a day). */
   timeout?: number;
   src: string;
   layout: 'cards' | 'list';
   goals: string;
   expanded: boolean;
+  eager: boolean;
   lang: string;
   width: string;
 }
@@ -16,29 +18,22 @@ const meta = {
   title: 'Widgets/Goal overview',
   component: 'kpr-goal-overview',
   tags: ['autodocs'],
-  render: (args) => html`<div style="max-width: ${args.width}">
-    <kpr-goal-overview eager src=${args.src} timeout=${args.timeout || nothing} layout=${args.layout} goals=${args.goals || nothing} lang=${args.lang || nothing} ?expanded=${args.expanded}>
-      <a href="https://www.bannewitz.de/">Die Ziele des Präventionsrats auf bannewitz.de</a>
-    </kpr-goal-overview>
-  </div>`,
+  render: (args) => widget('kpr-goal-overview', args, html`<a href="https://www.bannewitz.de/">Die Ziele des Präventionsrats auf bannewitz.de</a>`),
   argTypes: {
     src: { control: 'text', description: 'Feed URLs separated by spaces; a later feed replaces goals with the same id' },
     layout: { control: 'inline-radio', options: ['cards', 'list'] },
     goals: { control: 'text', description: 'Only these goal ids, separated by spaces, e.g. ziel-klima' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { src: '/feeds/goals.json', layout: 'cards', goals: '', expanded: false, lang: '', width: '72rem' },
+  args: { eager: true, 'heading-level': 2, src: '/feeds/goals.json', layout: 'cards', goals: '', expanded: false, lang: '', width: '72rem' },
 } satisfies Meta<GoalArgs>;
 
 export default meta;
 type Story = StoryObj<GoalArgs>;
 
-const asFeed = (items: unknown[]) =>
-  URL.createObjectURL(new Blob([JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Story', items })], { type: 'application/feed+json' }));
-
 /** Six goals with 40 measures and long series: how the widget holds up when a council has done a lot. */
 const busy = () =>
-  asFeed(Array.from({ length: 6 }, (_, goal) => ({
+  feedUrl(Array.from({ length: 6 }, (_, goal) => ({
     id: `ziel-${goal}`,
     title: ['Weniger Straftaten', 'Sachlich bleiben', 'Sich sicher fühlen', 'Engagement fördern', 'Gemeinschaft stärken', 'Gutes Miteinander'][goal],
     content_text: 'Ein Ziel mit vielen Maßnahmen und einer langen Reihe von Kennzahlen.',
@@ -84,4 +79,4 @@ export const Themed: Story = {
 };
 export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
 export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
-export const Empty: Story = { args: { src: asFeed([]) } };
+export const Empty: Story = { args: { src: feedUrl([]) } };

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { feedUrl, widget, type WidgetArgs } from './support/render.js';
 
-interface NewsFeedArgs {
+interface NewsFeedArgs extends WidgetArgs {
   /** Seconds until a feed request is given up (the Loading story waits a day). */
   timeout?: number;
   src: string;
@@ -9,14 +10,9 @@ interface NewsFeedArgs {
   limit: number;
   tag: string;
   lang: string;
-  timeZone: string;
+  'time-zone': string;
+  eager: boolean;
   width: string;
-}
-
-/** A JSON Feed made in the story itself, served from a blob: URL, for states no sample file has. */
-function feed(items: Record<string, unknown>[], title = 'Präventionsrat Bannewitz'): string {
-  const json = { version: 'https://jsonfeed.org/version/1.1', title, items };
-  return URL.createObjectURL(new Blob([JSON.stringify(json)], { type: 'application/feed+json' }));
 }
 
 const topics = ['Einbruchschutz', 'Senioren', 'Jugend', 'Verkehr', 'Sauberkeit', 'Präventionsrat'];
@@ -34,29 +30,16 @@ const meta = {
   title: 'Widgets/News feed',
   component: 'kpr-news-feed',
   tags: ['autodocs'],
-  render: (args) => html`<div style="max-width: ${args.width}">
-    <kpr-news-feed
-      eager
-      src=${args.src} timeout=${args.timeout || nothing}
-      layout=${args.layout}
-      limit=${args.limit || nothing}
-      tag=${args.tag || nothing}
-      lang=${args.lang || nothing}
-      time-zone=${args.timeZone || nothing}
-    >
-      <a href="https://www.bannewitz.de/">Zu den Neuigkeiten der Gemeinde</a>
-    </kpr-news-feed>
-  </div>`,
+  render: (args) => widget('kpr-news-feed', args, html`<a href="https://www.bannewitz.de/">Zu den Neuigkeiten der Gemeinde</a>`),
   argTypes: {
     src: { control: 'text', description: 'One feed URL, or several separated by spaces' },
     layout: { control: 'inline-radio', options: ['list', 'cards', 'compact'] },
     limit: { control: { type: 'number', min: 0 }, description: 'Articles shown at first; 0 shows all' },
     tag: { control: 'text' },
     lang: { control: 'text', description: 'Overrides the page language (the toolbar)' },
-    timeZone: { control: 'text', name: 'time-zone' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { src: '/feeds/news.json', layout: 'list', limit: 0, tag: '', lang: '', timeZone: '', width: '48rem' },
+  args: { eager: true, 'heading-level': 2, src: '/feeds/news.json', layout: 'list', limit: 0, tag: '', lang: '', 'time-zone': '', width: '48rem' },
 } satisfies Meta<NewsFeedArgs>;
 
 export default meta;
@@ -71,23 +54,23 @@ export const MergedFeeds: Story = { args: { src: '/feeds/news.json /feeds/lpr.rs
 export const RssAndAtom: Story = { name: 'RSS and Atom', args: { src: '/feeds/lpr.rss /feeds/polizei.atom' } };
 export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
 export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
-export const Empty: Story = { args: { src: feed([]) } };
+export const Empty: Story = { args: { src: feedUrl([]) } };
 export const EmptyTag: Story = { name: 'Empty for a tag', args: { tag: 'Radverkehr' } };
 export const OneItem: Story = {
   args: {
-    src: feed([{
+    src: feedUrl([{
       id: 'eins', url: 'https://www.bannewitz.de/praevention/', title: 'Der Präventionsrat stellt sich vor',
       summary: 'Wer mitarbeitet, was er vorhat und wie Sie sich beteiligen können.', content_text: 'Text.',
       date_published: '2026-11-02T10:00:00+01:00', tags: ['Präventionsrat'],
     }]),
   },
 };
-export const TwoHundredItems: Story = { name: '200 items', args: { src: feed(manyItems), limit: 20 } };
+export const TwoHundredItems: Story = { name: '200 items', args: { src: feedUrl(manyItems), limit: 20 } };
 export const LongGermanWords: Story = {
   args: {
     width: '20rem',
     layout: 'cards',
-    src: feed([{
+    src: feedUrl([{
       id: 'lang', url: 'https://www.bannewitz.de/', title: 'Kriminalpräventionsratssitzungsprotokollveröffentlichungsankündigung',
       summary: 'Die Straßenbeleuchtungsmodernisierungsprogrammabschlussberichtsvorstellung findet im Bürgerhausveranstaltungssaal statt.',
       content_text: 'Text.', date_published: '2026-10-01T10:00:00+02:00', tags: ['Grundstücksverkehrsgenehmigungszuständigkeit'],

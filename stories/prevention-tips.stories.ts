@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { feedUrl, widget, type WidgetArgs } from './support/render.js';
 
-interface TipsArgs {
+interface TipsArgs extends WidgetArgs {
   /** Seconds until a feed request is given up (the Loading story waits a day). */
   timeout?: number;
   src: string;
@@ -11,6 +12,7 @@ interface TipsArgs {
   season: boolean;
   date: string;
   single: boolean;
+  eager: boolean;
   lang: string;
   width: string;
 }
@@ -19,21 +21,7 @@ const meta = {
   title: 'Widgets/Prevention tips',
   component: 'kpr-prevention-tips',
   tags: ['autodocs'],
-  render: (args) => html`<div style="max-width: ${args.width}">
-    <kpr-prevention-tips
-      eager
-      src=${args.src} timeout=${args.timeout || nothing}
-      mode=${args.mode}
-      topic=${args.topic || nothing}
-      audience=${args.audience || nothing}
-      date=${args.date || nothing}
-      lang=${args.lang || nothing}
-      ?season=${args.season}
-      ?single=${args.single}
-    >
-      <a href="https://www.bannewitz.de/">Alle Tipps auf bannewitz.de</a>
-    </kpr-prevention-tips>
-  </div>`,
+  render: (args) => widget('kpr-prevention-tips', args, html`<a href="https://www.bannewitz.de/">Alle Tipps auf bannewitz.de</a>`),
   argTypes: {
     src: { control: 'text', description: 'Feed URLs separated by spaces; a later feed replaces tips with the same id' },
     mode: { control: 'inline-radio', options: ['list', 'spotlight'] },
@@ -42,7 +30,7 @@ const meta = {
     date: { control: 'text', description: 'The day for the spotlight and the season, e.g. 2026-11-24' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { src: '/feeds/tips.json', mode: 'list', topic: '', audience: '', season: false, date: '', single: false, lang: '', width: '48rem' },
+  args: { eager: true, 'heading-level': 2, src: '/feeds/tips.json', mode: 'list', topic: '', audience: '', season: false, date: '', single: false, lang: '', width: '48rem' },
 } satisfies Meta<TipsArgs>;
 
 export default meta;
@@ -78,6 +66,21 @@ export const Themed: Story = {
 };
 export const Loading: Story = { args: { src: '/storybook-mock/hang', timeout: 86400 } };
 export const Error: Story = { name: 'Error, with fallback content', args: { src: '/feeds/does-not-exist.json' } };
+/** Sixty tips across every topic, some with long texts, many numbers and links: a district's full collection. */
+const manyTips = Array.from({ length: 60 }, (_, i) => ({
+  id: `tipp-${i + 1}`,
+  title: `Tipp ${i + 1}: ${['Haustür auch tagsüber abschließen', 'Am Telefon keine Auskunft über Geld geben', 'Passwörter nicht mehrfach verwenden', 'Fahrrad codieren lassen', 'Hinsehen und Hilfe holen', 'Mit Kindern über Chats sprechen', 'Schulweg gemeinsam üben', 'Schäden schnell melden'][i % 8]}`,
+  summary: 'Eine kurze Einführung, worum es geht und warum es sich lohnt.',
+  content_text: 'Ein ausführlicher Rat mit mehreren Sätzen. '.repeat(1 + (i % 6)),
+  _kpr: {
+    topic: ['burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'moral-courage', 'youth-protection', 'traffic', 'vandalism'][i % 8],
+    audience: [['everyone'], ['older-people'], ['parents', 'young-people'], ['businesses']][i % 4],
+    phones: Array.from({ length: i % 3 }, (_, n) => ({ label: `Beratungsstelle ${n + 1}`, number: `0351 647 20${n}` })),
+    links: Array.from({ length: i % 4 }, (_, n) => ({ title: `Weiterlesen, Quelle ${n + 1}`, url: `https://www.polizei-beratung.de/themen-und-tipps/${n + 1}` })),
+  },
+}));
+
+export const Busy: Story = { name: 'Overfull: 60 tips in every topic', args: { src: feedUrl(manyTips) } };
 export const Empty: Story = {
-  args: { src: URL.createObjectURL(new Blob([JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Leer', items: [] })], { type: 'application/feed+json' })) },
+  args: { src: feedUrl([]) },
 };

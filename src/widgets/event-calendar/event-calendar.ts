@@ -61,11 +61,30 @@ const EVERY_ITEM: MergeRules = { identity: () => [], replaces: () => false };
  * @csspart status - The loading, empty or error message.
  * @csspart retry-button - The button that loads a failed feed again.
  *
- * @cssprop --kpr-event-calendar-source-1-color - Colour of the first source's events; `-2-` to `-6-` for the others.
+ * @cssprop --kpr-event-calendar-source-1-color - Colour of the first source's events (the first feed in `src`).
+ * @cssprop --kpr-event-calendar-source-2-color - Colour of the second source's events.
+ * @cssprop --kpr-event-calendar-source-3-color - Colour of the third source's events.
+ * @cssprop --kpr-event-calendar-source-4-color - Colour of the fourth source's events.
+ * @cssprop --kpr-event-calendar-source-5-color - Colour of the fifth source's events.
+ * @cssprop --kpr-event-calendar-source-6-color - Colour of the sixth source's events.
  * @cssprop --kpr-event-calendar-today - Background of today's cell.
  * @cssprop --kpr-color-dialog - Background of the details dialog. Default: white, or near black in dark mode.
  * @cssprop --kpr-color-dialog-text - Text of the details dialog.
- * @cssprop --kpr-color-primary - Buttons, the focused day and chips.
+ * @cssprop --kpr-color-primary - Buttons, progress bars, charts, chips and other highlights; links too, unless `--kpr-color-link` is set. Default: `#00508c`, or `#9cc9f5` in dark mode.
+ * @cssprop --kpr-color-on-primary - Text on buttons in the primary colour. Default: white, or `#0b1d2e` in dark mode.
+ * @cssprop --kpr-color-link - Links. Default: the primary colour.
+ * @cssprop --kpr-color-focus - The outline around whatever has the keyboard focus. Default: `#00508c`, or `#9cc9f5` in dark mode.
+ * @cssprop --kpr-color-text - Text. Default: inherited from the page.
+ * @cssprop --kpr-color-text-muted - Secondary text: dates, hints, sources. Default: inherited from the page.
+ * @cssprop --kpr-color-surface - Background of cards, tips, fields and panels. Default: transparent.
+ * @cssprop --kpr-color-border - Borders and dividing lines. Default: `#767676`, or `#9a9a9a` in dark mode.
+ * @cssprop --kpr-radius - Corner radius of buttons, cards and fields. Default: `0.375rem`.
+ * @cssprop --kpr-space-xs - The smallest spacing step. Default: `0.25rem`.
+ * @cssprop --kpr-space-s - The small spacing step. Default: `0.5rem`.
+ * @cssprop --kpr-space-m - The middle spacing step. Default: `1rem`.
+ * @cssprop --kpr-space-l - The large spacing step, between sections. Default: `1.5rem`.
+ * @cssprop --kpr-font-family - The font. Default: inherited from the page.
+ * @cssprop --kpr-line-height - Line height. Default: `1.5`.
  */
 export class KprEventCalendar extends LitElement {
   static override styles = [baseStyles, stateStyles, eventCalendarStyles];

@@ -65,9 +65,21 @@ const orderOf = (item: LoadedItem) => (typeof item._kpr?.order === 'number' ? it
  * @cssprop --kpr-goal-overview-chart-color - Lines and bars of the charts. Default: the primary colour.
  * @cssprop --kpr-color-good - The mark of a good development. Default: a dark green.
  * @cssprop --kpr-color-bad - The mark of a development that is not good. Default: a dark red.
- * @cssprop --kpr-color-primary - Progress bars, buttons and charts.
- * @cssprop --kpr-color-surface - Background of the cards. Default: transparent.
- * @cssprop --kpr-color-border - Card borders.
+ * @cssprop --kpr-color-primary - Buttons, progress bars, charts, chips and other highlights; links too, unless `--kpr-color-link` is set. Default: `#00508c`, or `#9cc9f5` in dark mode.
+ * @cssprop --kpr-color-on-primary - Text on buttons in the primary colour. Default: white, or `#0b1d2e` in dark mode.
+ * @cssprop --kpr-color-link - Links. Default: the primary colour.
+ * @cssprop --kpr-color-focus - The outline around whatever has the keyboard focus. Default: `#00508c`, or `#9cc9f5` in dark mode.
+ * @cssprop --kpr-color-text - Text. Default: inherited from the page.
+ * @cssprop --kpr-color-text-muted - Secondary text: dates, hints, sources. Default: inherited from the page.
+ * @cssprop --kpr-color-surface - Background of cards, tips, fields and panels. Default: transparent.
+ * @cssprop --kpr-color-border - Borders and dividing lines. Default: `#767676`, or `#9a9a9a` in dark mode.
+ * @cssprop --kpr-radius - Corner radius of buttons, cards and fields. Default: `0.375rem`.
+ * @cssprop --kpr-space-xs - The smallest spacing step. Default: `0.25rem`.
+ * @cssprop --kpr-space-s - The small spacing step. Default: `0.5rem`.
+ * @cssprop --kpr-space-m - The middle spacing step. Default: `1rem`.
+ * @cssprop --kpr-space-l - The large spacing step, between sections. Default: `1.5rem`.
+ * @cssprop --kpr-font-family - The font. Default: inherited from the page.
+ * @cssprop --kpr-line-height - Line height. Default: `1.5`.
  */
 export class KprGoalOverview extends LitElement {
   static override styles = [baseStyles, stateStyles, goalOverviewStyles];
