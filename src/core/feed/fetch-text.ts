@@ -47,20 +47,31 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes, userAgent }: 
       void response.body?.cancel();
       throw tooLarge(url, maxBytes);
     }
-    const bytes = await readLimited(response, maxBytes, url);
+    const bytes = await readLimited(response, maxBytes, url, combined);
     return decodeFeedBytes(bytes, response.headers.get('content-type'));
   } catch (error) {
     throw failure(error);
   }
 }
 
-async function readLimited(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readLimited(response: Response, maxBytes: number, url: string, signal: AbortSignal): Promise<Uint8Array> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array();
+  // WebKit does not end a pending read when the fetch is aborted after the headers came: a feed that arrives a
+  // byte a second would keep the widget loading for ever. So the abort ends the read here, and hangs up.
+  const aborted = new Promise<never>((_, reject) => {
+    const stop = () => {
+      void reader.cancel(signal.reason).catch(() => {});
+      reject(signal.reason as Error);
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  aborted.catch(() => {}); // raced below; unhandled only when the body ended first
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await Promise.race([reader.read(), aborted]);
     if (done) break;
     length += value.byteLength;
     if (length > maxBytes) {
