@@ -42,6 +42,8 @@ export interface SeriesExpansion {
   recurring: boolean;
   /** The starts on the days of `window` (in the series' zone), in order; at most `MAX_OCCURRENCES`. */
   starts(window: DayRange): SeriesStart[];
+  /** The work the last `starts` did: the periods and days the rule looked at (a daily rule: two per day). */
+  stepsTaken: number;
 }
 
 const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
@@ -124,7 +126,7 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
       if (next.done) throw new RangeError('it never matches a day after the start');
     } catch (error) {
       warn(`rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
-      return { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []) };
+      return { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []), stepsTaken: 0 };
     }
   }
   const excludedDays = new Set<string>();
@@ -157,6 +159,7 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
         if (day >= to || !beforeUntil(day) || ++count > (rule.count ?? Infinity) || found.size >= MAX_OCCURRENCES) break;
         if (day >= from) add(day);
       }
+      expansion.stepsTaken = MAX_STEPS - Math.max(0, budget.left);
       if (budget.left < 0 && !warnedAboutWork) {
         warnedAboutWork = true;
         warn(`rrule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
@@ -168,7 +171,8 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
     }
     return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   };
-  return { recurring: Boolean(rule || series.rdates?.length), starts };
+  const expansion: SeriesExpansion = { recurring: Boolean(rule || series.rdates?.length), starts, stepsTaken: 0 };
+  return expansion;
 }
 
 /** RFC 5545: parts a rule leaves out are taken from its start (a weekly rule repeats on the start's weekday). */

@@ -196,9 +196,8 @@ describe('the KPR events feed', () => {
       { id: 'broken', start: '2026-11-02', recurrence: { rrule: 'FREQ=MINUTELY' } },
       { id: 'never', start: '2026-11-03', recurrence: { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' } },
     ]);
-    const began = performance.now();
+    // (How much work a series may do is held bounded in recurrence.test.ts.)
     const found = events.occurrences(NOVEMBER, BERLIN);
-    expect(performance.now() - began).to.be.below(300);
     expect(found.filter((e) => e.uid === 'daily')).to.have.length(30);
     expect(found.filter((e) => e.uid !== 'daily').map((e) => `${e.uid} ${e.startDay} ${e.recurring}`)).to.deep.equal(['broken 2026-11-02 false', 'never 2026-11-03 false']);
     const everyDay = source([{ start: '2026-01-01', recurrence: { rrule: 'FREQ=DAILY' } }, { start: '2026-01-01', recurrence: { rrule: 'FREQ=DAILY' } }]);
