@@ -108,7 +108,7 @@ function matchesFormat(value: string, format: string): boolean {
   if ((format === 'uri' || format === 'uri-reference') && PLAIN_WEB_URL.test(value)) return true;
   switch (format) {
     case 'date-time':
-      return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+      return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDay(value);
     case 'uri':
       return URL.canParse(value);
     case 'uri-reference':
@@ -116,6 +116,12 @@ function matchesFormat(value: string, format: string): boolean {
     default:
       return true;
   }
+}
+
+/** Date.parse rolls 30 February over into March in some engines: the day must exist in its month. */
+function isCalendarDay(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function formatMessage(format: string, value: string): string {

@@ -30,6 +30,11 @@ describe('validate (JSON Schema subset)', () => {
     expect(check({ id: 'a', content_text: '', date_published: '2026-11-24 18:00' })).to.have.length(1);
     expect(check({ id: 'a', content_text: '', date_published: '2026-11-24T18:00:00' })).to.have.length(1);
     expect(check({ id: 'a', content_text: '', date_published: '2026-11-24T17:00:00.5Z' })).to.have.length(0);
+    // Days that do not exist, which V8 would move into the next month.
+    for (const day of ['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10']) {
+      expect(check({ id: 'a', content_text: '', date_published: `${day}T10:00:00+01:00` }), day).to.have.length(1);
+    }
+    expect(check({ id: 'a', content_text: '', date_published: '2028-02-29T10:00:00+01:00' })).to.have.length(0);
   });
 
   it('checks numbers against their range, strings against their pattern and arrays against their length', () => {
