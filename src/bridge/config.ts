@@ -4,6 +4,7 @@
  * (`feeds[1].sources[0].url`), so that a webmaster can fix the file in one go.
  */
 import type { FeedFormat } from '../core/feed/types.js';
+import { isKnownTimeZone } from '../core/time.js';
 import { validate, type Problem, type Schema } from '../core/validate.js';
 import configSchema from '../schemas/bridge-config.schema.json';
 
@@ -68,7 +69,7 @@ export function readConfig(json: unknown): BridgeConfig {
   if (problems.length) throw new ConfigError(problems);
   const raw = json as Record<string, unknown> & { feeds: Record<string, unknown>[] };
   const timeZone = (raw.timeZone as string | undefined) ?? DEFAULTS.timeZone;
-  if (!knownZone(timeZone)) problems.push({ path: 'timeZone', message: `"${timeZone}" is not an IANA time zone this Node.js knows (such as "Europe/Berlin")` });
+  if (!isKnownTimeZone(timeZone)) problems.push({ path: 'timeZone', message: `"${timeZone}" is not an IANA time zone this Node.js knows (such as "Europe/Berlin")` });
   const timeoutSeconds = (raw.timeoutSeconds as number | undefined) ?? DEFAULTS.timeoutSeconds;
   const maxMegabytes = (raw.maxMegabytes as number | undefined) ?? DEFAULTS.maxMegabytes;
   const outs = new Map<string, number>();
@@ -157,11 +158,3 @@ function unknownKeys(value: unknown, schema: Schema, path: string, problems: Pro
   }
 }
 
-function knownZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -64,6 +64,15 @@ function intlWallTime(date: Date, timeZone: string): WallTime {
 
 const asUtc = (wall: WallTime) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 
+/** Whether this browser (or Node) knows an IANA time zone such as "Europe/Berlin". */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    return !!new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    return false;
+  }
+}
+
 /** The zone's offset from UTC at an instant, in milliseconds (+1 h in a Berlin winter). */
 export function zoneOffset(date: Date, timeZone: string): number {
   return asUtc(wallTime(date, timeZone)) - Math.floor(date.getTime() / 1000) * 1000;

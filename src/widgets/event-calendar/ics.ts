@@ -8,7 +8,7 @@
  * RECURRENCE-ID are matched by instant, and expansion is bounded and cached per series.
  */
 import type ICALModule from 'ical.js';
-import { addDays, dayOf, daysBetween, startOfDay, zonedInstant, type WallTime } from '../../core/time.js';
+import { addDays, dayOf, daysBetween, isKnownTimeZone, startOfDay, zonedInstant, type WallTime } from '../../core/time.js';
 import { parseUrl, safeLink } from '../../core/urls.js';
 import {
   MAX_OCCURRENCES, type CalendarEvent, type DayRange, type EventLocation, type EventSource, type Warn,
@@ -255,7 +255,7 @@ function registerZones(ical: ICAL, calendar: Component, warnOnce: (message: stri
       if (typeof tzid !== 'string' || calendar.getTimeZoneByID(tzid) || ical.TimezoneService.has(tzid)) continue;
       // Also "/mozilla.org/20070129_1/Europe/Berlin" and similar prefixed names.
       const parts = tzid.split('/');
-      const known = [tzid, parts.slice(-2).join('/'), parts.slice(-3).join('/')].find(knownToIntl);
+      const known = [tzid, parts.slice(-2).join('/'), parts.slice(-3).join('/')].find(isKnownTimeZone);
       if (!known) {
         warnOnce(`time zone "${tzid}" is neither in the file (VTIMEZONE) nor known to the browser; its times are read in the municipality's zone`);
         continue;
@@ -279,13 +279,6 @@ function registerZones(ical: ICAL, calendar: Component, warnOnce: (message: stri
   }
 }
 
-function knownToIntl(timeZone: string): boolean {
-  try {
-    return !!new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The dates of a series in order: DTSTART, the RRULE dates and RDATEs, without EXDATEs. (ical.js's

@@ -1,6 +1,6 @@
 import type { LoadedItem } from '../../core/feed/types.js';
 import { firstSentence, plainText } from '../../core/text.js';
-import { addDays, dayOf, daysBetween, startOfDay } from '../../core/time.js';
+import { addDays, dayOf, daysBetween, isKnownTimeZone, startOfDay } from '../../core/time.js';
 import { safeLink } from '../../core/urls.js';
 import { validate } from '../../core/validate.js';
 import {
@@ -113,7 +113,7 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
   if (length < 0) return skip(`_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
 
   let timeZone = text(kpr.time_zone);
-  if (timeZone && !knownZone(timeZone)) {
+  if (timeZone && !isKnownTimeZone(timeZone)) {
     warn(`${where}: _kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`);
     timeZone = undefined;
   }
@@ -252,11 +252,3 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value.trim() || undefined : undefined;
 }
 
-function knownZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
