@@ -19,7 +19,7 @@ import {
   LANGUAGE_TAGS,
   previewElementOf,
   RADIUS,
-  SAMPLE_SOURCES,
+  sampleSource,
   snippetOf,
   sourceAttribute,
   WIDGETS,
@@ -221,8 +221,8 @@ export class EmbedBuilder extends LitElement {
   private chooseWidget(widget: WidgetName): void {
     const { source, widget: previous } = this.state;
     // The demo's sample source follows the widget; an address the webmaster typed stays.
-    const sampleKept = source === SAMPLE_SOURCES[previous] || source === '';
-    this.change({ widget, attributes: {}, ...(sampleKept ? { source: SAMPLE_SOURCES[widget] } : {}) });
+    const sampleKept = source === sampleSource(previous) || source === '';
+    this.change({ widget, attributes: {}, ...(sampleKept ? { source: sampleSource(widget) } : {}) });
     if (widget === 'contact' && this.state.file) this.removeFile();
   }
 

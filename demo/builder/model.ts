@@ -69,14 +69,19 @@ export const FIELDS: Record<WidgetName, readonly Field[]> = {
 /** The contact form posts to an endpoint; every other widget reads feeds. */
 export const sourceAttribute = (widget: WidgetName): 'src' | 'endpoint' => (widget === 'contact' ? 'endpoint' : 'src');
 
-/** The demo's own feeds, so the preview shows something at once. */
-export const SAMPLE_SOURCES: Record<WidgetName, string> = {
-  'news-feed': '/feeds/news.json',
-  'prevention-tips': '/feeds/tips.json',
-  'goal-overview': '/feeds/goals.json',
-  'event-calendar': '/feeds/events.json',
+/**
+ * The demo's own feeds, so the preview shows something at once. They lie in `feeds/` beside the page, under
+ * `npm start` (/builder.html) as in `dist/builder/`, wherever that is served: the address is the page's path
+ * and the feed's (`/feeds/news.json` in the demo). The contact form's is the reference endpoint's usual path.
+ */
+const SAMPLE_FILES: Record<WidgetName, string> = {
+  'news-feed': 'feeds/news.json',
+  'prevention-tips': 'feeds/tips.json',
+  'goal-overview': 'feeds/goals.json',
+  'event-calendar': 'feeds/events.json',
   contact: '/api/contact/messages',
 };
+export const sampleSource = (widget: WidgetName): string => new URL(SAMPLE_FILES[widget], document.baseURI).pathname;
 
 /** The languages every widget speaks (README "Languages"); '' leaves the choice to the page. */
 export const LANGUAGE_TAGS = ['', 'de', 'de-x-ls', 'en', 'cs', 'pl', 'uk', 'ar'] as const;
@@ -117,7 +122,7 @@ export interface BuilderState {
 }
 
 export function initialState(widget: WidgetName = 'news-feed'): BuilderState {
-  return { widget, source: SAMPLE_SOURCES[widget], uploadPath: '', fallbackUrl: '', lang: '', attributes: {}, styles: {}, scriptSrc: DEFAULT_SCRIPT_SRC };
+  return { widget, source: sampleSource(widget), uploadPath: '', fallbackUrl: '', lang: '', attributes: {}, styles: {}, scriptSrc: DEFAULT_SCRIPT_SRC };
 }
 
 /**
