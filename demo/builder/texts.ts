@@ -43,7 +43,7 @@ const de = {
     contact: 'Kontakt zum Präventionsrat',
   } as Record<string, string>,
   fallbackComment: (example: string) =>
-    `Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel ${example} Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann.`,
+    `Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel ${example}. Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann.`,
   optionsLegend: 'Sprache und Darstellung',
   langLabel: 'Sprache des Widgets',
   languages: {
@@ -205,7 +205,7 @@ const en: Texts = {
     contact: 'Contact the prevention council',
   },
   fallbackComment: (example) =>
-    `Put a link to the page of your website with the same content here, for example ${example} Visitors see it while the widget loads, without JavaScript, and when the feed cannot be loaded.`,
+    `Put a link to the page of your website with the same content here, for example ${example}. Visitors see it while the widget loads, without JavaScript, and when the feed cannot be loaded.`,
   optionsLegend: 'Language and appearance',
   langLabel: 'Language of the widget',
   languages: {

@@ -135,7 +135,7 @@ describe('the embed builder', () => {
       [
         '<script type="module" src="/assets/asskomm-widgets/asskomm-widgets.js"></script>',
         '<kpr-goal-overview src="/feeds/goals.json" expanded>',
-        '  <!-- Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel <a href="/praevention/">Alle Ziele und Maßnahmen des Präventionsrats</a> Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann. -->',
+        '  <!-- Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel <a href="/praevention/">Alle Ziele und Maßnahmen des Präventionsrats</a>. Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann. -->',
         '</kpr-goal-overview>',
       ].join('\n'),
     );
