@@ -9,7 +9,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  *   DOMPurify, the RSS/Atom reader and other languages stay separate files loaded on demand, and the code that
  *   reads a feed's items (parser, validator, entries) loads while the feed is in flight.
  * - `iife`: `dist/asskomm-widgets.iife.js`, the same as a classic script for `<script src>`, in one file.
- * - `builder`: the demo's embed builder page script, `demo/build/builder.js` (not part of the package).
+ * - `builder`: the embed builder's page script, `demo/build/builder.js` for `npm start`; `npm run build` writes
+ *   it into `dist/builder/` (KPR_OUT_DIR) with the page around it (scripts/build-builder.mjs).
  */
 const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife' | 'builder';
 /** The benchmark builds each widget's entry on its own, as shipped, to measure it. */
@@ -56,13 +57,15 @@ const shared: UserConfig = {
 
 export default defineConfig((): UserConfig => {
   if (kind === 'builder') {
-    // A tool page, not shipped: the schemas keep their descriptions, which the feed check may quote.
+    const outDir = process.env.KPR_OUT_DIR ?? 'demo/build';
+    // A tool page for webmasters: the schemas keep their descriptions, which the feed check may quote. Source
+    // maps only for the demo (`npm start`); the package's copy stays small.
     return {
       build: {
-        outDir: 'demo/build',
+        outDir,
         emptyOutDir: true,
         target: 'es2022',
-        sourcemap: true,
+        sourcemap: outDir === 'demo/build',
         lib: { entry: 'demo/builder/main.ts', formats: ['es'], fileName: () => 'builder.js' },
         rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
       },

@@ -1,11 +1,12 @@
-// `npm run build`: the three Vite builds, type declarations, the JSON schemas, the command-line tools (dist/cli/)
-// and custom-elements.json.
+// `npm run build`: the three Vite builds, the embed builder (dist/builder/), type declarations, the JSON schemas,
+// the command-line tools (dist/cli/) and custom-elements.json.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { staticClosure } from './module-closure.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildCli } from './build-cli.mjs';
+import { buildBuilderPage } from './build-builder.mjs';
 
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -15,7 +16,9 @@ for (const kind of ['bundle', 'iife', 'module']) {
   console.log(`\n▸ vite build (${kind})`);
   run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { KPR_BUILD: kind });
 }
-console.log('\n▸ type declarations');
+console.log('\n▸ dist/builder/ (the embed builder as static files)');
+buildBuilderPage();
+console.log('▸ type declarations');
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
 console.log('▸ schemas');
 mkdirSync('dist/schemas', { recursive: true });

@@ -2,24 +2,29 @@
 // the light DOM, so demo/builder.css styles it and its headings belong to the page's outline. The widgets of the
 // preview come from the library loaded on the page; this module only creates the element.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 import { fetchText } from '../../src/core/feed/fetch-text.js';
 import { checkFeed, type FeedReport } from '../../src/validator/check-feed.js';
 import {
   attributesOf,
+  clampNumber,
   COLOURS,
   fieldValue,
   FIELDS,
+  hasFallback,
   initialState,
+  isSafeLink,
   isSafeStyleValue,
   LANGUAGE_TAGS,
   previewElementOf,
   RADIUS,
-  SAMPLE_SOURCES,
+  sampleSource,
   snippetOf,
   sourceAttribute,
   WIDGETS,
   type BuilderState,
+  type FallbackTexts,
   type Field,
   type WidgetName,
 } from './model.js';
@@ -73,9 +78,20 @@ export class EmbedBuilder extends LitElement {
     return TEXTS[this.ui] ?? TEXTS.de;
   }
 
+  /**
+   * The fallback link's words. The link goes into the town's page, so it follows the widget's language where the
+   * builder has texts for it (German for the others, and the builder's own language for "as the page"); the
+   * comment that asks for the link is for the webmaster, in the builder's language.
+   */
+  private get fallbackTexts(): FallbackTexts {
+    const { lang, widget } = this.state;
+    const linkLanguage: UiLanguage = lang === '' ? this.ui : lang.startsWith('en') ? 'en' : 'de';
+    return { link: TEXTS[linkLanguage].fallbackLinks[widget]!, comment: this.t.fallbackComment };
+  }
+
   /** The snippet as it stands: what the copy button copies. */
   get snippet(): string {
-    return snippetOf(this.state);
+    return snippetOf(this.state, this.fallbackTexts);
   }
 
   /** The element in the preview (for tests and for the page's own scripts). */
@@ -94,17 +110,17 @@ export class EmbedBuilder extends LitElement {
 
   /** A new element when the widget or an attribute changes; colours are applied to the one there is. */
   private refreshPreview(): void {
-    const key = JSON.stringify([this.state.widget, attributesOf(this.state, 'preview')]);
+    const key = JSON.stringify([this.state.widget, attributesOf(this.state, 'preview'), this.state.fallbackUrl, this.fallbackTexts.link]);
     const hasSource = attributesOf(this.state, 'preview').some(([name]) => name === sourceAttribute(this.state.widget));
     if (!hasSource && this.state.widget !== 'contact') {
       this.preview = undefined;
       return;
     }
     if (this.preview?.key !== key) {
-      this.preview = { key, element: previewElementOf(this.state) };
+      this.preview = { key, element: previewElementOf(this.state, this.fallbackTexts) };
       return;
     }
-    const fresh = previewElementOf(this.state);
+    const fresh = previewElementOf(this.state, this.fallbackTexts);
     this.preview.element.style.cssText = '';
     for (const property of [...COLOURS.map((colour) => colour.name), RADIUS]) {
       const value = fresh.style.getPropertyValue(property);
@@ -143,18 +159,22 @@ export class EmbedBuilder extends LitElement {
     try {
       text = await fetchText(absolute, { signal, timeoutMs: 10_000, maxBytes: 5_000_000, retryDelayMs: 500 });
     } catch (error) {
-      return { source, failure: this.failureOf(error) };
+      return { source, failure: this.failureOf(error, absolute) };
     }
     // The validator resolves the feed's relative links against its address, as the widget does; a file has none.
     return { source, report: await checkFeed(text, { source: url.startsWith('blob:') ? source : absolute, widget }) };
   }
 
-  private failureOf(error: unknown): string {
+  private failureOf(error: unknown, url: string): string {
     const kind = error instanceof FeedError ? error.kind : 'network';
     if (kind === 'http') return this.t.httpStatus(String((error as FeedError).status ?? ''));
     if (kind === 'timeout') return this.t.timeout;
     if (kind === 'too-large') return this.t.tooLarge;
-    // A failed fetch does not say why; from another site, missing CORS headers are by far the likeliest cause.
+    // A failed fetch does not say why. An http: feed from another site is blocked before CORS matters (mixed
+    // content on an https: page; this page's connect-src allows only https:), so that is what to fix first.
+    const { protocol, origin } = new URL(url);
+    if (protocol === 'http:' && origin !== location.origin) return this.t.insecure;
+    // From another site, missing CORS headers are by far the likeliest cause.
     return this.t.cors;
   }
 
@@ -201,8 +221,8 @@ export class EmbedBuilder extends LitElement {
   private chooseWidget(widget: WidgetName): void {
     const { source, widget: previous } = this.state;
     // The demo's sample source follows the widget; an address the webmaster typed stays.
-    const sampleKept = source === SAMPLE_SOURCES[previous] || source === '';
-    this.change({ widget, attributes: {}, ...(sampleKept ? { source: SAMPLE_SOURCES[widget] } : {}) });
+    const sampleKept = source === sampleSource(previous) || source === '';
+    this.change({ widget, attributes: {}, ...(sampleKept ? { source: sampleSource(widget) } : {}) });
     if (widget === 'contact' && this.state.file) this.removeFile();
   }
 
@@ -259,7 +279,29 @@ export class EmbedBuilder extends LitElement {
                   </div>
                   <button type="button" @click=${() => this.removeFile(true)}>${t.removeFile}</button>`
               : nothing}`}
+      ${hasFallback(this.state.widget) ? this.renderFallback() : nothing}
     </fieldset>`;
+  }
+
+  private renderFallback(): TemplateResult {
+    const t = this.t;
+    const { fallbackUrl } = this.state;
+    const invalid = fallbackUrl.trim() !== '' && !isSafeLink(fallbackUrl);
+    return html`<div class="builder-field">
+      <label for="builder-fallback">${t.fallbackLabel}</label>
+      <p class="builder-hint" id="builder-fallback-hint">${t.fallbackHint}</p>
+      <input
+        id="builder-fallback"
+        type="text"
+        inputmode="url"
+        spellcheck="false"
+        aria-describedby="builder-fallback-hint ${invalid ? 'builder-fallback-error' : ''}"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        .value=${fallbackUrl}
+        @change=${(event: Event) => this.change({ fallbackUrl: (event.target as HTMLInputElement).value })}
+      />
+      ${invalid ? html`<p class="builder-error" id="builder-fallback-error">${t.fallbackInvalid}</p>` : nothing}
+    </div>`;
   }
 
   /** A local file: the preview reads it through a Blob URL; the snippet names where it will be uploaded. */
@@ -318,7 +360,16 @@ export class EmbedBuilder extends LitElement {
       case 'number':
         return html`<div class="builder-field">
           <label for=${id}>${label} ${name}</label>
-          <input type="number" id=${id} min=${field.min} max=${field.max} inputmode="numeric" .value=${String(value)} @change=${(event: Event) => set((event.target as HTMLInputElement).value)} />
+          <input
+            type="number"
+            id=${id}
+            min=${field.min}
+            max=${field.max}
+            step="1"
+            inputmode="numeric"
+            .value=${live(String(value))}
+            @change=${(event: Event) => set(clampNumber(field, (event.target as HTMLInputElement).value))}
+          />
         </div>`;
       default:
         return html`<div class="builder-field">

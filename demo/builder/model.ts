@@ -69,14 +69,19 @@ export const FIELDS: Record<WidgetName, readonly Field[]> = {
 /** The contact form posts to an endpoint; every other widget reads feeds. */
 export const sourceAttribute = (widget: WidgetName): 'src' | 'endpoint' => (widget === 'contact' ? 'endpoint' : 'src');
 
-/** The demo's own feeds, so the preview shows something at once. */
-export const SAMPLE_SOURCES: Record<WidgetName, string> = {
-  'news-feed': '/feeds/news.json',
-  'prevention-tips': '/feeds/tips.json',
-  'goal-overview': '/feeds/goals.json',
-  'event-calendar': '/feeds/events.json',
+/**
+ * The demo's own feeds, so the preview shows something at once. They lie in `feeds/` beside the page, under
+ * `npm start` (/builder.html) as in `dist/builder/`, wherever that is served: the address is the page's path
+ * and the feed's (`/feeds/news.json` in the demo). The contact form's is the reference endpoint's usual path.
+ */
+const SAMPLE_FILES: Record<WidgetName, string> = {
+  'news-feed': 'feeds/news.json',
+  'prevention-tips': 'feeds/tips.json',
+  'goal-overview': 'feeds/goals.json',
+  'event-calendar': 'feeds/events.json',
   contact: '/api/contact/messages',
 };
+export const sampleSource = (widget: WidgetName): string => new URL(SAMPLE_FILES[widget], document.baseURI).pathname;
 
 /** The languages every widget speaks (README "Languages"); '' leaves the choice to the page. */
 export const LANGUAGE_TAGS = ['', 'de', 'de-x-ls', 'en', 'cs', 'pl', 'uk', 'ar'] as const;
@@ -106,13 +111,28 @@ export interface BuilderState {
   lang: string;
   /** Attribute values by name, as the form holds them; a field missing here has its default. */
   attributes: Record<string, string | boolean>;
+  /**
+   * The page of the site with the same content: the snippet links to it inside the element, where visitors see
+   * it while the widget loads, without JavaScript, and when the feed cannot be loaded. Not for the contact form.
+   */
+  fallbackUrl: string;
   /** Custom properties the webmaster changed, by name. */
   styles: Record<string, string>;
   scriptSrc: string;
 }
 
 export function initialState(widget: WidgetName = 'news-feed'): BuilderState {
-  return { widget, source: SAMPLE_SOURCES[widget], uploadPath: '', lang: '', attributes: {}, styles: {}, scriptSrc: DEFAULT_SCRIPT_SRC };
+  return { widget, source: sampleSource(widget), uploadPath: '', fallbackUrl: '', lang: '', attributes: {}, styles: {}, scriptSrc: DEFAULT_SCRIPT_SRC };
+}
+
+/**
+ * A number field's value as the widget can take it: a whole number within the field's range (what the browser's
+ * own min/max only hint at), or the default for anything that is not a number.
+ */
+export function clampNumber(field: Extract<Field, { kind: 'number' }>, raw: string): string {
+  const number = Number.parseFloat(raw);
+  if (!Number.isFinite(number)) return String(field.default);
+  return String(Math.min(field.max, Math.max(field.min, Math.round(number))));
 }
 
 /** The value a field has in the form: the one set, else its default. */
@@ -132,8 +152,9 @@ export function attributesOf(state: BuilderState, target: 'preview' | 'snippet')
     const value = fieldValue(state, field);
     if (field.kind === 'boolean') {
       if (value === true) result.push([field.name, '']);
-    } else if (typeof value === 'string' && value.trim() !== '' && value.trim() !== String(field.default)) {
-      result.push([field.name, value.trim()]);
+    } else if (typeof value === 'string' && value.trim() !== '') {
+      const written = field.kind === 'number' ? clampNumber(field, value) : value.trim();
+      if (written !== String(field.default)) result.push([field.name, written]);
     }
   }
   if (state.lang) result.push(['lang', state.lang]);
@@ -152,9 +173,40 @@ export function isSafeStyleValue(name: string, value: string): boolean {
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The HTML the webmaster pastes: the script, the chosen colours (if any) and the element. */
-export function snippetOf(state: BuilderState): string {
+/** Widgets that read a feed show the element's content when it cannot be loaded; the contact form does not. */
+export const hasFallback = (widget: WidgetName): boolean => widget !== 'contact';
+
+/**
+ * An address the fallback link may have: a web address, or one on the site (`/praevention/`, `aktuelles.html`).
+ * `javascript:` and other schemes are not written, as the widgets themselves keep only http(s) links.
+ */
+export function isSafeLink(value: string): boolean {
+  const address = value.trim();
+  if (!address || /\s/.test(address)) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(address)?.[1]?.toLowerCase();
+  return scheme === undefined || scheme === 'http' || scheme === 'https';
+}
+
+/** The words of the fallback: the link's text, and the comment that asks for the link while there is no address. */
+export interface FallbackTexts {
+  link: string;
+  /** Says where the link goes, with an example; `example` is the link as it would be written. */
+  comment: (example: string) => string;
+}
+
+/** The element's content: the fallback link, or a comment saying where to put it. */
+export function fallbackOf(state: BuilderState, texts: FallbackTexts): string | undefined {
+  if (!hasFallback(state.widget)) return undefined;
+  const link = (href: string) => `<a href="${escapeAttribute(href)}">${escapeText(texts.link)}</a>`;
+  if (isSafeLink(state.fallbackUrl)) return link(state.fallbackUrl.trim());
+  // A comment cannot hold "--"; the texts have none, and the example's address is ours.
+  return `<!-- ${texts.comment(link('/praevention/')).replace(/--/g, '–')} -->`;
+}
+
+/** The HTML the webmaster pastes: the script, the chosen colours (if any) and the element with its fallback. */
+export function snippetOf(state: BuilderState, fallback: FallbackTexts): string {
   const tag = `kpr-${state.widget}`;
   const attributes = attributesOf(state, 'snippet')
     .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
@@ -162,14 +214,23 @@ export function snippetOf(state: BuilderState): string {
   const lines = [`<script type="module" src="${escapeAttribute(state.scriptSrc.trim() || DEFAULT_SCRIPT_SRC)}"></script>`];
   const styles = stylesOf(state).filter(([name, value]) => isSafeStyleValue(name, value));
   if (styles.length) lines.push('<style>', `  ${tag} {`, ...styles.map(([name, value]) => `    ${name}: ${value};`), '  }', '</style>');
-  lines.push(`<${tag}${attributes}></${tag}>`);
+  const content = fallbackOf(state, fallback);
+  if (content) lines.push(`<${tag}${attributes}>`, `  ${content}`, `</${tag}>`);
+  else lines.push(`<${tag}${attributes}></${tag}>`);
   return lines.join('\n');
 }
 
 /** The preview element, built with DOM calls (no HTML parsing, so nothing for Trusted Types to object to). */
-export function previewElementOf(state: BuilderState): HTMLElement {
+export function previewElementOf(state: BuilderState, fallback: FallbackTexts): HTMLElement {
   const element = document.createElement(`kpr-${state.widget}`);
   for (const [name, value] of attributesOf(state, 'preview')) element.setAttribute(name, value);
+  // The fallback link too, so that the preview of a feed that cannot be loaded shows what visitors would see.
+  if (hasFallback(state.widget) && isSafeLink(state.fallbackUrl)) {
+    const link = document.createElement('a');
+    link.href = state.fallbackUrl.trim();
+    link.textContent = fallback.link;
+    element.append(link);
+  }
   // CSSOM, not a style attribute: a strict style-src allows it.
   for (const [name, value] of stylesOf(state)) if (isSafeStyleValue(name, value)) element.style.setProperty(name, value);
   // The preview loads at once, wherever it is on the screen; as a property, it stays out of the attributes.

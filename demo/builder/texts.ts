@@ -30,6 +30,20 @@ const de = {
   uploadPathLabel: 'Adresse, unter der die Datei auf Ihrer Website liegen wird',
   uploadPathHint: 'Diese Adresse steht im Code. Laden Sie die Datei dorthin hoch.',
   removeFile: 'Datei entfernen',
+  fallbackLabel: 'Seite mit allen Inhalten (Rückfall-Link)',
+  fallbackHint:
+    'Die Adresse einer Seite Ihrer Website mit denselben Inhalten, zum Beispiel /praevention/aktuelles. Der Code setzt einen Link dorthin in das Element: Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann.',
+  fallbackInvalid: 'Nur Adressen mit https:// oder http:// oder auf Ihrer Website (zum Beispiel /praevention/). Der Code lässt den Link weg.',
+  /** The fallback link's text, by widget; written into the town's page. */
+  fallbackLinks: {
+    'news-feed': 'Alle Neuigkeiten des Präventionsrats',
+    'prevention-tips': 'Alle Tipps des Präventionsrats zur Vorbeugung',
+    'goal-overview': 'Alle Ziele und Maßnahmen des Präventionsrats',
+    'event-calendar': 'Alle Termine des Präventionsrats',
+    contact: 'Kontakt zum Präventionsrat',
+  } as Record<string, string>,
+  fallbackComment: (example: string) =>
+    `Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel ${example}. Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann.`,
   optionsLegend: 'Sprache und Darstellung',
   langLabel: 'Sprache des Widgets',
   languages: {
@@ -132,6 +146,8 @@ const de = {
   fix: 'So beheben Sie es',
   noProblems: 'Keine Probleme.',
   loadFailed: 'Der Feed konnte nicht geladen werden.',
+  insecure:
+    'Die Adresse beginnt mit http://, nicht https://. Dieser Generator (wie die meisten Websites, die mit https:// laufen) darf nur Feeds mit https:// lesen. Bieten Sie den Feed mit https:// an oder legen Sie ihn auf Ihre eigene Website.',
   cors: 'Der Browser darf diesen Feed nicht von einer anderen Website lesen: Der Server des Feeds braucht CORS-Header (Access-Control-Allow-Origin), oder nutzen Sie die Feed-Brücke.',
   httpStatus: (status: string) => `Der Server antwortete mit ${status}. Stimmt die Adresse?`,
   timeout: 'Der Server hat nicht rechtzeitig geantwortet.',
@@ -177,6 +193,19 @@ const en: Texts = {
   uploadPathLabel: 'Address the file will have on your website',
   uploadPathHint: 'This address goes into the code. Upload the file there.',
   removeFile: 'Remove the file',
+  fallbackLabel: 'Page with all the content (fallback link)',
+  fallbackHint:
+    'The address of a page of your website with the same content, for example /praevention/aktuelles. The code puts a link to it inside the element: visitors see it while the widget loads, without JavaScript, and when the feed cannot be loaded.',
+  fallbackInvalid: 'Only addresses with https:// or http://, or on your website (for example /praevention/). The code leaves the link out.',
+  fallbackLinks: {
+    'news-feed': 'All news of the prevention council',
+    'prevention-tips': "All of the prevention council's tips",
+    'goal-overview': 'All goals and measures of the prevention council',
+    'event-calendar': 'All events of the prevention council',
+    contact: 'Contact the prevention council',
+  },
+  fallbackComment: (example) =>
+    `Put a link to the page of your website with the same content here, for example ${example}. Visitors see it while the widget loads, without JavaScript, and when the feed cannot be loaded.`,
   optionsLegend: 'Language and appearance',
   langLabel: 'Language of the widget',
   languages: {
@@ -276,6 +305,8 @@ const en: Texts = {
   fix: 'How to fix it',
   noProblems: 'No problems.',
   loadFailed: 'The feed could not be loaded.',
+  insecure:
+    'The address starts with http://, not https://. This builder (like most websites, which run on https://) may read only https:// feeds. Offer the feed over https://, or put it on your own website.',
   cors: "The browser may not read this feed from another site: the feed's server needs CORS headers (Access-Control-Allow-Origin), or use the feed bridge.",
   httpStatus: (status) => `The server answered ${status}. Is the address right?`,
   timeout: 'The server did not answer in time.',

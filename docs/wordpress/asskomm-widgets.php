@@ -29,14 +29,15 @@ function asskomm_widgets_elements() {
 		'src'           => 'url',
 		'heading-level' => 'text',
 		'lang'          => 'text',
-		'time-zone'     => 'text',
 		'timeout'       => 'text',
 		'eager'         => 'flag',
 	);
+	// The goal overview and the contact form have no time-zone attribute.
+	$dated = $feed + array( 'time-zone' => 'text' );
 	return array(
 		'kpr_news'     => array(
 			'tag'        => 'kpr-news-feed',
-			'attributes' => $feed + array(
+			'attributes' => $dated + array(
 				'limit'       => 'text',
 				'tag'         => 'text',
 				'layout'      => 'text',
@@ -45,7 +46,7 @@ function asskomm_widgets_elements() {
 		),
 		'kpr_tips'     => array(
 			'tag'        => 'kpr-prevention-tips',
-			'attributes' => $feed + array(
+			'attributes' => $dated + array(
 				'mode'       => 'text',
 				'topic'      => 'text',
 				'audience'   => 'text',
@@ -57,7 +58,7 @@ function asskomm_widgets_elements() {
 		),
 		'kpr_events'   => array(
 			'tag'        => 'kpr-event-calendar',
-			'attributes' => $feed + array(
+			'attributes' => $dated + array(
 				'view'      => 'text',
 				'date'      => 'text',
 				'limit'     => 'text',

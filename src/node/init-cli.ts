@@ -82,7 +82,7 @@ const PAGE = `<!doctype html>
 
       <h2>Schreiben Sie uns</h2>
       <!-- Without a server: opens the resident's mail program. With the reference endpoint
-           (npx asskomm-widgets contact-server): endpoint="/api/contact/messages" instead of mode and mailto. -->
+           (npx --no-install asskomm-widgets contact-server): endpoint="/api/contact/messages" instead of mode and mailto. -->
       <kpr-contact mode="mailto" mailto="praevention@example.org" privacy-url="/datenschutz"></kpr-contact>
     </main>
   </body>
@@ -103,7 +103,7 @@ Diese Dateien sind Beispiele aus der Demo (Gemeinde Bannewitz). So machen Sie Ih
 2. index.html: zeigt, wie die Widgets eingebunden werden. asskomm-widgets.js und den Ordner bundle/ aus
    node_modules/asskomm-widgets/dist/ daneben kopieren. Beim Kontaktformular die E-Mail-Adresse (mailto)
    und den Link zur Datenschutzerklärung (privacy-url) anpassen.
-3. Prüfen: npx asskomm-widgets validate <Ordner>
+3. Prüfen: npx --no-install asskomm-widgets validate <Ordner>
    Die Prüfung nennt jedes Feld, das ein Widget nicht anzeigen würde, und wie es richtig geht.
 4. Ansehen: den Ordner über einen Webserver öffnen (Browser laden Feeds nicht von file://), zum Beispiel
    mit "python3 -m http.server" im Ordner und http://localhost:8000/.
@@ -119,7 +119,7 @@ These files are examples from the demo (the municipality of Bannewitz). To make 
 2. index.html shows how the widgets are embedded. Copy asskomm-widgets.js and the bundle/ folder from
    node_modules/asskomm-widgets/dist/ next to it. In the contact form, set your e-mail address (mailto)
    and the link to your privacy notice (privacy-url).
-3. Check: npx asskomm-widgets validate <folder>
+3. Check: npx --no-install asskomm-widgets validate <folder>
    It names every field a widget would not show, and how to put it right.
 4. Look at it through a web server (browsers do not load feeds from file://), for example with
    "python3 -m http.server" in the folder and http://localhost:8000/.
@@ -158,6 +158,6 @@ export async function runInit(args: readonly string[], output: Output): Promise<
   }
   await mkdir(folder, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
-  output.out(`Wrote ${Object.keys(files).map((name) => join(folder, name)).join(', ')}.\nRead ${join(folder, 'README.txt')} for what to edit, then check the feeds with: npx asskomm-widgets validate ${folder}`);
+  output.out(`Wrote ${Object.keys(files).map((name) => join(folder, name)).join(', ')}.\nRead ${join(folder, 'README.txt')} for what to edit, then check the feeds with: npx --no-install asskomm-widgets validate ${folder}`);
   return 0;
 }

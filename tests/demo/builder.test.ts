@@ -88,6 +88,7 @@ describe('the embed builder', () => {
     await set(builder, '#builder-attr-heading-level', '4');
     await set(builder, '#builder-colour-primary', '#2e6b30');
     await set(builder, '#builder-radius', '0.75rem');
+    await set(builder, '#builder-fallback', '/praevention/aktuelles');
     const preview = await settled(builder.previewElement);
 
     const snippet = snippetText(builder);
@@ -100,13 +101,19 @@ describe('the embed builder', () => {
         '    --kpr-radius: 0.75rem;',
         '  }',
         '</style>',
-        `<kpr-news-feed src="${feed}" layout="cards" limit="2" heading-level="4" lang="en"></kpr-news-feed>`,
+        `<kpr-news-feed src="${feed}" layout="cards" limit="2" heading-level="4" lang="en">`,
+        // The widget is in English, so its fallback link is too.
+        '  <a href="/praevention/aktuelles">All news of the prevention council</a>',
+        '</kpr-news-feed>',
       ].join('\n'),
     );
     const page = await pasteIntoBlankPage(snippet, '/assets/asskomm-widgets/asskomm-widgets.js');
     const pasted = await settled(await waitUntil(() => page.querySelector('kpr-news-feed'), 'the pasted element').then(() => page.querySelector('kpr-news-feed')!));
 
     expect(attributesOf(pasted)).to.deep.equal(attributesOf(preview));
+    const links = (element: Element) => [...element.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent]);
+    expect(links(pasted)).to.deep.equal([['/praevention/aktuelles', 'All news of the prevention council']]);
+    expect(links(preview)).to.deep.equal(links(pasted));
     expect(customProperties(pasted, ['--kpr-color-primary', '--kpr-radius'])).to.deep.equal(['#2e6b30', '0.75rem']);
     expect(customProperties(preview, ['--kpr-color-primary', '--kpr-radius'])).to.deep.equal(['#2e6b30', '0.75rem']);
     expect(pasted.shadowRoot!.querySelectorAll('[part="item"]').length).to.equal(2);
@@ -125,8 +132,65 @@ describe('the embed builder', () => {
     $<HTMLButtonElement>(builder, '#builder-colour-surface ~ button').click();
     await builder.updateComplete;
     expect(snippetText(builder)).to.equal(
-      '<script type="module" src="/assets/asskomm-widgets/asskomm-widgets.js"></script>\n<kpr-goal-overview src="/feeds/goals.json" expanded></kpr-goal-overview>',
+      [
+        '<script type="module" src="/assets/asskomm-widgets/asskomm-widgets.js"></script>',
+        '<kpr-goal-overview src="/feeds/goals.json" expanded>',
+        '  <!-- Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel <a href="/praevention/">Alle Ziele und Maßnahmen des Präventionsrats</a>. Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann. -->',
+        '</kpr-goal-overview>',
+      ].join('\n'),
     );
+  });
+
+  it('shows the fallback link where the feed cannot be loaded, in the preview as on the page', async () => {
+    const builder = await mountBuilder();
+    await set(builder, '#builder-source', '/demo/feeds/gibt-es-nicht.json');
+    await set(builder, '#builder-fallback', 'https://www.bannewitz.de/praevention/');
+    expect(snippetText(builder)).to.include(
+      '<kpr-news-feed src="/demo/feeds/gibt-es-nicht.json">\n  <a href="https://www.bannewitz.de/praevention/">Alle Neuigkeiten des Präventionsrats</a>\n</kpr-news-feed>',
+    );
+    // The widget's error state puts its content (the link) below the retry button.
+    const fallbackShown = (widget: Element) => {
+      const link = widget.querySelector('a');
+      return link?.assignedSlot && link.checkVisibility() ? link.textContent : undefined;
+    };
+    const preview = await settled(builder.previewElement);
+    expect(await visibleText(preview)).to.include('Erneut versuchen');
+    expect(fallbackShown(preview)).to.equal('Alle Neuigkeiten des Präventionsrats');
+    const page = await pasteIntoBlankPage(snippetText(builder), '/assets/asskomm-widgets/asskomm-widgets.js');
+    const pasted = await settled(await waitUntil(() => page.querySelector('kpr-news-feed'), 'the pasted element').then(() => page.querySelector('kpr-news-feed')!));
+    expect(await visibleText(pasted)).to.equal(await visibleText(preview));
+    expect(fallbackShown(pasted)).to.equal('Alle Neuigkeiten des Präventionsrats');
+
+    // Only web addresses: a javascript: link is not written, and the field says so.
+    await set(builder, '#builder-fallback', 'javascript:alert(1)');
+    expect(snippetText(builder)).not.to.include('javascript:');
+    expect(snippetText(builder)).to.include('<!-- Hier einen Link');
+    expect($(builder, '#builder-fallback').getAttribute('aria-invalid')).to.equal('true');
+    expect(builder.previewElement!.querySelector('a')).to.equal(null);
+
+    // The contact form reads no feed and shows no fallback.
+    await chooseWidget(builder, 'contact');
+    expect(builder.querySelector('#builder-fallback')).to.equal(null);
+    expect(snippetText(builder)).to.match(/<kpr-contact endpoint="[^"]*"><\/kpr-contact>$/);
+  });
+
+  it('keeps numbers within what the widget takes', async () => {
+    const builder = await mountBuilder();
+    await set(builder, '#builder-attr-limit', '500');
+    expect($<HTMLInputElement>(builder, '#builder-attr-limit').value).to.equal('100');
+    expect(snippetText(builder)).to.include(' limit="100"');
+    await set(builder, '#builder-attr-limit', '-3');
+    expect($<HTMLInputElement>(builder, '#builder-attr-limit').value).to.equal('0');
+    expect(snippetText(builder)).not.to.include('limit=');
+    await set(builder, '#builder-attr-limit', '2.6');
+    expect(snippetText(builder)).to.include(' limit="3"');
+    await chooseWidget(builder, 'event-calendar');
+    await set(builder, '#builder-attr-limit', '0');
+    expect($<HTMLInputElement>(builder, '#builder-attr-limit').value).to.equal('1');
+    expect(snippetText(builder)).to.include(' limit="1"');
+    await set(builder, '#builder-attr-limit', '');
+    expect($<HTMLInputElement>(builder, '#builder-attr-limit').value).to.equal('5');
+    expect(snippetText(builder)).not.to.include('limit=');
   });
 
   it('offers every widget with its own attributes, and names the address the script will have', async () => {
@@ -154,7 +218,7 @@ describe('the embed builder', () => {
     expect(preview.getAttribute('src')).to.match(/^blob:/);
     expect(await visibleText(preview)).to.include('Aus der Datei vom Schreibtisch');
     expect($(builder, '#builder-source').hasAttribute('disabled')).to.equal(true);
-    expect(snippetText(builder)).to.include('<kpr-news-feed src="/praevention/meine-news.json"></kpr-news-feed>');
+    expect(snippetText(builder)).to.include('<kpr-news-feed src="/praevention/meine-news.json">\n');
     await set(builder, '#builder-upload-path', '/fileadmin/kpr/news.json');
     expect(snippetText(builder)).to.include('src="/fileadmin/kpr/news.json"');
     await checked(builder);
@@ -169,12 +233,21 @@ describe('the embed builder', () => {
   it('says in words why a feed from another site cannot be read', async () => {
     const builder = await mountBuilder('en');
     // Another origin, which answers nothing the browser may read.
-    await set(builder, '#builder-source', 'http://127.0.0.1:9/feed.json');
+    await set(builder, '#builder-source', 'https://127.0.0.1:9/feed.json');
     await checked(builder);
     expect(summary(builder)).to.equal('Checked: 1 error and 0 warnings.');
     expect($(builder, '.builder-problems').textContent!.replace(/\s+/g, ' ')).to.include(
       "The browser may not read this feed from another site: the feed's server needs CORS headers",
     );
+  });
+
+  it('says that a feed with http:// cannot be read here, rather than blaming CORS', async () => {
+    const builder = await mountBuilder('en');
+    await set(builder, '#builder-source', 'http://127.0.0.1:9/feed.json');
+    await checked(builder);
+    const problem = $(builder, '.builder-problems').textContent!.replace(/\s+/g, ' ');
+    expect(problem).to.include('The address starts with http://, not https://.');
+    expect(problem).not.to.include('CORS');
   });
 
   it('copies the snippet and announces it, or selects it and says how to copy it', async () => {

@@ -199,3 +199,46 @@ echo json_encode(array_keys($GLOBALS['shortcodes'])), "\\n";
   ]);
   assert.deepEqual(JSON.parse(shortcodes), ['kpr_news', 'kpr_tips', 'kpr_events', 'kpr_goals', 'kpr_contact']);
 });
+
+/** A widget's attributes from its `static properties` (Lit's default attribute is the lower-cased name), with whether each is a Boolean. */
+function widgetAttributes(tag) {
+  const folder = tag.replace(/^kpr-/, '');
+  const source = readFileSync(join(root, 'src/widgets', folder, `${folder}.ts`), 'utf8');
+  const block = /static override properties = \{([\s\S]*?)\n {2}\};/.exec(source)?.[1];
+  assert.ok(block, `${tag}: no static properties found`);
+  const attributes = new Map();
+  for (const [, name, options] of block.matchAll(/^\s*(\w+): \{([^}]*)\}/gm)) {
+    if (/state: true/.test(options)) continue;
+    const attribute = /attribute: '([\w-]+)'/.exec(options)?.[1] ?? name.toLowerCase();
+    attributes.set(attribute, /type: Boolean/.test(options));
+  }
+  return attributes;
+}
+
+test('each WordPress shortcode passes on exactly its widget’s attributes, and wordpress.md lists them', { skip: !php && 'php is not installed' }, () => {
+  const script = join(mkdtempSync(join(tmpdir(), 'kpr-wp-')), 'elements.php');
+  writeFileSync(script, `<?php
+define('ABSPATH', '/');
+function add_action() {}
+function add_filter() {}
+require ${JSON.stringify(join(root, 'docs/wordpress/asskomm-widgets.php'))};
+echo json_encode(asskomm_widgets_elements());
+`);
+  const elements = JSON.parse(execFileSync('php', [script], { encoding: 'utf8' }));
+  // What a shortcode cannot carry, and why: a shortcode attribute cannot hold `[` or `]` (wordpress.md says so).
+  const left = { 'kpr-contact': ['topics'] };
+  const table = readFileSync(join(root, 'docs/wordpress.md'), 'utf8');
+  for (const [shortcode, { tag, attributes }] of Object.entries(elements)) {
+    const real = widgetAttributes(tag);
+    real.set('lang', false); // global HTML attribute, read by every widget
+    for (const [name, kind] of Object.entries(attributes)) {
+      assert.ok(real.has(name), `[${shortcode}] passes ${name}, which <${tag}> does not have`);
+      assert.equal(kind === 'flag', real.get(name), `[${shortcode}] ${name}: a flag exactly when the widget's property is a Boolean`);
+    }
+    const missing = [...real.keys()].filter((name) => !(name in attributes) && !(left[tag] ?? []).includes(name));
+    assert.deepEqual(missing, [], `[${shortcode}] drops attributes of <${tag}>`);
+    const row = new RegExp(`^\\| \`\\[${shortcode}\\]\` \\| \`<${tag}>\` \\| (.*) \\|$`, 'm').exec(table);
+    assert.ok(row, `wordpress.md has a row for [${shortcode}]`);
+    assert.deepEqual([...row[1].matchAll(/`([\w-]+)`/g)].map((m) => m[1]).sort(), Object.keys(attributes).sort(), `wordpress.md's row for [${shortcode}]`);
+  }
+});
