@@ -84,15 +84,15 @@ export async function runValidate(args: readonly string[], output: Output): Prom
   const { sources, ignored } = await expandSources(options.sources);
   if (!options.json && !options.quiet) for (const folder of ignored) output.out(`${folder}: a folder without feed files, left out\n`);
   const reports: FeedReport[] = [];
-  const unreadable: Array<{ source: string; message: string }> = [];
+  const unreadable: Array<{ source: string; message: string; fix: string }> = [];
   for (const source of sources) {
     let text: string;
     try {
       text = await readSource(source, { timeoutMs: options.timeoutMs });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      unreadable.push({ source, message: error.message });
-      if (!options.json) output.err(`${paint.bold(source)}\n  ${paint.red('cannot read it:')} ${error.message}\n`);
+      unreadable.push({ source, message: error.message, fix: error.fix });
+      if (!options.json) output.err(`${paint.bold(source)}\n  ${paint.red('cannot read it:')} ${error.message}\n${paint.dim(`    fix: ${error.fix}`)}\n`);
       continue;
     }
     const report = await checkFeed(text, { source, ...(options.widget ? { widget: options.widget } : {}) });

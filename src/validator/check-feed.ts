@@ -113,6 +113,18 @@ export async function checkFeed(text: string, options: { source: string; widget?
     return report;
   };
 
+  // What no reader can tell apart from other nonsense: said plainly, before the readers try.
+  if (!body.trim()) {
+    out.error(WHOLE_FEED, /^https?:\/\//i.test(source) ? 'the server\'s answer is empty' : 'the file is empty', /^https?:\/\//i.test(source)
+      ? 'Check the address, and that the program that writes the feed has written it: opened in a browser, it must show the feed.'
+      : 'Write the feed into the file (or export it again): a JSON Feed begins with {, an RSS or Atom feed with <, an iCalendar file with BEGIN:VCALENDAR.');
+    return finish();
+  }
+  if (body.slice(0, 1024).includes('\0')) {
+    out.error(WHOLE_FEED, 'this is a binary file, not a feed', 'Name the feed itself, a text file of JSON, XML or iCalendar (not an image, PDF or archive); a text saved as UTF-16 must be saved as UTF-8.');
+    return finish();
+  }
+
   if ((widget === undefined || widget === 'contact') && looksLikeMessage(body)) {
     if (widget === undefined) Object.assign(report, { widget: 'contact', inferredFrom: 'it is a JSON object with "message" and "consent"' });
     checkMessage(body, report, out);

@@ -47,6 +47,11 @@ function assertSentence(fix) {
   assert.ok(fix.length > 20, `too short to help: ${fix}`);
 }
 
+/** `actual` has these fields with these values (and maybe more). @param {Record<string, unknown>} actual @param {Record<string, unknown>} expected */
+function assertHas(actual, expected) {
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, actual?.[key]])), expected);
+}
+
 before(async () => {
   await buildCli(root);
 });
@@ -190,8 +195,51 @@ describe('validate: usage and sources', () => {
     assert.equal((await run(['validate', '--colour', 'demo/feeds/news.json'])).code, 2);
     const missing = await run(['validate', 'demo/feeds/news.json', 'demo/feeds/nachrichten.json']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /demo\/feeds\/nachrichten\.json\n {2}cannot read it: no such file/);
+    assert.match(missing.stderr, /demo\/feeds\/nachrichten\.json\n {2}cannot read it: no such file\n {4}fix: Check the file's name and folder/);
     assert.match(missing.stdout, /1 of 2 sources would show completely, .*1 unreadable/);
+  });
+
+  test('a source that cannot be read, an empty file and a binary file each say why and how to fix it', async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'empty.json'), '');
+    writeFileSync(join(dir, 'blank.json'), '  \n\t\n');
+    writeFileSync(join(dir, 'logo.rss'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(dir, 'huge.json'), Buffer.alloc(5_000_001, 0x20));
+    const sources = ['empty.json', 'blank.json', 'logo.rss', 'huge.json', 'fehlt.json'].map((name) => join(dir, name));
+    const { code, json } = await runJson(['validate', '--json', ...sources]);
+    assert.equal(code, 2);
+    const only = (/** @type {string} */ name) => {
+      const report = json.reports.find((/** @type {any} */ r) => r.source === join(dir, name));
+      assert.equal(report.problems.length, 1, JSON.stringify(report.problems));
+      assertSentence(report.problems[0].fix);
+      return report.problems[0];
+    };
+    assertHas(only('empty.json'), { severity: 'error', path: '(feed)', message: 'the file is empty' });
+    assertHas(only('blank.json'), { severity: 'error', path: '(feed)', message: 'the file is empty' });
+    assertHas(only('logo.rss'), { severity: 'error', path: '(feed)', message: 'this is a binary file, not a feed' });
+    assert.deepEqual(json.unreadable.map((/** @type {any} */ u) => [u.source, u.message]), [
+      [join(dir, 'huge.json'), "the file is larger than the widgets' limit of 5.0 MB"],
+      [join(dir, 'fehlt.json'), 'no such file'],
+    ]);
+    for (const { fix } of json.unreadable) assertSentence(fix);
+    const text = await run(['validate', ...sources]);
+    assert.equal(text.stderr.match(/cannot read it: [^\n]*\n {4}fix: [A-Z]/g)?.length, 2, text.stderr);
+    assert.match(text.stdout, /error \(feed\): the file is empty\n {4}fix: /);
+  });
+
+  test('a network error names its cause and host, not CORS, and how to fix it', async () => {
+    // A port that was free a moment ago: nothing answers there.
+    const server = createServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    await new Promise((resolve) => server.close(resolve));
+    const refused = await run(['validate', `http://127.0.0.1:${port}/news.json`]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, new RegExp(`cannot read it: nothing answers at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\n {4}fix: Check the address's host and port`));
+    assert.doesNotMatch(refused.stderr, /CORS|fetch failed/);
+    const unknown = await run(['validate', 'http://kpr-feed.invalid/news.json']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /cannot read it: there is no host named kpr-feed\.invalid \((ENOTFOUND|EAI_AGAIN)\)\n {4}fix: Check the host name/);
   });
 
   test('--widget accepts the tag name too, and checks for that widget', async () => {
@@ -220,10 +268,10 @@ describe('validate: usage and sources', () => {
     assert.equal(ok.json.reports[0].format, 'rss');
     const missing = await run(['validate', `${base}/news.json`]);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read it: HTTP 404/);
+    assert.match(missing.stderr, /cannot read it: HTTP 404[^\n]*\n {4}fix: Check the address: opened in a browser, it must show the feed/);
     const slow = await run(['validate', '--timeout', '0.3', `${base}/slow.json`]);
     assert.equal(slow.code, 2);
-    assert.match(slow.stderr, /cannot read it: no complete answer within 0\.3 s/);
+    assert.match(slow.stderr, /cannot read it: no complete answer within 0\.3 s\n {4}fix: Check that the server answers within 10 seconds/);
   });
 
   test('a source checkout without dist/ is told to build first', async (t) => {
