@@ -112,3 +112,18 @@ export async function expandSources(args: readonly string[]): Promise<{ sources:
   }
   return { sources, ignored };
 }
+
+/**
+ * What the feed's server says to a widget on the page of `origin`: its Access-Control-Allow-Origin header (null when
+ * it sends none), asked for as a browser asks, with an Origin header and without cookies. Undefined when the
+ * request failed, which says nothing about CORS (the feed itself was read a moment before).
+ */
+export async function allowedOrigin(url: string, origin: string, timeoutMs = 10_000): Promise<string | null | undefined> {
+  try {
+    const response = await fetch(url, { credentials: 'omit', headers: { Origin: origin }, signal: AbortSignal.timeout(timeoutMs) });
+    void response.body?.cancel().catch(() => {});
+    return response.headers.get('access-control-allow-origin');
+  } catch {
+    return undefined;
+  }
+}

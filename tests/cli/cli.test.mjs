@@ -242,6 +242,54 @@ describe('validate: usage and sources', () => {
     assert.match(unknown.stderr, /cannot read it: there is no host named kpr-feed\.invalid \((ENOTFOUND|EAI_AGAIN)\)\n {4}fix: Check the host name/);
   });
 
+  test('a URL is asked for with an Origin header: no Access-Control-Allow-Origin is a warning, with --origin an error', async (t) => {
+    const feed = readFileSync(join(root, 'demo/feeds/news.json'));
+    /** @type {Array<string | undefined>} */
+    const origins = [];
+    const server = createServer((request, response) => {
+      origins.push(request.headers.origin);
+      /** @type {Record<string, string>} */
+      const headers = { 'content-type': 'application/feed+json' };
+      if (request.url === '/open.json') headers['access-control-allow-origin'] = '*';
+      if (request.url === '/town.json') headers['access-control-allow-origin'] = 'https://www.bannewitz.de';
+      response.writeHead(200, headers).end(feed);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    t.after(() => server.close());
+    const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+    const corsOf = (/** @type {any} */ result) => result.json.reports[0].problems.filter((/** @type {any} */ p) => /Access-Control-Allow-Origin/.test(p.message));
+
+    const closed = await runJson(['validate', '--json', `${base}/closed.json`]);
+    assert.equal(closed.code, 0, 'a warning: the widget may be on the feed\'s own site');
+    const [warning] = corsOf(closed);
+    assertHas(warning, { severity: 'warning', path: '(feed)', message: 'a widget on another site cannot read this feed: the server sends no Access-Control-Allow-Origin header (CORS)' });
+    assert.match(warning.fix, /docs\/cors\.md/);
+    assert.match(warning.fix, /feed bridge \(asskomm-widgets bridge\)/);
+    assertSentence(warning.fix);
+    assert.ok(origins.includes('https://example.org'), JSON.stringify(origins));
+
+    const forTown = await runJson(['validate', '--json', '--origin', 'https://www.bannewitz.de', `${base}/closed.json`]);
+    assert.equal(forTown.code, 1);
+    assert.equal(forTown.json.reports[0].ok, false);
+    const [error] = corsOf(forTown);
+    assertHas(error, { severity: 'error', path: '(feed)' });
+    assert.match(error.message, /^a widget on https:\/\/www\.bannewitz\.de cannot read this feed: the server sends no Access-Control-Allow-Origin header/);
+    assert.match(error.fix, /docs\/cors\.md.*feed bridge/);
+    assert.ok(origins.includes('https://www.bannewitz.de'));
+    const printed = await run(['validate', '--origin=https://www.bannewitz.de', `${base}/closed.json`]);
+    assert.match(printed.stdout, /\n {2}error \(feed\): a widget on https:\/\/www\.bannewitz\.de cannot read this feed[^\n]*\n {4}fix: /);
+
+    assert.deepEqual(corsOf(await runJson(['validate', '--json', `${base}/open.json`])), []);
+    assert.deepEqual(corsOf(await runJson(['validate', '--json', '--origin', 'https://www.bannewitz.de/', `${base}/town.json`])), []);
+    const [other] = corsOf(await runJson(['validate', '--json', `${base}/town.json`]));
+    assert.match(other.message, /the server's Access-Control-Allow-Origin header allows only "https:\/\/www\.bannewitz\.de"/);
+    assert.equal((await runJson(['validate', '--json', '--origin', base, `${base}/closed.json`])).code, 0, 'a feed on the widget\'s own site needs no CORS');
+
+    const wrong = await run(['validate', '--origin', 'www.bannewitz.de', `${base}/open.json`]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--origin must be the address of the site the widget is on/);
+  });
+
   test('--widget accepts the tag name too, and checks for that widget', async () => {
     const { code, json } = await runJson(['validate', '--json', '--widget', 'kpr-prevention-tips', 'demo/feeds/tips.json']);
     assert.equal(code, 0);
