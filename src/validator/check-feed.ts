@@ -291,6 +291,7 @@ async function checkItems(document: FeedDocument, context: Context): Promise<{ i
     return true;
   });
   if (profile.merge) showable = withoutCopies(showable, profile.merge, at, context);
+  if (widget === 'news-feed') showable = withoutScheduled(showable, at, context);
   if (widget === 'event-calendar') return { items: document.items.length, shown: await checkEvents(showable, at, context) };
   if (widget === 'goal-overview') await checkGoals(showable, at, context);
   return { items: document.items.length, shown: showable.length };
@@ -310,6 +311,23 @@ function withoutCopies(items: LoadedItem[], rules: MergeRules, at: Map<LoadedIte
     out.error(`items[${at.get(item)}].${field}`, `items[${at.get(item)}] and items[${other ? at.get(other) : '?'}] have the same ${field} ${JSON.stringify(field === 'id' ? item.id : item.url)}: ${rule}`, field === 'id' ? `Give every ${profile.noun} an id of its own that never changes.` : 'Remove the copy, or link each item to its own page.');
   }
   return items.filter((item) => keptSet.has(item));
+}
+
+/** News dated in the future: the news feed shows each only from its date on (news-feed.ts, visibleEntries). */
+function withoutScheduled(items: LoadedItem[], at: Map<LoadedItem, number>, { out }: Context, now = new Date()): LoadedItem[] {
+  const nextYear = new Date(now);
+  nextYear.setFullYear(now.getFullYear() + 1);
+  return items.filter((item) => {
+    if (!item.published || item.published <= now) return true;
+    const day = item.date_published?.slice(0, 10) ?? item.published.toISOString().slice(0, 10);
+    const typo = item.published > nextYear;
+    out.warning(
+      `items[${at.get(item)}].date_published`,
+      `dated ${day}, in the future: <kpr-news-feed> hides it until then${typo ? ' (more than a year ahead: a mistyped year?)' : ''}`,
+      typo ? 'Check the year of "date_published"; for news that is meant to appear now, use today\'s date.' : 'Nothing to do if it is meant to appear on that day; for news that is meant to appear now, use today\'s date in "date_published".',
+    );
+    return false;
+  });
 }
 
 /** Links the widget would drop (`javascript:` and the like), and relative URLs nothing can resolve. */

@@ -290,6 +290,34 @@ describe('validate: usage and sources', () => {
     assert.match(wrong.stderr, /--origin must be the address of the site the widget is on/);
   });
 
+  test('news dated in the future are not counted as shown, each with a warning; a year ahead may be a typo', async (t) => {
+    const dir = tempDir(t);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Neuigkeiten',
+      home_page_url: 'https://www.bannewitz.de/',
+      feed_url: 'https://www.bannewitz.de/news.json',
+      items: [
+        { id: 'heute', title: 'Sprechstunde', content_text: 'Jeden Dienstag.', date_published: '2026-01-05T10:00:00+01:00' },
+        { id: 'bald', title: 'Adventsmarkt', content_text: 'Mit Stand.', date_published: `${soon}T10:00:00+01:00` },
+        { id: 'vertippt', title: 'Bürgerversammlung', content_text: 'Im Rathaus.', date_published: '2099-01-01T10:00:00+01:00' },
+      ],
+    };
+    writeFileSync(join(dir, 'news.json'), JSON.stringify(feed));
+    const { code, json } = await runJson(['validate', '--json', join(dir, 'news.json')]);
+    assert.equal(code, 0);
+    const [report] = json.reports;
+    assert.equal(report.items, 3);
+    assert.equal(report.shown, 1);
+    assert.deepEqual(report.problems.map((/** @type {any} */ p) => [p.severity, p.path, p.message]), [
+      ['warning', 'items[1].date_published', `dated ${soon}, in the future: <kpr-news-feed> hides it until then`],
+      ['warning', 'items[2].date_published', 'dated 2099-01-01, in the future: <kpr-news-feed> hides it until then (more than a year ahead: a mistyped year?)'],
+    ]);
+    for (const problem of report.problems) assertSentence(problem.fix);
+    assert.match(report.problems[1].fix, /year/);
+  });
+
   test('--widget accepts the tag name too, and checks for that widget', async () => {
     const { code, json } = await runJson(['validate', '--json', '--widget', 'kpr-prevention-tips', 'demo/feeds/tips.json']);
     assert.equal(code, 0);
