@@ -76,6 +76,7 @@ function parseArgs(args: readonly string[]): Options {
       options.origin = url.origin;
     } else if (name === '--') options.sources.push(...args.slice(i + 1)), (i = args.length);
     else if (name!.startsWith('-') && name !== '-') throw new UsageError(`unknown option ${name}`);
+    else if (arg === '-') throw new UsageError('cannot read a feed from standard input: name a file or a URL');
     else options.sources.push(arg);
   }
   if (options.sources.length === 0) throw new UsageError('name at least one feed file or URL');
@@ -166,7 +167,9 @@ function print(report: FeedReport, { quiet }: Options, output: Output, paint: Pa
   const shown = report.problems.filter((problem) => !quiet || problem.severity === 'error');
   if (quiet && shown.length === 0) return;
   const widget = report.widget ? ` for <kpr-${report.widget}>${report.inferredFrom ? ` (inferred: ${report.inferredFrom})` : ''}` : '';
-  const lines = [paint.bold(report.source), `  ${FORMAT_LABELS[report.format]}${widget}; ${report.items} read, ${report.shown} shown`];
+  // A contact message is no feed: what <kpr-contact> sends, checked for the endpoint's developers.
+  const format = report.widget === 'contact' && report.format === 'unknown' ? 'a contact message (docs/contact-api.md)' : FORMAT_LABELS[report.format];
+  const lines = [paint.bold(report.source), `  ${format}${widget}; ${report.items} read, ${report.shown} shown`];
   for (const problem of shown) {
     const mark = problem.severity === 'error' ? paint.red('error') : paint.yellow('warning');
     lines.push(`  ${mark} ${problem.path}: ${problem.message}`, paint.dim(`    fix: ${problem.fix}`));

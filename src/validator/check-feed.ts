@@ -579,7 +579,11 @@ function checkMessage(body: string, report: FeedReport, out: Collector): void {
     return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
   }
   const problems = validate(json, contactSchema as Schema);
-  for (const problem of problems) out.error(problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${problem.message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
+  for (const problem of problems) {
+    // An enum of one value ("consent": true) reads better as "must be true" than as "must be one of true".
+    const message = problem.message.replace(/^must be one of ([^,]+)$/, 'must be $1');
+    out.error(problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
+  }
   report.shown = problems.length ? 0 : 1;
 }
 

@@ -136,7 +136,7 @@ describe('validate: feeds that would not show', () => {
     { file: 'invalid/error-page.rss', path: '(feed)', message: /HTML web page, not a feed/, fix: /address of the feed/ },
     { file: 'invalid/bad-dtstart.ics', path: 'line 14 (VEVENT "sitzung-2@bannewitz.de").DTSTART', message: /^DTSTART "03\.12\.2026 18:00" is not an iCalendar date .* so the event is not shown$/, fix: /^Write DTSTART as a date-time/ },
     { file: 'invalid/oparl-without-data.json', path: 'data', message: /OParl list, but it has no "data" list of meetings/, fix: /"data": \[/ },
-    { file: 'invalid/contact-without-consent.json', path: 'consent', message: /^"consent" must be one of true, so the endpoint refuses the message$/, fix: /^Set "consent" to true\.$/ },
+    { file: 'invalid/contact-without-consent.json', path: 'consent', message: /^"consent" must be true, so the endpoint refuses the message$/, fix: /^Set "consent" to true\.$/ },
     { file: '../../demo/feeds/tips.json', widget: 'news-feed', path: 'items[0]._kpr.topic', message: /the items look like prevention tips .* but <kpr-news-feed> shows news/, fix: /<kpr-prevention-tips>/ },
     { file: '../../demo/feeds/lpr.rss', widget: 'event-calendar', path: '(feed)', message: /^it is an RSS feed, and <kpr-event-calendar> reads a JSON Feed, an iCalendar file or an OParl meeting list$/, fix: /<kpr-news-feed>/ },
   ];
@@ -197,6 +197,13 @@ describe('validate: usage and sources', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /demo\/feeds\/nachrichten\.json\n {2}cannot read it: no such file\n {4}fix: Check the file's name and folder/);
     assert.match(missing.stdout, /1 of 2 sources would show completely, .*1 unreadable/);
+  });
+
+  test('"-" (standard input) is a usage error, not a missing file', async () => {
+    const dash = await run(['validate', '-']);
+    assert.equal(dash.code, 2);
+    assert.match(dash.stderr, /asskomm-widgets validate: cannot read a feed from standard input: name a file or a URL\n[\s\S]*Usage:/);
+    assert.doesNotMatch(dash.stderr, /no such file/);
   });
 
   test('a source that cannot be read, an empty file and a binary file each say why and how to fix it', async (t) => {
@@ -318,6 +325,12 @@ describe('validate: usage and sources', () => {
     assert.match(report.problems[1].fix, /year/);
   });
 
+  test('a contact message is named as such in the text report', async () => {
+    const { stdout } = await run(['validate', 'tests/fixtures/invalid/contact-without-consent.json']);
+    assert.match(stdout, /\n {2}a contact message \(docs\/contact-api\.md\) for <kpr-contact> \(inferred: [^\n]*\); 1 read, 0 shown\n/);
+    assert.doesNotMatch(stdout, /unknown format/);
+  });
+
   test('--widget accepts the tag name too, and checks for that widget', async () => {
     const { code, json } = await runJson(['validate', '--json', '--widget', 'kpr-prevention-tips', 'demo/feeds/tips.json']);
     assert.equal(code, 0);
@@ -393,6 +406,16 @@ describe('init', () => {
     const forced = await run(['init', '--force', folder]);
     assert.equal(forced.code, 0);
     assert.match(readFileSync(join(folder, 'news.json'), 'utf8'), /"version": "https:\/\/jsonfeed\.org\/version\/1\.1"/);
+  });
+
+  test('into a path that is a file: a plain message, nothing written', async (t) => {
+    const file = join(tempDir(t), 'praevention');
+    writeFileSync(file, 'eine Datei');
+    const result = await run(['init', file]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^asskomm-widgets init: .*praevention is a file, not a folder; nothing was written\./);
+    assert.doesNotMatch(result.stderr, /EEXIST|mkdir/);
+    assert.equal(readFileSync(file, 'utf8'), 'eine Datei');
   });
 
   test('without a folder, or with an unknown option: exit 2 and the usage', async () => {
