@@ -325,6 +325,22 @@ describe('validate: usage and sources', () => {
     assert.match(report.problems[1].fix, /year/);
   });
 
+  test('_kpr fields no widget reads are warnings, with the field meant when it is close', async (t) => {
+    const dir = tempDir(t);
+    const feed = JSON.parse(readFileSync(join(root, 'demo/feeds/events.json'), 'utf8'));
+    const { location, ...rest } = feed.items[0]._kpr;
+    feed.items[0]._kpr = { ...rest, locaton: location, farbe: 'rot' };
+    writeFileSync(join(dir, 'events.json'), JSON.stringify(feed));
+    const { code, json } = await runJson(['validate', '--json', join(dir, 'events.json')]);
+    assert.equal(code, 0);
+    const unknown = json.reports[0].problems.filter((/** @type {any} */ p) => /is not a field of _kpr/.test(p.message));
+    assert.deepEqual(unknown.map((/** @type {any} */ p) => [p.severity, p.path, p.message, p.fix]), [
+      ['warning', 'items[0]._kpr.locaton', '"locaton" is not a field of _kpr that <kpr-event-calendar> reads, so it is ignored; did you mean "location"?', 'Rename "locaton" to "location".'],
+      ['warning', 'items[0]._kpr.farbe', '"farbe" is not a field of _kpr that <kpr-event-calendar> reads, so it is ignored', unknown[1]?.fix],
+    ]);
+    assert.match(unknown[1].fix, /^Remove "farbe", or use a field kpr-events\.schema\.json describes: start, end, /);
+  });
+
   test('a contact message is named as such in the text report', async () => {
     const { stdout } = await run(['validate', 'tests/fixtures/invalid/contact-without-consent.json']);
     assert.match(stdout, /\n {2}a contact message \(docs\/contact-api\.md\) for <kpr-contact> \(inferred: [^\n]*\); 1 read, 0 shown\n/);
