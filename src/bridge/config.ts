@@ -64,7 +64,7 @@ export class ConfigError extends Error {
 
 /** Reads a parsed configuration file, or throws a ConfigError listing every problem. */
 export function readConfig(json: unknown): BridgeConfig {
-  const problems = validate(json, CONFIG_SCHEMA);
+  const problems = validate(json, CONFIG_SCHEMA).map(inWords);
   unknownKeys(json, CONFIG_SCHEMA, '', problems);
   if (problems.length) throw new ConfigError(problems);
   const raw = json as Record<string, unknown> & { feeds: Record<string, unknown>[] };
@@ -135,6 +135,14 @@ export function readConfig(json: unknown): BridgeConfig {
     contact: raw.contact as string | undefined,
     feeds,
   };
+}
+
+/** The schema's patterns, which mean nothing to most webmasters, said in words. */
+function inWords(problem: Problem): Problem {
+  if (/^feeds\[\d+\]\.out$/.test(problem.path) && problem.message.startsWith('must match the pattern')) {
+    return { ...problem, message: 'must be a file name ending in .json, inside outDir, such as "termine.json" or "kpr/termine.json": letters, digits, ".", "_" and "-", without ".." and without a "/" at the start' };
+  }
+  return problem;
 }
 
 /** Keys the schema does not describe: our validator has no `additionalProperties`, so they are found here. */

@@ -5,7 +5,7 @@
  * changed, through a temporary file and a rename, so a web server never serves half a file and the file's date
  * (Last-Modified, ETag) changes only with its content.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bridgeFeed, type FeedState, type SourceReport } from '../bridge/bridge.js';
@@ -103,7 +103,8 @@ export async function runBridgeConfig({ configPath, version = 'dev', now = new D
     if (result.reports.every((report) => !report.ok)) {
       // Nothing new to say: the feed as last written stays (or stays absent, so the widget shows its fallback
       // link rather than an empty calendar), even when the state that kept its items is gone.
-      log(`kept      ${shown(outPath)} as it was: every source failed`);
+      const existed = await stat(outPath).then(() => true, () => false);
+      log(existed ? `kept      ${shown(outPath)} as it was: every source failed` : `not written ${shown(outPath)}: no source could be read and there is no earlier output`);
       continue;
     }
     try {

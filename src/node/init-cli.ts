@@ -156,8 +156,19 @@ export async function runInit(args: readonly string[], output: Output): Promise<
     output.err(`asskomm-widgets init: ${folder} already has ${existing.join(', ')}; nothing was written. Use --force to overwrite them.`);
     return 1;
   }
-  await mkdir(folder, { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
+  if (await stat(folder).then((info) => !info.isDirectory(), () => false)) {
+    output.err(`asskomm-widgets init: ${folder} is a file, not a folder; nothing was written. Name a new folder, or one that exists.`);
+    return 1;
+  }
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'not allowed to write there' : code === 'ENOTDIR' || code === 'EEXIST' ? 'part of the path is a file, not a folder' : (error as Error).message;
+    output.err(`asskomm-widgets init: could not write ${path ?? folder}: ${why}. Name a folder you may write to.`);
+    return 1;
+  }
   output.out(`Wrote ${Object.keys(files).map((name) => join(folder, name)).join(', ')}.\nRead ${join(folder, 'README.txt')} for what to edit, then check the feeds with: npx --no-install asskomm-widgets validate ${folder}`);
   return 0;
 }

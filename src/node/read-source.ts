@@ -20,10 +20,42 @@ export interface ReadOptions {
 
 /** A source that could not be read at all: a missing file, a network error, an HTTP error status. */
 export class SourceError extends Error {
-  constructor(readonly source: string, message: string) {
+  constructor(readonly source: string, message: string, /** One sentence on how to put it right. */ readonly fix: string) {
     super(message);
     this.name = 'SourceError';
   }
+}
+
+const FILE_FIXES: Record<string, string> = {
+  ENOENT: 'Check the file\'s name and folder; a relative path is read from the folder the command runs in.',
+  EACCES: 'Make the file readable for the user who runs the command.',
+};
+
+/**
+ * Why a URL could not be read, and what to do, from the widgets' own FeedError. In Node it names the network's
+ * cause (`request failed: ENOTFOUND (host)`, src/core/feed/fetch-text.ts), which is put in words here.
+ */
+function explainFeedError(source: string, error: FeedError): SourceError {
+  const network = /^request failed: (\S+) \((.*)\)$/.exec(error.message);
+  if (network) {
+    const [, code, host] = network as unknown as [string, string, string];
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceError(source, `there is no host named ${host} (${code})`, 'Check the host name in the address for typing mistakes, and that this computer can reach the internet.');
+    if (code === 'ECONNREFUSED') return new SourceError(source, `nothing answers at ${host} (${code})`, 'Check the address\'s host and port, and that the web server there is running.');
+    if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code)) return new SourceError(source, `the HTTPS certificate of ${host} is not valid (${code})`, 'Have the server\'s certificate renewed or corrected: browsers refuse it too, so no widget can read the feed.');
+    return new SourceError(source, `the connection to ${host} failed (${code})`, 'Check the address and the connection to the internet, then try again.');
+  }
+  const fix = error.kind === 'timeout'
+    ? 'Check that the server answers within 10 seconds, as the widgets expect (open the address in a browser); --timeout waits longer.'
+    : error.kind === 'too-large'
+      ? 'Shorten the feed to its latest entries: the widgets read at most 5 MB of it.'
+      : error.kind === 'http' && (error.status === 401 || error.status === 403)
+        ? 'Make the feed public: the widgets ask for it without a login or cookies.'
+        : error.kind === 'http' && (error.status ?? 0) >= 500
+          ? 'The server has a problem of its own: try again later, or tell whoever runs it.'
+          : error.kind === 'http'
+            ? 'Check the address: opened in a browser, it must show the feed (XML or JSON), not an error page.'
+            : 'Check the address and the connection to the internet, then try again.';
+  return new SourceError(source, error.message, fix);
 }
 
 /** File names that may be feeds, when a folder is given: the formats the widgets read. */
@@ -38,20 +70,24 @@ export async function readSource(source: string, { timeoutMs = 10_000, maxBytes 
     try {
       return await fetchText(source, { signal, timeoutMs, maxBytes, retryDelayMs: 800, userAgent });
     } catch (error) {
-      throw new SourceError(source, error instanceof FeedError ? error.message : String(error));
+      if (error instanceof FeedError) throw explainFeedError(source, error);
+      throw new SourceError(source, String(error), 'Check the address and the connection to the internet, then try again.');
     }
   }
   let size: number;
   try {
     const info = await stat(source);
-    if (!info.isFile()) throw new SourceError(source, 'is not a file');
+    if (!info.isFile()) throw new SourceError(source, 'is not a file', 'Name a feed file, a folder of feed files, or an http(s) address.');
     size = info.size;
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SourceError(source, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not allowed to read it' : (error as Error).message);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not allowed to read it' : (error as Error).message;
+    throw new SourceError(source, message, FILE_FIXES[code] ?? 'Check the file\'s name, folder and permissions.');
   }
-  if (size > maxBytes) throw new SourceError(source, `the file is larger than the widgets' limit of ${(maxBytes / 1e6).toFixed(1)} MB`);
+  if (size > maxBytes) {
+    throw new SourceError(source, `the file is larger than the widgets' limit of ${(maxBytes / 1e6).toFixed(1)} MB`, `Shorten the feed to its latest entries: the widgets read at most ${(maxBytes / 1e6).toFixed(1)} MB of it.`);
+  }
   return decodeFeedBytes(new Uint8Array(await readFile(source)), null);
 }
 
@@ -75,4 +111,19 @@ export async function expandSources(args: readonly string[]): Promise<{ sources:
     else ignored.push(arg);
   }
   return { sources, ignored };
+}
+
+/**
+ * What the feed's server says to a widget on the page of `origin`: its Access-Control-Allow-Origin header (null when
+ * it sends none), asked for as a browser asks, with an Origin header and without cookies. Undefined when the
+ * request failed, which says nothing about CORS (the feed itself was read a moment before).
+ */
+export async function allowedOrigin(url: string, origin: string, timeoutMs = 10_000): Promise<string | null | undefined> {
+  try {
+    const response = await fetch(url, { credentials: 'omit', headers: { Origin: origin }, signal: AbortSignal.timeout(timeoutMs) });
+    void response.body?.cancel().catch(() => {});
+    return response.headers.get('access-control-allow-origin');
+  } catch {
+    return undefined;
+  }
 }

@@ -4,9 +4,9 @@
  * Exit status: 0 when everything would show (warnings allowed), 1 when something would not, 2 for a usage error or
  * a source that cannot be read.
  */
-import { checkFeed, WIDGET_NAMES, type FeedReport, type WidgetName } from '../validator/check-feed.js';
+import { checkFeed, WHOLE_FEED, WIDGET_NAMES, type FeedProblem, type FeedReport, type WidgetName } from '../validator/check-feed.js';
 import { installDomParser } from './dom-shim.js';
-import { expandSources, readSource, SourceError } from './read-source.js';
+import { allowedOrigin, expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
 
 export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
 
@@ -19,8 +19,14 @@ Options:
   --json           print the reports as JSON
   --quiet          print only errors and the summary
   --timeout <s>    seconds to wait for a URL (default 10)
+  --origin <url>   the site the widget is on, e.g. https://www.bannewitz.de: a URL whose server does not allow
+                   it (CORS) is an error. Without it, URLs are asked for from https://example.org, and one
+                   that another site cannot read is a warning.
 
 Exit status: 0 everything would show (warnings allowed), 1 something would not, 2 usage error or unreadable source.`;
+
+/** The Origin a URL is asked for from without --origin: a site that is surely not the feed's own. */
+export const NEUTRAL_ORIGIN = 'https://example.org';
 
 export interface Output {
   out: (text: string) => void;
@@ -38,6 +44,8 @@ interface Options {
   json: boolean;
   quiet: boolean;
   timeoutMs: number;
+  /** The site the widget is on, when given (--origin): a feed it may not read is then an error, not a warning. */
+  origin?: string;
   sources: string[];
 }
 
@@ -61,8 +69,14 @@ function parseArgs(args: readonly string[]): Options {
       const seconds = Number(value());
       if (!(seconds > 0)) throw new UsageError('--timeout must be a number of seconds above 0');
       options.timeoutMs = seconds * 1000;
+    } else if (name === '--origin') {
+      const site = value();
+      const url = /^https?:\/\//i.test(site) && URL.canParse(site) ? new URL(site) : undefined;
+      if (!url) throw new UsageError(`--origin must be the address of the site the widget is on, such as https://www.bannewitz.de, not "${site}"`);
+      options.origin = url.origin;
     } else if (name === '--') options.sources.push(...args.slice(i + 1)), (i = args.length);
     else if (name!.startsWith('-') && name !== '-') throw new UsageError(`unknown option ${name}`);
+    else if (arg === '-') throw new UsageError('cannot read a feed from standard input: name a file or a URL');
     else options.sources.push(arg);
   }
   if (options.sources.length === 0) throw new UsageError('name at least one feed file or URL');
@@ -84,18 +98,23 @@ export async function runValidate(args: readonly string[], output: Output): Prom
   const { sources, ignored } = await expandSources(options.sources);
   if (!options.json && !options.quiet) for (const folder of ignored) output.out(`${folder}: a folder without feed files, left out\n`);
   const reports: FeedReport[] = [];
-  const unreadable: Array<{ source: string; message: string }> = [];
+  const unreadable: Array<{ source: string; message: string; fix: string }> = [];
   for (const source of sources) {
     let text: string;
     try {
       text = await readSource(source, { timeoutMs: options.timeoutMs });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      unreadable.push({ source, message: error.message });
-      if (!options.json) output.err(`${paint.bold(source)}\n  ${paint.red('cannot read it:')} ${error.message}\n`);
+      unreadable.push({ source, message: error.message, fix: error.fix });
+      if (!options.json) output.err(`${paint.bold(source)}\n  ${paint.red('cannot read it:')} ${error.message}\n${paint.dim(`    fix: ${error.fix}`)}\n`);
       continue;
     }
     const report = await checkFeed(text, { source, ...(options.widget ? { widget: options.widget } : {}) });
+    if (isWebAddress(source) && report.widget !== 'contact') {
+      const problem = await corsProblem(source, options);
+      if (problem) report.problems.unshift(problem);
+      report.ok &&= problem?.severity !== 'error';
+    }
     reports.push(report);
     if (!options.json) print(report, options, output, paint);
   }
@@ -118,11 +137,39 @@ export async function runValidate(args: readonly string[], output: Output): Prom
   return code;
 }
 
+/**
+ * Whether a widget on another site may read the feed (CORS): the validator itself is no browser and reads it
+ * anyway, so it asks once more as a browser on that site would. A feed on the widget's own site needs nothing.
+ */
+async function corsProblem(source: string, { origin, timeoutMs }: Options): Promise<FeedProblem | undefined> {
+  const site = origin ?? NEUTRAL_ORIGIN;
+  if (new URL(source).origin === site) return undefined;
+  const allowed = await allowedOrigin(source, site, timeoutMs);
+  if (allowed === undefined || allowed?.trim() === '*' || allowed?.trim() === site) return undefined;
+  const says = allowed === null ? 'the server sends no Access-Control-Allow-Origin header' : `the server's Access-Control-Allow-Origin header allows only ${JSON.stringify(allowed)}`;
+  if (origin) {
+    return {
+      severity: 'error',
+      path: WHOLE_FEED,
+      message: `a widget on ${origin} cannot read this feed: ${says} (CORS), so the widget shows its error instead`,
+      fix: `Have the feed's server send "Access-Control-Allow-Origin: *" (or "${origin}") as docs/cors.md shows, or serve the feed from ${origin} itself with the feed bridge (asskomm-widgets bridge).`,
+    };
+  }
+  return {
+    severity: 'warning',
+    path: WHOLE_FEED,
+    message: `a widget on another site cannot read this feed: ${says} (CORS)`,
+    fix: 'If the widget is on another site than the feed, have the feed\'s server send "Access-Control-Allow-Origin: *" as docs/cors.md shows, or serve the feed from that site with the feed bridge (asskomm-widgets bridge); --origin <your site> checks for your site.',
+  };
+}
+
 function print(report: FeedReport, { quiet }: Options, output: Output, paint: Painter): void {
   const shown = report.problems.filter((problem) => !quiet || problem.severity === 'error');
   if (quiet && shown.length === 0) return;
   const widget = report.widget ? ` for <kpr-${report.widget}>${report.inferredFrom ? ` (inferred: ${report.inferredFrom})` : ''}` : '';
-  const lines = [paint.bold(report.source), `  ${FORMAT_LABELS[report.format]}${widget}; ${report.items} read, ${report.shown} shown`];
+  // A contact message is no feed: what <kpr-contact> sends, checked for the endpoint's developers.
+  const format = report.widget === 'contact' && report.format === 'unknown' ? 'a contact message (docs/contact-api.md)' : FORMAT_LABELS[report.format];
+  const lines = [paint.bold(report.source), `  ${format}${widget}; ${report.items} read, ${report.shown} shown`];
   for (const problem of shown) {
     const mark = problem.severity === 'error' ? paint.red('error') : paint.yellow('warning');
     lines.push(`  ${mark} ${problem.path}: ${problem.message}`, paint.dim(`    fix: ${problem.fix}`));

@@ -13,6 +13,7 @@ import { parseInert } from '../core/text.js';
 import { parseUrl } from '../core/urls.js';
 import { validate, type Problem, type Schema } from '../core/validate.js';
 import contactSchema from '../schemas/kpr-contact.schema.json';
+import eventsSchema from '../schemas/kpr-events.schema.json';
 import newsSchema from '../schemas/kpr-news.schema.json';
 import tipsSchema from '../schemas/kpr-tips.schema.json';
 import { GOAL_SCHEMA } from '../widgets/goal-overview/goal-schema.js';
@@ -60,6 +61,8 @@ interface Profile {
   formats: readonly FeedFormat[];
   /** The schema its FeedController checks `_kpr` against. */
   extension?: Schema;
+  /** The `_kpr` fields the widget reads: its schema's properties. */
+  fields: readonly string[];
   schemaFile: string;
   /** How it merges items that are the same (the calendar rejects repeated ids itself). */
   merge?: MergeRules;
@@ -70,11 +73,11 @@ interface Profile {
 
 const FEED_FORMATS: readonly FeedFormat[] = ['json-feed', 'rss', 'atom'];
 const PROFILES: Record<WidgetName, Profile> = {
-  'news-feed': { formats: FEED_FORMATS, extension: newsSchema as Schema, schemaFile: 'kpr-news.schema.json', merge: NEWEST_COPY, noun: 'news item', plural: 'news' },
-  'prevention-tips': { formats: FEED_FORMATS, extension: tipsSchema as Schema, schemaFile: 'kpr-tips.schema.json', merge: LATER_FEED_WINS, noun: 'tip', plural: 'prevention tips' },
-  'goal-overview': { formats: FEED_FORMATS, extension: GOAL_SCHEMA, schemaFile: 'kpr-goals.schema.json', merge: LATER_FEED_WINS, noun: 'goal', plural: 'goals' },
-  'event-calendar': { formats: ['json-feed', 'icalendar', 'oparl'], schemaFile: 'kpr-events.schema.json', noun: 'event', plural: 'events' },
-  contact: { formats: [], schemaFile: 'kpr-contact.schema.json', noun: 'message', plural: 'contact messages' },
+  'news-feed': { formats: FEED_FORMATS, extension: newsSchema as Schema, fields: Object.keys(newsSchema.properties), schemaFile: 'kpr-news.schema.json', merge: NEWEST_COPY, noun: 'news item', plural: 'news' },
+  'prevention-tips': { formats: FEED_FORMATS, extension: tipsSchema as Schema, fields: Object.keys(tipsSchema.properties), schemaFile: 'kpr-tips.schema.json', merge: LATER_FEED_WINS, noun: 'tip', plural: 'prevention tips' },
+  'goal-overview': { formats: FEED_FORMATS, extension: GOAL_SCHEMA, fields: Object.keys(GOAL_SCHEMA.properties ?? {}), schemaFile: 'kpr-goals.schema.json', merge: LATER_FEED_WINS, noun: 'goal', plural: 'goals' },
+  'event-calendar': { formats: ['json-feed', 'icalendar', 'oparl'], fields: Object.keys(eventsSchema.properties), schemaFile: 'kpr-events.schema.json', noun: 'event', plural: 'events' },
+  contact: { formats: [], fields: [], schemaFile: 'kpr-contact.schema.json', noun: 'message', plural: 'contact messages' },
 };
 
 const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
@@ -112,6 +115,18 @@ export async function checkFeed(text: string, options: { source: string; widget?
     report.ok = !out.problems.some((problem) => problem.severity === 'error');
     return report;
   };
+
+  // What no reader can tell apart from other nonsense: said plainly, before the readers try.
+  if (!body.trim()) {
+    out.error(WHOLE_FEED, /^https?:\/\//i.test(source) ? 'the server\'s answer is empty' : 'the file is empty', /^https?:\/\//i.test(source)
+      ? 'Check the address, and that the program that writes the feed has written it: opened in a browser, it must show the feed.'
+      : 'Write the feed into the file (or export it again): a JSON Feed begins with {, an RSS or Atom feed with <, an iCalendar file with BEGIN:VCALENDAR.');
+    return finish();
+  }
+  if (body.slice(0, 1024).includes('\0')) {
+    out.error(WHOLE_FEED, 'this is a binary file, not a feed', 'Name the feed itself, a text file of JSON, XML or iCalendar (not an image, PDF or archive); a text saved as UTF-16 must be saved as UTF-8.');
+    return finish();
+  }
 
   if ((widget === undefined || widget === 'contact') && looksLikeMessage(body)) {
     if (widget === undefined) Object.assign(report, { widget: 'contact', inferredFrom: 'it is a JSON object with "message" and "consent"' });
@@ -259,6 +274,7 @@ function checkFeedFields(json: Record<string, unknown>, { out, source }: Context
 async function checkItems(document: FeedDocument, context: Context): Promise<{ items: number; shown: number }> {
   const { profile, out, widget } = context;
   const { items, skipped } = readItems(document, profile.extension);
+  document.items.forEach((item, index) => unknownFields(item, `items[${index}]`, context));
   for (const item of skipped) {
     for (const problem of item.problems) {
       out.error(`items[${item.index}]${problem.path ? `.${problem.path}` : ''}`, `${subject(problem.path, 'the item')} ${problem.message}, so the ${profile.noun} is not shown`, fixFor(problem, problem.path.startsWith('_kpr') ? profile.schemaFile : 'JSON Feed 1.1'));
@@ -279,6 +295,7 @@ async function checkItems(document: FeedDocument, context: Context): Promise<{ i
     return true;
   });
   if (profile.merge) showable = withoutCopies(showable, profile.merge, at, context);
+  if (widget === 'news-feed') showable = withoutScheduled(showable, at, context);
   if (widget === 'event-calendar') return { items: document.items.length, shown: await checkEvents(showable, at, context) };
   if (widget === 'goal-overview') await checkGoals(showable, at, context);
   return { items: document.items.length, shown: showable.length };
@@ -298,6 +315,55 @@ function withoutCopies(items: LoadedItem[], rules: MergeRules, at: Map<LoadedIte
     out.error(`items[${at.get(item)}].${field}`, `items[${at.get(item)}] and items[${other ? at.get(other) : '?'}] have the same ${field} ${JSON.stringify(field === 'id' ? item.id : item.url)}: ${rule}`, field === 'id' ? `Give every ${profile.noun} an id of its own that never changes.` : 'Remove the copy, or link each item to its own page.');
   }
   return items.filter((item) => keptSet.has(item));
+}
+
+/** `_kpr` fields of every kind of item: a field of another kind is reported as a mismatch of widget, not here. */
+const ALL_FIELDS = new Set(Object.values(PROFILES).flatMap((profile) => profile.fields));
+
+/**
+ * `_kpr` fields no widget reads, most often a typing mistake ("locaton"): the widget ignores them without a word,
+ * so they are warnings, with the field meant when one of the widget's own is at most two letters away.
+ */
+function unknownFields(item: unknown, path: string, { profile, out, widget }: Context): void {
+  const kpr = (item as { _kpr?: unknown } | null)?._kpr;
+  if (!kpr || typeof kpr !== 'object' || Array.isArray(kpr)) return;
+  for (const key of Object.keys(kpr)) {
+    if (ALL_FIELDS.has(key)) continue;
+    const meant = profile.fields.map((field) => ({ field, distance: editDistance(key, field) })).filter(({ distance }) => distance <= 2).sort((a, b) => a.distance - b.distance)[0]?.field;
+    out.warning(
+      `${path}._kpr.${key}`,
+      `"${key}" is not a field of _kpr that <kpr-${widget}> reads, so it is ignored${meant ? `; did you mean "${meant}"?` : ''}`,
+      meant ? `Rename "${key}" to "${meant}".` : `Remove "${key}", or use a field ${profile.schemaFile} describes: ${profile.fields.join(', ')}.`,
+    );
+  }
+}
+
+/** Levenshtein distance: the fewest letters to insert, delete or change to turn one word into the other. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** News dated in the future: the news feed shows each only from its date on (news-feed.ts, visibleEntries). */
+function withoutScheduled(items: LoadedItem[], at: Map<LoadedItem, number>, { out }: Context, now = new Date()): LoadedItem[] {
+  const nextYear = new Date(now);
+  nextYear.setFullYear(now.getFullYear() + 1);
+  return items.filter((item) => {
+    if (!item.published || item.published <= now) return true;
+    const day = item.date_published?.slice(0, 10) ?? item.published.toISOString().slice(0, 10);
+    const typo = item.published > nextYear;
+    out.warning(
+      `items[${at.get(item)}].date_published`,
+      `dated ${day}, in the future: <kpr-news-feed> hides it until then${typo ? ' (more than a year ahead: a mistyped year?)' : ''}`,
+      typo ? 'Check the year of "date_published"; for news that is meant to appear now, use today\'s date.' : 'Nothing to do if it is meant to appear on that day; for news that is meant to appear now, use today\'s date in "date_published".',
+    );
+    return false;
+  });
 }
 
 /** Links the widget would drop (`javascript:` and the like), and relative URLs nothing can resolve. */
@@ -549,7 +615,11 @@ function checkMessage(body: string, report: FeedReport, out: Collector): void {
     return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
   }
   const problems = validate(json, contactSchema as Schema);
-  for (const problem of problems) out.error(problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${problem.message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
+  for (const problem of problems) {
+    // An enum of one value ("consent": true) reads better as "must be true" than as "must be one of true".
+    const message = problem.message.replace(/^must be one of ([^,]+)$/, 'must be $1');
+    out.error(problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
+  }
   report.shown = problems.length ? 0 : 1;
 }
 

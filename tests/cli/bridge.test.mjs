@@ -2,8 +2,9 @@
 // that it leaves an unchanged feed alone, and how it reports a wrong configuration.
 import assert from 'node:assert/strict';
 import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { buildCli } from '../../scripts/build-cli.mjs';
@@ -181,6 +182,12 @@ test('a source that fails keeps its last good events, says so, and the exit code
   assert.equal(all.code, 1);
   assert.match(all.output, /^kept +.*termine\.json as it was: every source failed$/m);
   assert.deepEqual(await readFeed(dir, 'termine.json'), before);
+  // The same on a first run: there is nothing that could have been kept.
+  const firstRun = await bridge(dir, { feeds: [{ ...alone.feeds[0], out: 'neu.json' }] }, '2027-03-01T12:00:00Z');
+  assert.equal(firstRun.code, 1);
+  assert.match(firstRun.output, /^not written .*neu\.json: no source could be read and there is no earlier output$/m);
+  assert.doesNotMatch(firstRun.output, /as it was/);
+  assert.equal(existsSync(join(dir, 'neu.json')), false);
 
   broken = false;
   config.feeds[0].sources.pop();
@@ -226,7 +233,9 @@ test('a wrong configuration is reported with the path of each problem, and nothi
   assert.match(lines[0], /^config error: .*bridge\.config\.json:$/);
   const problems = lines.slice(1).map((line) => line.trim());
   assert.ok(problems.includes('feeds[1].kind must be one of "news", "events"'), problems.join('\n'));
-  assert.ok(problems.some((p) => p.startsWith('feeds[1].out must match the pattern')), problems.join('\n'));
+  // The pattern in words, not as a regular expression.
+  assert.ok(problems.some((p) => p.startsWith('feeds[1].out must be a file name ending in .json, inside outDir,') && p.includes('without ".."')), problems.join('\n'));
+  assert.ok(!problems.some((p) => p.includes('pattern') || p.includes('^[')), problems.join('\n'));
   assert.ok(problems.includes('feeds[1].sources must have at least 1 entry'), problems.join('\n'));
   assert.ok(problems.some((p) => p.startsWith('feeds[1].futureDays is not a setting the bridge knows')), problems.join('\n'));
   assert.equal(server.requests.length, 0);
@@ -250,6 +259,11 @@ test('the demo configuration turns the demo feeds into KPR feeds', async (t) => 
   // The same configuration, with its sources read from the demo folder and its output in the test's folder.
   for (const feed of config.feeds) for (const source of feed.sources) source.url = join(root, 'demo', source.url);
   delete config.$schema;
+  // Its state is kept outside demo/ (which npm start serves), in a folder git ignores.
+  const stateDir = resolve(root, 'demo', config.stateDir);
+  assert.ok(!stateDir.startsWith(join(root, 'demo') + sep), stateDir);
+  assert.match(execFileSync('git', ['check-ignore', join(stateDir, 'news.json.state.json')], { cwd: root, encoding: 'utf8' }), /state\.json/);
+  config.stateDir = 'state';
   const { code, output } = await bridge(dir, config, '2026-11-26T12:00:00Z');
   assert.equal(code, 0, output);
   await assertValidFeed(join(dir, 'bridged/news.json'), 'news');

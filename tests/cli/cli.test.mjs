@@ -47,6 +47,11 @@ function assertSentence(fix) {
   assert.ok(fix.length > 20, `too short to help: ${fix}`);
 }
 
+/** `actual` has these fields with these values (and maybe more). @param {Record<string, unknown>} actual @param {Record<string, unknown>} expected */
+function assertHas(actual, expected) {
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, actual?.[key]])), expected);
+}
+
 before(async () => {
   await buildCli(root);
 });
@@ -131,7 +136,7 @@ describe('validate: feeds that would not show', () => {
     { file: 'invalid/error-page.rss', path: '(feed)', message: /HTML web page, not a feed/, fix: /address of the feed/ },
     { file: 'invalid/bad-dtstart.ics', path: 'line 14 (VEVENT "sitzung-2@bannewitz.de").DTSTART', message: /^DTSTART "03\.12\.2026 18:00" is not an iCalendar date .* so the event is not shown$/, fix: /^Write DTSTART as a date-time/ },
     { file: 'invalid/oparl-without-data.json', path: 'data', message: /OParl list, but it has no "data" list of meetings/, fix: /"data": \[/ },
-    { file: 'invalid/contact-without-consent.json', path: 'consent', message: /^"consent" must be one of true, so the endpoint refuses the message$/, fix: /^Set "consent" to true\.$/ },
+    { file: 'invalid/contact-without-consent.json', path: 'consent', message: /^"consent" must be true, so the endpoint refuses the message$/, fix: /^Set "consent" to true\.$/ },
     { file: '../../demo/feeds/tips.json', widget: 'news-feed', path: 'items[0]._kpr.topic', message: /the items look like prevention tips .* but <kpr-news-feed> shows news/, fix: /<kpr-prevention-tips>/ },
     { file: '../../demo/feeds/lpr.rss', widget: 'event-calendar', path: '(feed)', message: /^it is an RSS feed, and <kpr-event-calendar> reads a JSON Feed, an iCalendar file or an OParl meeting list$/, fix: /<kpr-news-feed>/ },
   ];
@@ -190,8 +195,156 @@ describe('validate: usage and sources', () => {
     assert.equal((await run(['validate', '--colour', 'demo/feeds/news.json'])).code, 2);
     const missing = await run(['validate', 'demo/feeds/news.json', 'demo/feeds/nachrichten.json']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /demo\/feeds\/nachrichten\.json\n {2}cannot read it: no such file/);
+    assert.match(missing.stderr, /demo\/feeds\/nachrichten\.json\n {2}cannot read it: no such file\n {4}fix: Check the file's name and folder/);
     assert.match(missing.stdout, /1 of 2 sources would show completely, .*1 unreadable/);
+  });
+
+  test('"-" (standard input) is a usage error, not a missing file', async () => {
+    const dash = await run(['validate', '-']);
+    assert.equal(dash.code, 2);
+    assert.match(dash.stderr, /asskomm-widgets validate: cannot read a feed from standard input: name a file or a URL\n[\s\S]*Usage:/);
+    assert.doesNotMatch(dash.stderr, /no such file/);
+  });
+
+  test('a source that cannot be read, an empty file and a binary file each say why and how to fix it', async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'empty.json'), '');
+    writeFileSync(join(dir, 'blank.json'), '  \n\t\n');
+    writeFileSync(join(dir, 'logo.rss'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(dir, 'huge.json'), Buffer.alloc(5_000_001, 0x20));
+    const sources = ['empty.json', 'blank.json', 'logo.rss', 'huge.json', 'fehlt.json'].map((name) => join(dir, name));
+    const { code, json } = await runJson(['validate', '--json', ...sources]);
+    assert.equal(code, 2);
+    const only = (/** @type {string} */ name) => {
+      const report = json.reports.find((/** @type {any} */ r) => r.source === join(dir, name));
+      assert.equal(report.problems.length, 1, JSON.stringify(report.problems));
+      assertSentence(report.problems[0].fix);
+      return report.problems[0];
+    };
+    assertHas(only('empty.json'), { severity: 'error', path: '(feed)', message: 'the file is empty' });
+    assertHas(only('blank.json'), { severity: 'error', path: '(feed)', message: 'the file is empty' });
+    assertHas(only('logo.rss'), { severity: 'error', path: '(feed)', message: 'this is a binary file, not a feed' });
+    assert.deepEqual(json.unreadable.map((/** @type {any} */ u) => [u.source, u.message]), [
+      [join(dir, 'huge.json'), "the file is larger than the widgets' limit of 5.0 MB"],
+      [join(dir, 'fehlt.json'), 'no such file'],
+    ]);
+    for (const { fix } of json.unreadable) assertSentence(fix);
+    const text = await run(['validate', ...sources]);
+    assert.equal(text.stderr.match(/cannot read it: [^\n]*\n {4}fix: [A-Z]/g)?.length, 2, text.stderr);
+    assert.match(text.stdout, /error \(feed\): the file is empty\n {4}fix: /);
+  });
+
+  test('a network error names its cause and host, not CORS, and how to fix it', async () => {
+    // A port that was free a moment ago: nothing answers there.
+    const server = createServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    await new Promise((resolve) => server.close(resolve));
+    const refused = await run(['validate', `http://127.0.0.1:${port}/news.json`]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, new RegExp(`cannot read it: nothing answers at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\n {4}fix: Check the address's host and port`));
+    assert.doesNotMatch(refused.stderr, /CORS|fetch failed/);
+    const unknown = await run(['validate', 'http://kpr-feed.invalid/news.json']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /cannot read it: there is no host named kpr-feed\.invalid \((ENOTFOUND|EAI_AGAIN)\)\n {4}fix: Check the host name/);
+  });
+
+  test('a URL is asked for with an Origin header: no Access-Control-Allow-Origin is a warning, with --origin an error', async (t) => {
+    const feed = readFileSync(join(root, 'demo/feeds/news.json'));
+    /** @type {Array<string | undefined>} */
+    const origins = [];
+    const server = createServer((request, response) => {
+      origins.push(request.headers.origin);
+      /** @type {Record<string, string>} */
+      const headers = { 'content-type': 'application/feed+json' };
+      if (request.url === '/open.json') headers['access-control-allow-origin'] = '*';
+      if (request.url === '/town.json') headers['access-control-allow-origin'] = 'https://www.bannewitz.de';
+      response.writeHead(200, headers).end(feed);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    t.after(() => server.close());
+    const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+    const corsOf = (/** @type {any} */ result) => result.json.reports[0].problems.filter((/** @type {any} */ p) => /Access-Control-Allow-Origin/.test(p.message));
+
+    const closed = await runJson(['validate', '--json', `${base}/closed.json`]);
+    assert.equal(closed.code, 0, 'a warning: the widget may be on the feed\'s own site');
+    const [warning] = corsOf(closed);
+    assertHas(warning, { severity: 'warning', path: '(feed)', message: 'a widget on another site cannot read this feed: the server sends no Access-Control-Allow-Origin header (CORS)' });
+    assert.match(warning.fix, /docs\/cors\.md/);
+    assert.match(warning.fix, /feed bridge \(asskomm-widgets bridge\)/);
+    assertSentence(warning.fix);
+    assert.ok(origins.includes('https://example.org'), JSON.stringify(origins));
+
+    const forTown = await runJson(['validate', '--json', '--origin', 'https://www.bannewitz.de', `${base}/closed.json`]);
+    assert.equal(forTown.code, 1);
+    assert.equal(forTown.json.reports[0].ok, false);
+    const [error] = corsOf(forTown);
+    assertHas(error, { severity: 'error', path: '(feed)' });
+    assert.match(error.message, /^a widget on https:\/\/www\.bannewitz\.de cannot read this feed: the server sends no Access-Control-Allow-Origin header/);
+    assert.match(error.fix, /docs\/cors\.md.*feed bridge/);
+    assert.ok(origins.includes('https://www.bannewitz.de'));
+    const printed = await run(['validate', '--origin=https://www.bannewitz.de', `${base}/closed.json`]);
+    assert.match(printed.stdout, /\n {2}error \(feed\): a widget on https:\/\/www\.bannewitz\.de cannot read this feed[^\n]*\n {4}fix: /);
+
+    assert.deepEqual(corsOf(await runJson(['validate', '--json', `${base}/open.json`])), []);
+    assert.deepEqual(corsOf(await runJson(['validate', '--json', '--origin', 'https://www.bannewitz.de/', `${base}/town.json`])), []);
+    const [other] = corsOf(await runJson(['validate', '--json', `${base}/town.json`]));
+    assert.match(other.message, /the server's Access-Control-Allow-Origin header allows only "https:\/\/www\.bannewitz\.de"/);
+    assert.equal((await runJson(['validate', '--json', '--origin', base, `${base}/closed.json`])).code, 0, 'a feed on the widget\'s own site needs no CORS');
+
+    const wrong = await run(['validate', '--origin', 'www.bannewitz.de', `${base}/open.json`]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--origin must be the address of the site the widget is on/);
+  });
+
+  test('news dated in the future are not counted as shown, each with a warning; a year ahead may be a typo', async (t) => {
+    const dir = tempDir(t);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Neuigkeiten',
+      home_page_url: 'https://www.bannewitz.de/',
+      feed_url: 'https://www.bannewitz.de/news.json',
+      items: [
+        { id: 'heute', title: 'Sprechstunde', content_text: 'Jeden Dienstag.', date_published: '2026-01-05T10:00:00+01:00' },
+        { id: 'bald', title: 'Adventsmarkt', content_text: 'Mit Stand.', date_published: `${soon}T10:00:00+01:00` },
+        { id: 'vertippt', title: 'Bürgerversammlung', content_text: 'Im Rathaus.', date_published: '2099-01-01T10:00:00+01:00' },
+      ],
+    };
+    writeFileSync(join(dir, 'news.json'), JSON.stringify(feed));
+    const { code, json } = await runJson(['validate', '--json', join(dir, 'news.json')]);
+    assert.equal(code, 0);
+    const [report] = json.reports;
+    assert.equal(report.items, 3);
+    assert.equal(report.shown, 1);
+    assert.deepEqual(report.problems.map((/** @type {any} */ p) => [p.severity, p.path, p.message]), [
+      ['warning', 'items[1].date_published', `dated ${soon}, in the future: <kpr-news-feed> hides it until then`],
+      ['warning', 'items[2].date_published', 'dated 2099-01-01, in the future: <kpr-news-feed> hides it until then (more than a year ahead: a mistyped year?)'],
+    ]);
+    for (const problem of report.problems) assertSentence(problem.fix);
+    assert.match(report.problems[1].fix, /year/);
+  });
+
+  test('_kpr fields no widget reads are warnings, with the field meant when it is close', async (t) => {
+    const dir = tempDir(t);
+    const feed = JSON.parse(readFileSync(join(root, 'demo/feeds/events.json'), 'utf8'));
+    const { location, ...rest } = feed.items[0]._kpr;
+    feed.items[0]._kpr = { ...rest, locaton: location, farbe: 'rot' };
+    writeFileSync(join(dir, 'events.json'), JSON.stringify(feed));
+    const { code, json } = await runJson(['validate', '--json', join(dir, 'events.json')]);
+    assert.equal(code, 0);
+    const unknown = json.reports[0].problems.filter((/** @type {any} */ p) => /is not a field of _kpr/.test(p.message));
+    assert.deepEqual(unknown.map((/** @type {any} */ p) => [p.severity, p.path, p.message, p.fix]), [
+      ['warning', 'items[0]._kpr.locaton', '"locaton" is not a field of _kpr that <kpr-event-calendar> reads, so it is ignored; did you mean "location"?', 'Rename "locaton" to "location".'],
+      ['warning', 'items[0]._kpr.farbe', '"farbe" is not a field of _kpr that <kpr-event-calendar> reads, so it is ignored', unknown[1]?.fix],
+    ]);
+    assert.match(unknown[1].fix, /^Remove "farbe", or use a field kpr-events\.schema\.json describes: start, end, /);
+  });
+
+  test('a contact message is named as such in the text report', async () => {
+    const { stdout } = await run(['validate', 'tests/fixtures/invalid/contact-without-consent.json']);
+    assert.match(stdout, /\n {2}a contact message \(docs\/contact-api\.md\) for <kpr-contact> \(inferred: [^\n]*\); 1 read, 0 shown\n/);
+    assert.doesNotMatch(stdout, /unknown format/);
   });
 
   test('--widget accepts the tag name too, and checks for that widget', async () => {
@@ -220,10 +373,10 @@ describe('validate: usage and sources', () => {
     assert.equal(ok.json.reports[0].format, 'rss');
     const missing = await run(['validate', `${base}/news.json`]);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read it: HTTP 404/);
+    assert.match(missing.stderr, /cannot read it: HTTP 404[^\n]*\n {4}fix: Check the address: opened in a browser, it must show the feed/);
     const slow = await run(['validate', '--timeout', '0.3', `${base}/slow.json`]);
     assert.equal(slow.code, 2);
-    assert.match(slow.stderr, /cannot read it: no complete answer within 0\.3 s/);
+    assert.match(slow.stderr, /cannot read it: no complete answer within 0\.3 s\n {4}fix: Check that the server answers within 10 seconds/);
   });
 
   test('a source checkout without dist/ is told to build first', async (t) => {
@@ -269,6 +422,16 @@ describe('init', () => {
     const forced = await run(['init', '--force', folder]);
     assert.equal(forced.code, 0);
     assert.match(readFileSync(join(folder, 'news.json'), 'utf8'), /"version": "https:\/\/jsonfeed\.org\/version\/1\.1"/);
+  });
+
+  test('into a path that is a file: a plain message, nothing written', async (t) => {
+    const file = join(tempDir(t), 'praevention');
+    writeFileSync(file, 'eine Datei');
+    const result = await run(['init', file]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^asskomm-widgets init: .*praevention is a file, not a folder; nothing was written\./);
+    assert.doesNotMatch(result.stderr, /EEXIST|mkdir/);
+    assert.equal(readFileSync(file, 'utf8'), 'eine Datei');
   });
 
   test('without a folder, or with an unknown option: exit 2 and the usage', async () => {

@@ -34,6 +34,25 @@ describe('checkFeed in the browser', () => {
     expect(report.problems.find((problem) => problem.severity === 'error')).to.deep.include({ path: 'items[0]._kpr.topic' });
   });
 
+  it('does not count news dated in the future as shown, as the news feed hides them until then', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Neuigkeiten',
+      home_page_url: 'https://www.bannewitz.de/',
+      feed_url: 'https://www.bannewitz.de/news.json',
+      items: [
+        { id: '1', title: 'Sprechstunde', content_text: 'Jeden Dienstag.', date_published: '2026-01-05T10:00:00+01:00' },
+        { id: '2', title: 'Bürgerversammlung', content_text: 'Im Rathaus.', date_published: '2099-01-01T10:00:00+01:00' },
+      ],
+    };
+    const report = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/news.json' });
+    expect(report.ok).to.equal(true);
+    expect([report.items, report.shown]).to.deep.equal([2, 1]);
+    expect(report.problems).to.have.length(1);
+    expect(report.problems[0]).to.deep.include({ severity: 'warning', path: 'items[1].date_published' });
+    expect(report.problems[0]!.message).to.match(/^dated 2099-01-01, in the future: <kpr-news-feed> hides it until then \(more than a year ahead/);
+  });
+
   it('warns about images from another host when the feed has a web address, naming the image-hosts to add', async () => {
     const feed = {
       version: 'https://jsonfeed.org/version/1.1',

@@ -34,7 +34,9 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes, userAgent }: 
     if (signal.aborted) return signal.reason as Error;
     if (timeout.aborted) return new FeedError('timeout', url, `no complete answer within ${timeoutMs / 1000} s`);
     if (error instanceof FeedError) return error;
-    return new FeedError('network', url, `request failed (offline, blocked by CORS or a wrong host?): ${String(error)}`);
+    // Node names the cause (ECONNREFUSED, ENOTFOUND, a certificate's); browsers give none, and CORS is likeliest.
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return new FeedError('network', url, code ? `request failed: ${code} (${new URL(url).host})` : `request failed (offline, blocked by CORS or a wrong host?): ${String(error)}`);
   };
   try {
     const response = await fetch(url, { signal: combined, credentials: 'omit', headers: { Accept: ACCEPT, ...(userAgent ? { 'User-Agent': userAgent } : {}) } });
