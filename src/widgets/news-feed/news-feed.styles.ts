@@ -7,6 +7,13 @@ export const newsFeedStyles = css`
     --_ratio: var(--kpr-news-feed-image-ratio, 16 / 9);
     --_title-size: var(--kpr-news-feed-title-size, 1.125em);
   }
+  /* An article's text places that stay empty (no summary, no authors, fewer than three tags) take no room and are
+     not read out. !important, because a page's ::part(tag) rules would otherwise win. */
+  .summary:empty,
+  .meta span:empty,
+  [part='tag']:empty {
+    display: none !important;
+  }
   .articles {
     display: grid;
     gap: var(--_gap);

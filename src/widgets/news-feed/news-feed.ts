@@ -237,7 +237,8 @@ export class KprNewsFeed extends LitElement {
     const tags = compact ? [] : entry.tags;
     // Line breaks sit inside the tags and texts are property bindings: no whitespace text nodes and no
     // markers to clone, which matters when a feed has a thousand articles. For the same reason the first
-    // three tags have fixed places (hidden when unused); only a fourth and more need nested templates.
+    // three tags have fixed places, and a text element without text is hidden by CSS (:empty), not by one more
+    // binding each; only a fourth tag and more need nested templates.
     return html`<li class="item" part="item"
       ><article tabindex="-1" lang=${ifDefined(entry.language)}
         ><div role="heading" aria-level=${level} class="title" part="title"
@@ -245,15 +246,15 @@ export class KprNewsFeed extends LitElement {
         ></div
         ><p class="meta" part="meta" ?hidden=${!date && !authors}
           ><time datetime=${ifDefined(date?.toISOString())} ?hidden=${!date} .textContent=${date ? formatDate(date, this.i18n.locale, timeZone) : ''}></time
-          ><span ?hidden=${!authors} .textContent=${authors}></span
+          ><span .textContent=${authors}></span
         ></p
         >${image && !compact ? html`<img part="image" src=${image.src} alt=${image.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing
-        }<p class="summary" part="summary" ?hidden=${!text} .textContent=${text}></p
+        }<p class="summary" part="summary" .textContent=${text}></p
         >${body?.html && !compact ? html`<div class="summary body" part="summary">${safeHtml(entry, body.html, { source: entry.source, hosts: imageHosts }, this)}</div>` : nothing
         }<ul class="tags" part="tags" aria-label=${tagsLabel} ?hidden=${!tags.length}
-          ><li part="tag" ?hidden=${!tags[0]} .textContent=${tags[0] ?? ''}></li
-          ><li part="tag" ?hidden=${!tags[1]} .textContent=${tags[1] ?? ''}></li
-          ><li part="tag" ?hidden=${!tags[2]} .textContent=${tags[2] ?? ''}></li
+          ><li part="tag" .textContent=${tags[0] ?? ''}></li
+          ><li part="tag" .textContent=${tags[1] ?? ''}></li
+          ><li part="tag" .textContent=${tags[2] ?? ''}></li
           >${tags.length > 3 ? tags.slice(3).map((tag) => html`<li part="tag">${tag}</li>`) : nothing}</ul
       ></article
     ></li>`;

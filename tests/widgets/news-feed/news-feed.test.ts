@@ -12,7 +12,7 @@ function articleSummary(el: HTMLElement) {
     href: article.querySelector('a[part="link"]')?.getAttribute('href'),
     date: article.querySelector('time')?.textContent,
     summary: article.querySelector('[part="summary"]')?.textContent?.trim(),
-    tags: [...article.querySelectorAll('[part="tag"]:not([hidden])')].map((t) => t.textContent),
+    tags: [...article.querySelectorAll('[part="tag"]:not(:empty)')].map((t) => t.textContent),
   }));
 }
 
@@ -223,7 +223,7 @@ describe('<kpr-news-feed>', () => {
     it('shows every tag in order, however many there are, and only those', async () => {
       const src = served(jsonFeed([
         { title: 'Fünf', url: '/5', tags: ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], date: '2025-01-02T10:00:00+01:00' },
-        { title: 'Einer', url: '/1', tags: ['Eins'], date: '2025-01-01T10:00:00+01:00' },
+        { title: 'Einer', url: '/1', tags: ['Eins'], date: '2025-01-01T10:00:00+01:00', content_text: '' },
       ]));
       const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
       await settled(el);
@@ -233,6 +233,18 @@ describe('<kpr-news-feed>', () => {
       // rendered yet, content-visibility: auto, and innerText gives nothing for it.)
       const displayed = (list: HTMLElement) => [...list.children].filter((li) => getComputedStyle(li).display !== 'none').map((li) => li.textContent);
       expect(lists.map(displayed)).to.deep.equal([['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], ['Eins']]);
+      // Nor when the page styles the tags through ::part.
+      const style = document.createElement('style');
+      style.textContent = 'kpr-news-feed::part(tag) { display: inline-block; } kpr-news-feed::part(summary) { display: block; }';
+      document.head.append(style);
+      try {
+        expect(lists.map(displayed)).to.deep.equal([['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], ['Eins']]);
+        // The second article has no text: its summary place stays hidden.
+        const summaries = [...shadow(el).querySelectorAll('[part="summary"]')].map((p) => getComputedStyle(p).display !== 'none');
+        expect(summaries).to.deep.equal([true, false]);
+      } finally {
+        style.remove();
+      }
     });
   });
 
