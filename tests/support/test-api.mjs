@@ -93,7 +93,7 @@ export async function testApi(ctx, next) {
       drips.set(arg, log);
       const { PassThrough } = await import('node:stream');
       const stream = new PassThrough();
-      const timer = setInterval(() => {
+      const drip = () => {
         if (log.sent >= body.length) {
           log.complete = true;
           clearInterval(timer);
@@ -102,7 +102,11 @@ export async function testApi(ctx, next) {
         }
         stream.write(body.subarray(log.sent, log.sent + 1));
         log.sent += 1;
-      }, every);
+      };
+      // The first byte goes out with the headers, so the browser is reading the body (not still waiting for an
+      // answer) when a widget's timeout of a whole number of seconds ends, and not just as the next byte comes.
+      drip();
+      const timer = setInterval(drip, every);
       // The response's 'close' comes when the browser hangs up (or the body is done, then `complete` says so).
       ctx.res.on('close', () => {
         log.closed = true;

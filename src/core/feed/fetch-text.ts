@@ -63,8 +63,9 @@ async function readLimited(response: Response, maxBytes: number, url: string, si
   // byte a second would keep the widget loading for ever. So the abort ends the read here, and hangs up.
   const aborted = new Promise<never>((_, reject) => {
     const stop = () => {
-      void reader.cancel(signal.reason).catch(() => {});
+      // Rejected before the cancel: cancelling ends the pending read as if the body were complete.
       reject(signal.reason as Error);
+      void reader.cancel(signal.reason).catch(() => {});
     };
     if (signal.aborted) stop();
     else signal.addEventListener('abort', stop, { once: true });
@@ -74,6 +75,7 @@ async function readLimited(response: Response, maxBytes: number, url: string, si
   let length = 0;
   for (;;) {
     const { done, value } = await Promise.race([reader.read(), aborted]);
+    if (signal.aborted) throw signal.reason as Error; // a cut-off body is never taken for the whole feed
     if (done) break;
     length += value.byteLength;
     if (length > maxBytes) {
