@@ -9,6 +9,7 @@ import events from '../../demo/feeds/events.json';
 import goals from '../../demo/feeds/goals.json';
 import news from '../../demo/feeds/news.json';
 import tips from '../../demo/feeds/tips.json';
+import { addDays, daysBetween, dayOf, offsetDateTime, parseDay, wallTime, zonedInstant } from '../core/time.js';
 import type { Output } from './validate-cli.js';
 
 export const INIT_USAGE = `Usage: asskomm-widgets init [--force] <folder>
@@ -125,13 +126,49 @@ These files are examples from the demo (the municipality of Bannewitz). To make 
    "python3 -m http.server" in the folder and http://localhost:8000/.
 `;
 
-/** The files `init` writes, by name. */
-export function initFiles(): Record<string, string> {
+/** The day the sample events were written for. */
+const SAMPLE_DAY = '2026-11-26';
+const SAMPLE_ZONE = 'Europe/Berlin';
+
+/**
+ * The sample events moved on by whole 52-week years once a year has passed since they were written, so that a
+ * folder made in 2028 still shows upcoming events. Whole weeks keep each event's weekday and time of day.
+ */
+function movedOn(feed: Feed, today: Date): Feed {
+  const years = Math.max(0, Math.floor(daysBetween(SAMPLE_DAY, dayOf(today, SAMPLE_ZONE)) / 364));
+  if (years === 0) return feed;
+  const days = years * 364;
+  const move = (value: string): string => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return addDays(value, days);
+    const at = new Date(value);
+    return offsetDateTime(zonedInstant({ ...wallTime(at, SAMPLE_ZONE), ...parseDay(addDays(dayOf(at, SAMPLE_ZONE), days)) }, SAMPLE_ZONE), SAMPLE_ZONE);
+  };
+  const moveUntil = (rule: string) =>
+    rule.replace(/UNTIL=(\d{4})(\d{2})(\d{2})(T\d{6}Z)?/, (_, y: string, m: string, d: string, time = '') => `UNTIL=${addDays(`${y}-${m}-${d}`, days).replaceAll('-', '')}${time}`);
+  const items = feed.items.map((item) => {
+    const kpr = { ...(item._kpr as Record<string, unknown>) };
+    for (const field of ['start', 'end'] as const) if (typeof kpr[field] === 'string') kpr[field] = move(kpr[field]);
+    const recurrence = kpr.recurrence as { rrule?: string; exdates?: string[]; rdates?: string[] } | undefined;
+    if (recurrence) {
+      kpr.recurrence = {
+        ...recurrence,
+        ...(recurrence.rrule ? { rrule: moveUntil(recurrence.rrule) } : {}),
+        ...(recurrence.exdates ? { exdates: recurrence.exdates.map(move) } : {}),
+        ...(recurrence.rdates ? { rdates: recurrence.rdates.map(move) } : {}),
+      };
+    }
+    return { ...item, _kpr: kpr };
+  });
+  return { ...feed, items };
+}
+
+/** The files `init` writes, by name; sample events lie ahead of `today`. */
+export function initFiles(today = new Date()): Record<string, string> {
   return {
     'news.json': sample(news as Feed, ['kpr-2026-buergerversammlung', 'kpr-2026-beleuchtung', 'kpr-2023-beitritt'], 'news.json'),
     'tips.json': sample(tips as Feed, ['einbruch-daemmerung', 'nachbarschaft', 'fahrrad'], 'tips.json'),
     'goals.json': sample(goals as Feed, ['ziel-straftaten', 'ziel-sicherheitsgefuehl'], 'goals.json'),
-    'events.json': sample(events as Feed, ['sprechstunde-buergerpolizei', 'sitzung-praeventionsrat', 'buergerversammlung'], 'events.json'),
+    'events.json': sample(movedOn(events as Feed, today), ['sprechstunde-buergerpolizei', 'sitzung-praeventionsrat', 'buergerversammlung'], 'events.json'),
     'index.html': PAGE,
     'README.txt': README,
   };

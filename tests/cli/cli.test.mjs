@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { buildCli } from '../../scripts/build-cli.mjs';
 
@@ -392,6 +393,25 @@ describe('validate: usage and sources', () => {
 });
 
 describe('init', () => {
+  test('moves the sample events on by whole 52-week years, so a folder made years later still shows upcoming events', async (t) => {
+    const { initFiles } = await import(pathToFileURL(join(root, 'dist/cli/init.js')).href);
+    const events = (/** @type {string} */ today) => JSON.parse(initFiles(new Date(today))['events.json']).items;
+    const series = (/** @type {any[]} */ items) => items.find((item) => item.id === 'sprechstunde-buergerpolizei')._kpr;
+    // Within a year of writing, the samples are as written.
+    assert.equal(series(events('2027-06-01T12:00:00Z')).start, '2026-09-01T16:00:00+02:00');
+    // In March 2029, two 52-week years on: still a Tuesday at 16:00 Berlin time, in summer time, and the series runs
+    // until June 2029, so there are upcoming events.
+    const later = events('2029-03-10T12:00:00Z');
+    assert.equal(series(later).start, '2028-08-29T16:00:00+02:00');
+    assert.equal(series(later).recurrence.rrule, 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20290626T220000Z');
+    assert.deepEqual(series(later).recurrence.exdates, ['2028-12-19T16:00:00+01:00', '2028-12-26T16:00:00+01:00']);
+    assert.ok(later.every((/** @type {any} */ item) => item._kpr.start > '2028-08'), JSON.stringify(later.map((/** @type {any} */ i) => i._kpr.start)));
+    const folder = tempDir(t);
+    writeFileSync(join(folder, 'events.json'), initFiles(new Date('2029-03-10T12:00:00Z'))['events.json']);
+    const check = await runJson(['validate', '--json', join(folder, 'events.json')]);
+    assert.equal(check.code, 0, JSON.stringify(check.json.reports, null, 1));
+  });
+
   test('writes sample feeds, a page and a README that validate cleanly; a second init refuses, --force overwrites', async (t) => {
     const folder = join(tempDir(t), 'praevention');
     const first = await run(['init', folder]);
