@@ -129,7 +129,7 @@ function describe(report: SourceReport): string {
 /** Sources from the web, or files relative to the configuration file. Further pages come as absolute URLs. */
 function loader(base: string, userAgent: string): Load {
   return async (url: string, source: BridgeSource) => {
-    const options = { timeoutMs: source.timeoutSeconds * 1000, maxBytes: Math.round(source.maxMegabytes * 1_000_000), userAgent };
+    const options = { timeoutMs: source.timeoutSeconds * 1000, maxBytes: Math.round(source.maxMegabytes * 1_000_000), headers: { 'User-Agent': userAgent } };
     if (isWebAddress(url)) return { text: await readSource(url, options), url };
     const path = /^file:/i.test(url) ? fileURLToPath(url) : resolve(base, url);
     return { text: await readSource(path, options), url: pathToFileURL(path).href };

@@ -14,8 +14,10 @@ export interface ReadOptions {
   /** The largest feed read, in bytes (the widgets' default is 5 MB). */
   maxBytes?: number;
   signal?: AbortSignal;
-  /** Who asks, for requests to other people's servers (the feed bridge names itself and how to reach the town). */
-  userAgent?: string;
+  /** Request headers for URLs: the feed bridge's User-Agent, the validator's Origin (see fetchText). */
+  headers?: Record<string, string>;
+  /** Called with a URL's answer headers (the validator's CORS check). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** A source that could not be read at all: a missing file, a network error, an HTTP error status. */
@@ -65,10 +67,10 @@ export function isWebAddress(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function readSource(source: string, { timeoutMs = 10_000, maxBytes = 5_000_000, signal = new AbortController().signal, userAgent }: ReadOptions = {}): Promise<string> {
+export async function readSource(source: string, { timeoutMs = 10_000, maxBytes = 5_000_000, signal = new AbortController().signal, headers, onHeaders }: ReadOptions = {}): Promise<string> {
   if (isWebAddress(source)) {
     try {
-      return await fetchText(source, { signal, timeoutMs, maxBytes, retryDelayMs: 800, userAgent });
+      return await fetchText(source, { signal, timeoutMs, maxBytes, retryDelayMs: 800, headers, onHeaders });
     } catch (error) {
       if (error instanceof FeedError) throw explainFeedError(source, error);
       throw new SourceError(source, String(error), 'Check the address and the connection to the internet, then try again.');
@@ -111,19 +113,4 @@ export async function expandSources(args: readonly string[]): Promise<{ sources:
     else ignored.push(arg);
   }
   return { sources, ignored };
-}
-
-/**
- * What the feed's server says to a widget on the page of `origin`: its Access-Control-Allow-Origin header (null when
- * it sends none), asked for as a browser asks, with an Origin header and without cookies. Undefined when the
- * request failed, which says nothing about CORS (the feed itself was read a moment before).
- */
-export async function allowedOrigin(url: string, origin: string, timeoutMs = 10_000): Promise<string | null | undefined> {
-  try {
-    const response = await fetch(url, { credentials: 'omit', headers: { Origin: origin }, signal: AbortSignal.timeout(timeoutMs) });
-    void response.body?.cancel().catch(() => {});
-    return response.headers.get('access-control-allow-origin');
-  } catch {
-    return undefined;
-  }
 }

@@ -6,7 +6,7 @@
  */
 import { checkFeed, WHOLE_FEED, WIDGET_NAMES, type FeedProblem, type FeedReport, type WidgetName } from '../validator/check-feed.js';
 import { installDomParser } from './dom-shim.js';
-import { allowedOrigin, expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
+import { expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
 
 export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
 
@@ -101,8 +101,13 @@ export async function runValidate(args: readonly string[], output: Output): Prom
   const unreadable: Array<{ source: string; message: string; fix: string }> = [];
   for (const source of sources) {
     let text: string;
+    // A URL is asked for as a widget on another site would (with an Origin header), so the same answer tells
+    // whether such a widget may read it (CORS); a feed on the widget's own site needs no header.
+    const site = options.origin ?? NEUTRAL_ORIGIN;
+    const crossSite = isWebAddress(source) && new URL(source).origin !== site;
+    let allowed: string | null = null;
     try {
-      text = await readSource(source, { timeoutMs: options.timeoutMs });
+      text = await readSource(source, { timeoutMs: options.timeoutMs, ...(crossSite ? { headers: { Origin: site }, onHeaders: (headers: Headers) => (allowed = headers.get('access-control-allow-origin')) } : {}) });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       unreadable.push({ source, message: error.message, fix: error.fix });
@@ -110,8 +115,8 @@ export async function runValidate(args: readonly string[], output: Output): Prom
       continue;
     }
     const report = await checkFeed(text, { source, ...(options.widget ? { widget: options.widget } : {}) });
-    if (isWebAddress(source) && report.widget !== 'contact') {
-      const problem = await corsProblem(source, options);
+    if (crossSite && report.widget !== 'contact') {
+      const problem = corsProblem(allowed, site, options.origin);
       if (problem) report.problems.unshift(problem);
       report.ok &&= problem?.severity !== 'error';
     }
@@ -137,15 +142,9 @@ export async function runValidate(args: readonly string[], output: Output): Prom
   return code;
 }
 
-/**
- * Whether a widget on another site may read the feed (CORS): the validator itself is no browser and reads it
- * anyway, so it asks once more as a browser on that site would. A feed on the widget's own site needs nothing.
- */
-async function corsProblem(source: string, { origin, timeoutMs }: Options): Promise<FeedProblem | undefined> {
-  const site = origin ?? NEUTRAL_ORIGIN;
-  if (new URL(source).origin === site) return undefined;
-  const allowed = await allowedOrigin(source, site, timeoutMs);
-  if (allowed === undefined || allowed?.trim() === '*' || allowed?.trim() === site) return undefined;
+/** Whether a widget on `site` may read the feed (CORS), from the answer's Access-Control-Allow-Origin header. */
+function corsProblem(allowed: string | null, site: string, origin: string | undefined): FeedProblem | undefined {
+  if (allowed?.trim() === '*' || allowed?.trim() === site) return undefined;
   const says = allowed === null ? 'the server sends no Access-Control-Allow-Origin header' : `the server's Access-Control-Allow-Origin header allows only ${JSON.stringify(allowed)}`;
   if (origin) {
     return {

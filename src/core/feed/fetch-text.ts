@@ -6,8 +6,13 @@ export interface FetchTextOptions {
   maxBytes: number;
   /** Base delay before the single retry; jitter is added so many widgets do not retry in lockstep. */
   retryDelayMs: number;
-  /** Who is asking, for the feed bridge on a server (browsers send their own and ignore this). */
-  userAgent?: string;
+  /**
+   * Request headers a caller on a server adds: the bridge's User-Agent, the validator's Origin (browsers set both
+   * themselves and ignore these).
+   */
+  headers?: Record<string, string>;
+  /** Called with the answer's headers, for the validator's CORS check on the same request. */
+  onHeaders?: (headers: Headers) => void;
 }
 
 const ACCEPT =
@@ -27,7 +32,7 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
   }
 }
 
-async function attempt(url: string, { signal, timeoutMs, maxBytes, userAgent }: FetchTextOptions): Promise<string> {
+async function attempt(url: string, { signal, timeoutMs, maxBytes, headers, onHeaders }: FetchTextOptions): Promise<string> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = AbortSignal.any([signal, timeout]);
   const failure = (error: unknown): Error => {
@@ -39,7 +44,8 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes, userAgent }: 
     return new FeedError('network', url, code ? `request failed: ${code} (${new URL(url).host})` : `request failed (offline, blocked by CORS or a wrong host?): ${String(error)}`);
   };
   try {
-    const response = await fetch(url, { signal: combined, credentials: 'omit', headers: { Accept: ACCEPT, ...(userAgent ? { 'User-Agent': userAgent } : {}) } });
+    const response = await fetch(url, { signal: combined, credentials: 'omit', headers: { Accept: ACCEPT, ...headers } });
+    onHeaders?.(response.headers);
     if (!response.ok) {
       void response.body?.cancel();
       throw new FeedError('http', url, `HTTP ${response.status} ${response.statusText}`.trim(), response.status);
