@@ -4,6 +4,7 @@
  * (`feeds[1].sources[0].url`), so that a webmaster can fix the file in one go.
  */
 import type { FeedFormat } from '../core/feed/types.js';
+import { DEFAULT_TIME_ZONE } from '../core/format.js';
 import { isKnownTimeZone } from '../core/time.js';
 import { validate, type Problem, type Schema } from '../core/validate.js';
 import configSchema from '../schemas/bridge-config.schema.json';
@@ -44,7 +45,7 @@ export interface BridgeConfig {
 }
 
 export const DEFAULTS = {
-  timeZone: 'Europe/Berlin',
+  timeZone: DEFAULT_TIME_ZONE,
   outDir: '.',
   stateDir: '.asskomm-bridge-state',
   timeoutSeconds: 20,

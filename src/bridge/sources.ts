@@ -8,7 +8,7 @@ import { readItems, type SkippedItem } from '../core/feed/items.js';
 import { parseFeed } from '../core/feed/parse.js';
 import type { FeedDocument, FeedFormat, FeedItem, LoadedItem } from '../core/feed/types.js';
 import { offsetDateTime } from '../core/time.js';
-import { parseUrl } from '../core/urls.js';
+import { parseUrl, safeLink } from '../core/urls.js';
 import type { Schema } from '../core/validate.js';
 import newsSchema from '../schemas/kpr-news.schema.json';
 import type { CalendarEvent, DayRange, EventSource } from '../widgets/event-calendar/event-calendar.types.js';
@@ -60,7 +60,8 @@ function newsItem(item: LoadedItem, configured: string, base: string): FeedItem 
   const written: FeedItem = { ...plain, id: itemId(item.id, configured) };
   // The written feed lives elsewhere than its source, so a relative link would point to the wrong server.
   for (const key of ['url', 'external_url', 'image', 'banner_image'] as const) {
-    const absolute = webUrl(item[key], base);
+    // Links follow the news widget's rule (http(s), mailto, tel); images must be web addresses.
+    const absolute = key === 'url' || key === 'external_url' ? safeLink(item[key], base) : webUrl(item[key], base);
     if (absolute) written[key] = absolute;
     else delete written[key];
   }

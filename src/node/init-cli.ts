@@ -9,6 +9,7 @@ import events from '../../demo/feeds/events.json';
 import goals from '../../demo/feeds/goals.json';
 import news from '../../demo/feeds/news.json';
 import tips from '../../demo/feeds/tips.json';
+import { DEFAULT_TIME_ZONE } from '../core/format.js';
 import { addDays, daysBetween, dayOf, offsetDateTime, parseDay, wallTime, zonedInstant } from '../core/time.js';
 import type { Output } from './validate-cli.js';
 
@@ -128,7 +129,7 @@ These files are examples from the demo (the municipality of Bannewitz). To make 
 
 /** The day the sample events were written for. */
 const SAMPLE_DAY = '2026-11-26';
-const SAMPLE_ZONE = 'Europe/Berlin';
+const SAMPLE_ZONE = DEFAULT_TIME_ZONE;
 
 /**
  * The sample events moved on by whole 52-week years once a year has passed since they were written, so that a

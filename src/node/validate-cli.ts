@@ -6,6 +6,7 @@
  */
 import { checkFeed, WHOLE_FEED, WIDGET_NAMES, type FeedProblem, type FeedReport, type WidgetName } from '../validator/check-feed.js';
 import { installDomParser } from './dom-shim.js';
+import { parseUrl } from '../core/urls.js';
 import { expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
 
 export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
@@ -104,7 +105,7 @@ export async function runValidate(args: readonly string[], output: Output): Prom
     // A URL is asked for as a widget on another site would (with an Origin header), so the same answer tells
     // whether such a widget may read it (CORS); a feed on the widget's own site needs no header.
     const site = options.origin ?? NEUTRAL_ORIGIN;
-    const crossSite = isWebAddress(source) && new URL(source).origin !== site;
+    const crossSite = isWebAddress(source) && parseUrl(source)?.origin !== site;
     let allowed: string | null = null;
     try {
       text = await readSource(source, { timeoutMs: options.timeoutMs, ...(crossSite ? { headers: { Origin: site }, onHeaders: (headers: Headers) => (allowed = headers.get('access-control-allow-origin')) } : {}) });

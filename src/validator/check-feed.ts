@@ -8,7 +8,9 @@
 import { FeedError } from '../core/feed/feed-error.js';
 import { LATER_FEED_WINS, mergeItems, NEWEST_COPY, readItems, type MergeRules } from '../core/feed/items.js';
 import { JSON_FEED_SCHEMA, parseFeed } from '../core/feed/parse.js';
+import { FORMAT_NAMES } from '../core/feed/read-feeds.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from '../core/feed/types.js';
+import { DEFAULT_TIME_ZONE } from '../core/format.js';
 import { parseInert } from '../core/text.js';
 import { parseUrl } from '../core/urls.js';
 import { validate, type Problem, type Schema } from '../core/validate.js';
@@ -80,11 +82,9 @@ const PROFILES: Record<WidgetName, Profile> = {
   contact: { formats: [], fields: [], schemaFile: 'kpr-contact.schema.json', noun: 'message', plural: 'contact messages' },
 };
 
-const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
 
 /** The days the calendar's readers are asked for, to see every event and every problem they report. */
 const ALL_DAYS = { from: '1970-01-01', to: '2100-01-01' };
-const TIME_ZONE = 'Europe/Berlin';
 
 class Collector {
   readonly problems: FeedProblem[] = [];
@@ -128,9 +128,10 @@ export async function checkFeed(text: string, options: { source: string; widget?
     return finish();
   }
 
-  if ((widget === undefined || widget === 'contact') && looksLikeMessage(body)) {
+  const message = widget === undefined || widget === 'contact' ? contactMessage(body) : undefined;
+  if (message) {
     if (widget === undefined) Object.assign(report, { widget: 'contact', inferredFrom: 'it is a JSON object with "message" and "consent"' });
-    checkMessage(body, report, out);
+    checkMessage(message, report, out);
     return finish();
   }
 
@@ -448,7 +449,7 @@ async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, con
     seen.set(item.id, at.get(item)!);
     const messages: string[] = [];
     const source = jsonEventSource([item], item.source, 0, (message) => messages.push(message));
-    if (source.occurrences(ALL_DAYS, TIME_ZONE).length > 0) shown++;
+    if (source.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
     for (const message of messages) fromReader(message, path, `event "${item.id}" of ${item.source}: `, item, context);
   }
   return shown;
@@ -506,7 +507,7 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
   const messages: string[] = [];
   try {
     const calendar = await readIcs(text, source, 0, (message) => messages.push(message));
-    calendar.occurrences(ALL_DAYS, TIME_ZONE);
+    calendar.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE);
   } catch (error) {
     const reason = (error as Error).message.replace(`${source} `, 'it ');
     const line = /line (\d+)/i.exec(reason)?.[1];
@@ -570,7 +571,7 @@ async function checkOparl(document: FeedDocument, { source, out }: Context): Pro
     const messages: string[] = [];
     const meeting = oparlSource({ ...document, items: [raw], next: undefined }, 0, (message) => messages.push(message), paging);
     const deleted = (raw as { deleted?: unknown } | null)?.deleted === true;
-    if (!deleted && meeting.occurrences(ALL_DAYS, TIME_ZONE).length > 0) shown++;
+    if (!deleted && meeting.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
     for (const message of messages) {
       const rest = message.replace(/^meeting (?:"[^"]*"|\d+) of /, '').replace(`${source}: `, '');
       const field = /it has no (\w+)/.exec(rest)?.[1] ?? /^(?:left out: )?(start|end)\b/.exec(rest)?.[1] ?? (/OParl \w+, not a meeting|not an OParl object/.test(rest) ? 'type' : /agenda/.test(rest) ? 'agendaItem' : /location/.test(rest) ? 'location' : '');
@@ -596,24 +597,18 @@ const OPARL_FIXES: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Contact messages (what <kpr-contact> sends), for the endpoint's developers
 
-function looksLikeMessage(body: string): boolean {
+/** The body as a contact message (a JSON object with "message" and "consent", and no feed items), if it is one. */
+function contactMessage(body: string): Record<string, unknown> | undefined {
   try {
     const json = JSON.parse(body) as Record<string, unknown>;
-    return !!json && typeof json === 'object' && 'message' in json && 'consent' in json && !('items' in json);
+    return !!json && typeof json === 'object' && 'message' in json && 'consent' in json && !('items' in json) ? json : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function checkMessage(body: string, report: FeedReport, out: Collector): void {
+function checkMessage(json: Record<string, unknown>, report: FeedReport, out: Collector): void {
   report.items = 1;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    const syntax = findJsonError(body)!;
-    return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
-  }
   const problems = validate(json, contactSchema as Schema);
   for (const problem of problems) {
     // An enum of one value ("consent": true) reads better as "must be true" than as "must be one of true".

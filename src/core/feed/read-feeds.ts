@@ -4,7 +4,8 @@ import { FeedError } from './feed-error.js';
 import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
 
-const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
+/** How messages name each format (the validator's too). */
+export const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
 /** Formats whose contents are no feed items: the widget reads them itself (the calendar: iCalendar and OParl). */
 const READ_BY_WIDGET: readonly FeedFormat[] = ['icalendar', 'oparl'];
 
