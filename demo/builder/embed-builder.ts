@@ -5,6 +5,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 import { fetchText } from '../../src/core/feed/fetch-text.js';
+import { parseUrl } from '../../src/core/urls.js';
 import { checkFeed, type FeedReport } from '../../src/validator/check-feed.js';
 import {
   attributesOf,
@@ -154,7 +155,8 @@ export class EmbedBuilder extends LitElement {
 
   /** The builder reads the feed itself (a widget never shows why a feed failed in such detail). */
   private async checkOne(url: string, source: string, widget: WidgetName, signal: AbortSignal): Promise<Check> {
-    const absolute = new URL(url, document.baseURI).href;
+    const absolute = parseUrl(url, document.baseURI)?.href;
+    if (!absolute) return { source, failure: this.t.invalidAddress };
     let text: string;
     try {
       text = await fetchText(absolute, { signal, timeoutMs: 10_000, maxBytes: 5_000_000, retryDelayMs: 500 });

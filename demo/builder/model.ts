@@ -1,8 +1,11 @@
 // What the embed builder knows about the five widgets, and the snippet it writes. Pure functions: the page
 // (embed-builder.ts) renders them, the tests check them.
 
-export type WidgetName = 'news-feed' | 'prevention-tips' | 'goal-overview' | 'event-calendar' | 'contact';
-export const WIDGETS: readonly WidgetName[] = ['news-feed', 'prevention-tips', 'goal-overview', 'event-calendar', 'contact'];
+import { WIDGET_NAMES, type WidgetName } from '../../src/validator/check-feed.js';
+import { AUDIENCES, TOPICS } from '../../src/widgets/prevention-tips/prevention-tips.types.js';
+
+export type { WidgetName };
+export const WIDGETS = WIDGET_NAMES;
 
 /** One attribute the builder offers; `default` is what the widget does without it, so it is left out then. */
 export type Field =
@@ -18,9 +21,9 @@ const headingLevel = (max: number, fallback: number): Field => ({
   default: String(fallback),
 });
 
-/** The topics and audiences of kpr-tips.schema.json. */
-export const TIP_TOPICS = ['burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'domestic-violence', 'moral-courage', 'youth-protection', 'traffic', 'vandalism', 'other'];
-export const TIP_AUDIENCES = ['older-people', 'parents', 'young-people', 'businesses', 'everyone'];
+/** The topics and audiences of kpr-tips.schema.json, as the widget reads them. */
+export const TIP_TOPICS = TOPICS;
+export const TIP_AUDIENCES = AUDIENCES;
 
 /**
  * The main attributes of each widget (README and each widget's `static properties`), in the order a webmaster

@@ -146,6 +146,7 @@ const de = {
   fix: 'So beheben Sie es',
   noProblems: 'Keine Probleme.',
   loadFailed: 'Der Feed konnte nicht geladen werden.',
+  invalidAddress: 'Das ist keine gültige Adresse. Schreiben Sie sie vollständig, zum Beispiel https://www.bannewitz.de/praevention/news.json.',
   insecure:
     'Die Adresse beginnt mit http://, nicht https://. Dieser Generator (wie die meisten Websites, die mit https:// laufen) darf nur Feeds mit https:// lesen. Bieten Sie den Feed mit https:// an oder legen Sie ihn auf Ihre eigene Website.',
   cors: 'Der Browser darf diesen Feed nicht von einer anderen Website lesen: Der Server des Feeds braucht CORS-Header (Access-Control-Allow-Origin), oder nutzen Sie die Feed-Brücke.',
@@ -305,6 +306,7 @@ const en: Texts = {
   fix: 'How to fix it',
   noProblems: 'No problems.',
   loadFailed: 'The feed could not be loaded.',
+  invalidAddress: 'This is not a valid address. Write it in full, for example https://www.bannewitz.de/praevention/news.json.',
   insecure:
     'The address starts with http://, not https://. This builder (like most websites, which run on https://) may read only https:// feeds. Offer the feed over https://, or put it on your own website.',
   cors: "The browser may not read this feed from another site: the feed's server needs CORS headers (Access-Control-Allow-Origin), or use the feed bridge.",

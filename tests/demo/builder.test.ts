@@ -250,6 +250,14 @@ describe('the embed builder', () => {
     expect(problem).not.to.include('CORS');
   });
 
+  it('says that an address is not valid instead of checking for ever', async () => {
+    const builder = await mountBuilder('en');
+    await set(builder, '#builder-source', 'https://');
+    await checked(builder);
+    expect(summary(builder)).to.equal('Checked: 1 error and 0 warnings.');
+    expect($(builder, '.builder-problems').textContent!.replace(/\s+/g, ' ')).to.include('This is not a valid address.');
+  });
+
   it('copies the snippet and announces it, or selects it and says how to copy it', async () => {
     const builder = await mountBuilder();
     const button = [...builder.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Code kopieren')!;
