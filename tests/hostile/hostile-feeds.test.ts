@@ -96,16 +96,27 @@ describe('hostile feeds', () => {
       await settled(el);
       // (WebKit lays out no text nested hundreds of levels deep, on any page: this checks the text, not the drawing.)
       await waitUntil(() => shadow(el).querySelector('.body')?.textContent?.includes('Tief verschachtelt'), 'the sanitised HTML of the article', { timeout: 5000 });
-      let depth = 0;
-      for (let node: Element | null = shadow(el).querySelector('b'); node; node = node.parentElement) depth++;
-      expect(depth).to.be.within(1, 1100);
+      // Measured from the innermost element, the one around the text, against what this browser's own HTML
+      // parser makes of the same markup (Chromium and Firefox flatten beyond 512 levels; WebKit keeps more).
+      const textDepth = (root: Node) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let depth = -1;
+        while (walker.nextNode()) {
+          if (!walker.currentNode.textContent!.includes('Tief verschachtelt')) continue;
+          depth = 0;
+          for (let node = walker.currentNode.parentElement; node && node !== root; node = node.parentElement) depth++;
+        }
+        return depth;
+      };
+      const parsed = new DOMParser().parseFromString(deepHtml, 'text/html').body;
+      expect(textDepth(shadow(el).querySelector('.body')!)).to.be.within(100, textDepth(parsed));
     });
 
     it('a feed that is only nesting is an error with its cause, not a hang', async () => {
       const el = await fixture<HTMLElement>(html`<kpr-news-feed eager src=${inMemory(deepArray)}></kpr-news-feed>`);
       await settled(el);
       expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.');
-      expect(silence[1]!.messages.join('\n')).to.match(/not a (JSON )?feed|no JSON Feed|version/i);
+      expect(silence[1]!.messages.join('\n')).to.match(/could not use the feed blob:\S+: not a feed: expected JSON Feed, RSS, Atom or iCalendar, got "\[\[\[/);
     });
   });
 

@@ -52,7 +52,7 @@ const DAY_MS = 86_400_000;
 /** Calendar days one expansion may look at (about 550 years of a daily rule); the bound on any rule's work. */
 const MAX_STEPS = 200_000;
 /** How far (in days looked at, about 40 years) a rule must produce a second occurrence to count as valid. */
-const PROBE_STEPS = 15_000;
+export const PROBE_STEPS = 15_000;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayText = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
@@ -117,16 +117,18 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
     clock ? zonedInstant({ ...clock, ...parseDay(dayText(day)) }, timeZone) : dayText(day);
 
   let rule: Rule | undefined;
+  const probe = { left: PROBE_STEPS };
   if (series.rrule) {
     try {
       rule = withDefaults(parseRule(series.rrule, timeZone), first);
-      const days = ruleDays(rule, first, 0, { left: PROBE_STEPS }, Infinity);
+      const days = ruleDays(rule, first, 0, probe, Infinity);
       let next = days.next();
       while (!next.done && next.value <= first) next = days.next();
       if (next.done) throw new RangeError('it never matches a day after the start');
     } catch (error) {
       warn(`rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
-      return { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []), stepsTaken: 0 };
+      // The probe's work is the whole work of a rejected rule.
+      return { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []), stepsTaken: PROBE_STEPS - Math.max(0, probe.left) };
     }
   }
   const excludedDays = new Set<string>();

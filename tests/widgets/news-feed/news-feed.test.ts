@@ -274,7 +274,7 @@ describe('<kpr-news-feed>', () => {
   });
 
   describe('images in feed HTML', () => {
-    it('loads nothing from another host through old or unusual attributes (a table background, lowsrc, a track)', async () => {
+    it('loads nothing from another host through old or unusual attributes (a table background, lowsrc, longdesc) or media elements', async () => {
       const foreign = (name: string) => `http://127.0.0.1:${location.port}/test-api/pixel.svg?${name}-${Math.random().toString(36).slice(2)}`;
       const addresses = ['table', 'td', 'lowsrc', 'poster', 'track', 'audio', 'longdesc', 'input'].map(foreign);
       const [table, td, lowsrc, poster, track, audio, longdesc, input] = addresses;
