@@ -446,11 +446,14 @@ async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, con
       context.out.error(`${path}.id`, `items[${first}] has the same id ${JSON.stringify(item.id)}, so this event is left out`, 'Give every event an id of its own that never changes.');
       continue;
     }
-    seen.set(item.id, at.get(item)!);
     const messages: string[] = [];
+    const where = `event "${item.id}" of ${item.source}: `;
     const source = jsonEventSource([item], item.source, 0, (message) => messages.push(message));
+    // As in the widget, an id is taken only by an event the reader accepted (its start and kind, read at once);
+    // a later event with the id of one it left out is shown.
+    if (!messages.some((message) => message.startsWith(`${where}left out: `))) seen.set(item.id, at.get(item)!);
     if (source.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
-    for (const message of messages) fromReader(message, path, `event "${item.id}" of ${item.source}: `, item, context);
+    for (const message of messages) fromReader(message, path, where, item, context);
   }
   return shown;
 }

@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/event-calendar.js';
+import { captureConsole, settled, visibleText } from '../support/helpers.js';
 import { checkFeed, type FeedReport } from '../../src/validator/check-feed.js';
 import expectedReports from '../support/check-feed-reports.json';
 
@@ -51,6 +53,33 @@ describe('checkFeed in the browser', () => {
     expect(report.problems).to.have.length(1);
     expect(report.problems[0]).to.deep.include({ severity: 'warning', path: 'items[1].date_published' });
     expect(report.problems[0]!.message).to.match(/^dated 2099-01-01, in the future: <kpr-news-feed> hides it until then \(more than a year ahead/);
+  });
+
+  it('takes an event id as the calendar does: an event left out for its start frees its id, a later copy of a shown one is left out', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Termine',
+      home_page_url: 'https://www.bannewitz.de/',
+      feed_url: 'https://www.bannewitz.de/termine.json',
+      items: [
+        { id: 'a', title: 'Ohne Datum', content_text: 'Im Rathaus.', _kpr: { start: 'gestern' } },
+        { id: 'a', title: 'Präventionstag', content_text: 'Im Rathaus.', _kpr: { start: '2026-12-05T10:00:00+01:00' } },
+        { id: 'a', title: 'Zweiter Termin', content_text: 'Im Rathaus.', _kpr: { start: '2026-12-06T10:00:00+01:00' } },
+      ],
+    };
+    const report = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/termine.json', widget: 'event-calendar' });
+    expect([report.items, report.shown]).to.deep.equal([3, 1]);
+    expect(report.problems.filter((p) => p.severity === 'error').map((p) => p.path)).to.deep.equal(['items[0]._kpr.start', 'items[2].id']);
+    // The calendar itself shows the same one event.
+    const warnings = captureConsole('warn');
+    const calendar = await fixture<HTMLElement>(html`<kpr-event-calendar eager view="list" date="2026-12" src=${URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/feed+json' }))}></kpr-event-calendar>`);
+    try {
+      await settled(calendar);
+      await waitUntil(() => visibleText(calendar).includes('Präventionstag'), 'the event in the calendar');
+    } finally {
+      warnings.restore();
+    }
+    expect(visibleText(calendar)).not.to.include('Zweiter Termin');
   });
 
   it('warns about images from another host when the feed has a web address, naming the image-hosts to add', async () => {
