@@ -3,7 +3,7 @@
  * items of a source that fails. Pure: the caller loads the sources (`load`), keeps the state between runs and
  * writes the files (src/node/bridge.ts on the command line), so this runs and is tested without a server.
  */
-import { mergeItems, newestFirst, NEWEST_COPY } from '../core/feed/items.js';
+import { loadedItem, mergeItems, newestFirst, NEWEST_COPY } from '../core/feed/items.js';
 import type { FeedFormat, FeedItem, LoadedItem } from '../core/feed/types.js';
 import { addDays, dayOf, startOfDay } from '../core/time.js';
 import type { DayRange } from '../widgets/event-calendar/event-calendar.types.js';
@@ -129,7 +129,7 @@ function eventItems(lists: FeedItem[][], timeZone: string): FeedItem[] {
 function newsItems(lists: FeedItem[][], feed: BridgeFeed, now: Date): FeedItem[] {
   const loaded = new Map<LoadedItem, FeedItem>();
   const loadedLists = lists.map((list, index) => list.map((item) => {
-    const entry: LoadedItem = { ...item, source: feed.sources[index]!.url, published: date(item.date_published), modified: date(item.date_modified) };
+    const entry = loadedItem(item, feed.sources[index]!.url);
     loaded.set(entry, item);
     return entry;
   }));
@@ -150,9 +150,6 @@ function startOf(item: FeedItem, timeZone: string): number {
   return start.length === 10 ? startOfDay(start, timeZone).getTime() : Date.parse(start);
 }
 
-function date(value: string | undefined): Date | undefined {
-  return value ? new Date(value) : undefined;
-}
 
 function describe(error: unknown): string {
   return (error as Error | undefined)?.message ?? String(error);

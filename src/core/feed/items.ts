@@ -34,9 +34,7 @@ export function readItems(document: FeedDocument, extension?: Schema): { items: 
       skipped.push({ source: document.url, index, id: typeof id === 'string' ? id : undefined, problems });
       return;
     }
-    const item = candidate as FeedItem;
-    const language = item.language ?? document.language;
-    items.push({ ...item, ...(language ? { language } : {}), source: document.url, published: toDate(item.date_published), modified: toDate(item.date_modified) });
+    items.push(loadedItem(candidate as FeedItem, document.url, document.language));
   });
   return { items, skipped };
 }
@@ -45,6 +43,12 @@ export function readItems(document: FeedDocument, extension?: Schema): { items: 
 function coerceId(raw: unknown): unknown {
   const item = raw as Record<string, unknown> | null;
   return item && typeof item === 'object' && typeof item.id === 'number' ? { ...item, id: String(item.id) } : raw;
+}
+
+/** A checked item as the widgets use it: from which feed, in which language, with its dates read. */
+export function loadedItem(item: FeedItem, source: string, feedLanguage?: string): LoadedItem {
+  const language = item.language ?? feedLanguage;
+  return { ...item, ...(language ? { language } : {}), source, published: toDate(item.date_published), modified: toDate(item.date_modified) };
 }
 
 function toDate(value: string | undefined): Date | undefined {
