@@ -1,5 +1,6 @@
 // The builder's own texts, German first, then English. The builder is a tool for webmasters, not a widget for
-// residents, so it needs no i18next: two plain objects, and TypeScript makes sure English has every German text.
+// residents, so it needs no i18next: two plain objects, and TypeScript makes sure English has every German text
+// (the fields' and options' texts are looked up by name, so tests/demo/builder.test.ts checks those).
 import deTips from '../../src/locales/de/tips.json';
 import enTips from '../../src/locales/en/tips.json';
 
@@ -17,7 +18,7 @@ const de = {
     'goal-overview': 'Ziele und Maßnahmen',
     'event-calendar': 'Terminkalender',
     contact: 'Kontaktformular',
-  } as Record<string, string>,
+  },
   sourceLegend: 'Feed',
   endpointLegend: 'Wohin die Nachrichten gehen',
   sourceLabel: 'Adresse des Feeds (URL)',
@@ -41,7 +42,7 @@ const de = {
     'goal-overview': 'Alle Ziele und Maßnahmen des Präventionsrats',
     'event-calendar': 'Alle Termine des Präventionsrats',
     contact: 'Kontakt zum Präventionsrat',
-  } as Record<string, string>,
+  },
   fallbackComment: (example: string) =>
     `Hier einen Link auf die Seite Ihrer Website mit denselben Inhalten einsetzen, zum Beispiel ${example}. Besucher sehen ihn, solange das Widget lädt, ohne JavaScript und wenn der Feed nicht geladen werden kann.`,
   optionsLegend: 'Sprache und Darstellung',
@@ -55,7 +56,7 @@ const de = {
     pl: 'Polnisch (pl)',
     uk: 'Ukrainisch (uk)',
     ar: 'Arabisch (ar)',
-  } as Record<string, string>,
+  },
   /** Labels of the fields, by widget and attribute. */
   fields: {
     'news-feed.layout': 'Darstellung',
@@ -114,14 +115,14 @@ const de = {
     text: 'Text',
     link: 'Links',
     focus: 'Fokusrahmen',
-  } as Record<string, string>,
+  },
   colourDefaults: {
     primary: 'Standard: #00508c',
     surface: 'Standard: durchsichtig',
     text: 'Standard: wie die Seite',
     link: 'Standard: wie die Hauptfarbe',
     focus: 'Standard: #00508c',
-  } as Record<string, string>,
+  },
   colourChanged: (value: string) => `Geändert: ${value}`,
   reset: (what: string) => `${what}: zurücksetzen`,
   resetShort: 'Zurücksetzen',
@@ -138,7 +139,7 @@ const de = {
   checkProblems: (errors: number, warnings: number) =>
     `Geprüft: ${errors === 1 ? '1 Fehler' : `${errors} Fehler`} und ${warnings === 1 ? '1 Hinweis' : `${warnings} Hinweise`}.`,
   reportFacts: (format: string, items: number, shown: number) => `${format}, ${items === 1 ? '1 Eintrag' : `${items} Einträge`}, davon ${shown} angezeigt.`,
-  formats: { 'json-feed': 'JSON Feed', rss: 'RSS', atom: 'Atom', icalendar: 'iCalendar', oparl: 'OParl', unknown: 'unbekanntes Format' } as Record<string, string>,
+  formats: { 'json-feed': 'JSON Feed', rss: 'RSS', atom: 'Atom', icalendar: 'iCalendar', oparl: 'OParl', unknown: 'unbekanntes Format' },
   problemsHeading: 'Probleme',
   error: 'Fehler',
   warning: 'Hinweis',
