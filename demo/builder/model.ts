@@ -98,7 +98,6 @@ export const COLOURS = [
   { name: '--kpr-color-focus', key: 'focus', start: '#00508c' },
 ] as const;
 export const RADIUS = '--kpr-radius';
-export const RADIUS_DEFAULT = '0.375rem';
 
 /** Where README tells webmasters to put the bundle; they change it to wherever they uploaded it. */
 export const DEFAULT_SCRIPT_SRC = '/assets/asskomm-widgets/asskomm-widgets.js';
