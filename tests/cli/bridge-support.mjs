@@ -3,12 +3,11 @@
 // shared feed validator to check what it wrote.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, tempDir } from '../support/node.mjs';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+export { root };
 export const fixture = (path) => join(root, 'tests/fixtures', path);
 
 export async function loadBridge() {
@@ -17,9 +16,7 @@ export async function loadBridge() {
 
 /** A temporary folder for one test, removed afterwards. */
 export async function workspace(t) {
-  const dir = await mkdtemp(join(tmpdir(), 'kpr-bridge-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
+  return tempDir(t, 'kpr-bridge-');
 }
 
 /** Runs the bridge on `config` (written into `dir`), with the lines it prints. */

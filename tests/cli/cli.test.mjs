@@ -2,15 +2,14 @@
 // first, so the tests check the current sources), with its output and exit status.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { buildCli } from '../../scripts/build-cli.mjs';
+import { root, tempDir } from '../support/node.mjs';
 
-const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/asskomm-widgets.mjs');
 /** What checkFeed reports for two feeds, whole; tests/validator/check-feed.test.ts expects the same in the browser. */
 const EXPECTED_REPORTS = JSON.parse(readFileSync(join(root, 'tests/support/check-feed-reports.json'), 'utf8'));
@@ -35,12 +34,6 @@ async function runJson(args) {
   return { ...result, json: JSON.parse(result.stdout) };
 }
 
-/** @param {import('node:test').TestContext} t */
-function tempDir(t) {
-  const dir = mkdtempSync(join(tmpdir(), 'kpr-cli-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** A fix is one sentence: a capital letter at the start, a full stop at the end. @param {string} fix */
 function assertSentence(fix) {

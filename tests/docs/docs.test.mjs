@@ -3,13 +3,11 @@
 // show parses. Run by `npm test` with the other node tests; alone: `node --test tests/docs/`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.mjs';
-
-const root = resolve(import.meta.dirname, '../..');
+import { root, tempDir } from '../support/node.mjs';
 
 /** README.md and every Markdown file under docs/. */
 function markdownFiles() {
@@ -142,8 +140,8 @@ test('the files the docs tell webmasters to upload are what the build writes', {
 
 const php = spawnSync('php', ['--version']).status === 0;
 
-test('the PHP in the docs parses', { skip: !php && 'php is not installed' }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'kpr-docs-php-'));
+test('the PHP in the docs parses', { skip: !php && 'php is not installed' }, (t) => {
+  const folder = tempDir(t, 'kpr-docs-php-');
   const sources = [join(root, 'docs/wordpress/asskomm-widgets.php')];
   for (const file of files) {
     let block;
@@ -165,7 +163,7 @@ test('the PHP in the docs parses', { skip: !php && 'php is not installed' }, () 
   }
 });
 
-test('the WordPress plugin writes only known attributes, escaped, and asks for the script module', { skip: !php && 'php is not installed' }, () => {
+test('the WordPress plugin writes only known attributes, escaped, and asks for the script module', { skip: !php && 'php is not installed' }, (t) => {
   // WordPress's functions as stubs that record what the plugin asked for; escaping as strict as WordPress's.
   const harness = `<?php
 define('ABSPATH', '/');
@@ -185,7 +183,7 @@ echo $GLOBALS['shortcodes']['kpr_contact'](['endpoint' => 'javascript:alert(1)',
 echo json_encode($GLOBALS['enqueued']), "\\n";
 echo json_encode(array_keys($GLOBALS['shortcodes'])), "\\n";
 `;
-  const script = join(mkdtempSync(join(tmpdir(), 'kpr-wp-')), 'harness.php');
+  const script = join(tempDir(t, 'kpr-wp-'), 'harness.php');
   writeFileSync(script, harness);
   const [news, contact, enqueued, shortcodes] = execFileSync('php', [script], { encoding: 'utf8' }).trim().split('\n');
   assert.equal(
@@ -215,8 +213,8 @@ function widgetAttributes(tag) {
   return attributes;
 }
 
-test('each WordPress shortcode passes on exactly its widget’s attributes, and wordpress.md lists them', { skip: !php && 'php is not installed' }, () => {
-  const script = join(mkdtempSync(join(tmpdir(), 'kpr-wp-')), 'elements.php');
+test('each WordPress shortcode passes on exactly its widget’s attributes, and wordpress.md lists them', { skip: !php && 'php is not installed' }, (t) => {
+  const script = join(tempDir(t, 'kpr-wp-'), 'elements.php');
   writeFileSync(script, `<?php
 define('ABSPATH', '/');
 function add_action() {}
