@@ -13,6 +13,7 @@ import { ConfigError, readConfig, type BridgeSource } from '../bridge/config.js'
 import type { Load } from '../bridge/sources.js';
 import { installDomParser } from './dom-shim.js';
 import { isWebAddress, readSource } from './read-source.js';
+import { now as clockNow } from '../core/clock.js';
 
 export interface BridgeRunOptions {
   configPath: string;
@@ -60,7 +61,7 @@ export const EXIT = { ok: 0, failed: 1, config: 2 } as const;
 /** Warnings shown per source before the rest are counted. */
 const MAX_WARNINGS = 5;
 
-export async function runBridgeConfig({ configPath, version = 'dev', now = new Date(), log = console.log }: BridgeRunOptions): Promise<number> {
+export async function runBridgeConfig({ configPath, version = 'dev', now = clockNow(), log = console.log }: BridgeRunOptions): Promise<number> {
   installDomParser();
   const configFile = resolve(configPath);
   let json: unknown;

@@ -12,6 +12,7 @@ import tips from '../../demo/feeds/tips.json';
 import { DEFAULT_TIME_ZONE } from '../core/format.js';
 import { addDays, daysBetween, dayOf, offsetDateTime, parseDay, wallTime, zonedInstant } from '../core/time.js';
 import type { Output } from './validate-cli.js';
+import { now } from '../core/clock.js';
 
 export const INIT_USAGE = `Usage: asskomm-widgets init [--force] <folder>
 
@@ -164,7 +165,7 @@ function movedOn(feed: Feed, today: Date): Feed {
 }
 
 /** The files `init` writes, by name; sample events lie ahead of `today`. */
-export function initFiles(today = new Date()): Record<string, string> {
+export function initFiles(today = now()): Record<string, string> {
   return {
     'news.json': sample(news as Feed, ['kpr-2026-buergerversammlung', 'kpr-2026-beleuchtung', 'kpr-2023-beitritt'], 'news.json'),
     'tips.json': sample(tips as Feed, ['einbruch-daemmerung', 'nachbarschaft', 'fahrrad'], 'tips.json'),

@@ -22,6 +22,7 @@ import { GOAL_SCHEMA } from '../widgets/goal-overview/goal-schema.js';
 import { isBlank } from '../widgets/news-feed/news-entry.js';
 import { fieldOf, fixFor, fixForField } from './fixes.js';
 import { findJsonError } from './json-position.js';
+import { now as clockNow } from '../core/clock.js';
 
 export type { FeedFormat };
 
@@ -351,7 +352,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** News dated in the future: the news feed shows each only from its date on (news-feed.ts, visibleEntries). */
-function withoutScheduled(items: LoadedItem[], at: Map<LoadedItem, number>, { out }: Context, now = new Date()): LoadedItem[] {
+function withoutScheduled(items: LoadedItem[], at: Map<LoadedItem, number>, { out }: Context, now = clockNow()): LoadedItem[] {
   const nextYear = new Date(now);
   nextYear.setFullYear(now.getFullYear() + 1);
   return items.filter((item) => {

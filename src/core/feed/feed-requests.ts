@@ -1,6 +1,7 @@
 import { singleton } from '../singleton.js';
 import { fetchText, type FetchTextOptions } from './fetch-text.js';
 import type { FeedDocument } from './types.js';
+import { nowMs } from '../clock.js';
 
 interface SharedRequest {
   result: Promise<FeedDocument>;
@@ -25,7 +26,7 @@ const requests = singleton('feed-requests', () => new Map<string, SharedRequest>
  */
 export function loadFeed(url: string, signal: AbortSignal, options: LoadOptions): Promise<FeedDocument> {
   let shared = requests.get(url);
-  if (shared && shared.settled && Date.now() - shared.loadedAt > REUSE_MS) {
+  if (shared && shared.settled && nowMs() - shared.loadedAt > REUSE_MS) {
     requests.delete(url);
     shared = undefined;
   }
@@ -69,7 +70,7 @@ function start(url: string, options: LoadOptions): SharedRequest {
     .then(([text, { parseFeed }]) => parseFeed(text, url))
     .finally(() => {
       request.settled = true;
-      request.loadedAt = Date.now();
+      request.loadedAt = nowMs();
     });
   // A failed request is not reused: the next widget or the retry button asks again.
   request.result.catch(() => {

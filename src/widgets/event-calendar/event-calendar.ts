@@ -16,6 +16,7 @@ import { icsFileName } from './ics-export.js';
 import { writeJsonLd } from './json-ld.js';
 import { EventSourcesController } from './sources.js';
 import { dayForKey, groupByDay, renderAgenda, renderMonth, renderToolbar, type ViewContext } from './views.js';
+import { now, nowMs } from '../../core/clock.js';
 
 const TRANSLATIONS: Translations = {
   name: 'calendar',
@@ -158,7 +159,7 @@ export class KprEventCalendar extends LitElement {
   }
 
   private get today(): string {
-    return dayOf(new Date(), this.zone);
+    return dayOf(now(), this.zone);
   }
 
   private get currentView(): CalendarView {
@@ -213,7 +214,7 @@ export class KprEventCalendar extends LitElement {
     const categories = [...new Set([...all.flatMap((e) => (e.category ? [e.category] : [])), ...this.active])].sort((a, b) => a.localeCompare(b, this.i18n.locale));
     const query = view === 'list' ? searchKey(this.query.trim()) : '';
     let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
-    if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > Date.now()).slice(0, Math.max(1, this.limit));
+    if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > nowMs()).slice(0, Math.max(1, this.limit));
     this.shown = events;
     const byDay = groupByDay(events, range);
     const context = this.context(byDay);

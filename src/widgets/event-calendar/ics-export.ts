@@ -1,11 +1,12 @@
 import { addDays } from '../../core/time.js';
 import type { CalendarEvent } from './event-calendar.types.js';
+import { now as clockNow } from '../../core/clock.js';
 
 /**
  * One event as an iCalendar file (RFC 5545) for "add to my calendar". Times are written in UTC and all-day
  * events as dates, so every calendar program places the event exactly, without needing our time zone data.
  */
-export function eventToIcs(event: CalendarEvent, now = new Date()): string {
+export function eventToIcs(event: CalendarEvent, now = clockNow()): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

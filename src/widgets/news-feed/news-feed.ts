@@ -14,6 +14,7 @@ import de from '../../locales/de/news.json';
 import newsSchema from '../../schemas/kpr-news.schema.json';
 import { newsFeedStyles } from './news-feed.styles.js';
 import type { ArticleContext, NewsEntry, NewsLayout } from './news-feed.types.js';
+import { nowMs } from '../../core/clock.js';
 
 /**
  * What an article shows is derived from its feed item, so that code is needed only once the feed is there: it loads
@@ -179,7 +180,7 @@ export class KprNewsFeed extends LitElement {
   }
 
   private visibleEntries(): LoadedItem[] {
-    const now = Date.now();
+    const now = nowMs();
     const tag = this.tag.trim().toLocaleLowerCase();
     let next = Infinity;
     const visible = this.feed.items.filter((item) => {

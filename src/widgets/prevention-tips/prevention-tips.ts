@@ -13,6 +13,7 @@ import de from '../../locales/de/tips.json';
 import tipsSchema from '../../schemas/kpr-tips.schema.json';
 import { preventionTipsStyles } from './prevention-tips.styles.js';
 import { AUDIENCES, TOPICS, type TipEntry, type TipsMode } from './prevention-tips.types.js';
+import { now } from '../../core/clock.js';
 
 /**
  * What a tip shows is derived from its feed item, so that code is needed only once the feed is there: it loads
@@ -174,7 +175,7 @@ export class KprPreventionTips extends LitElement {
   }
 
   private today(): string {
-    return /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : dayKey(new Date(), timeZoneFor(this, this.timeZone));
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : dayKey(now(), timeZoneFor(this, this.timeZone));
   }
 
   private matching(): TipEntry[] {
