@@ -9,6 +9,7 @@
 import Fastify, { LogController } from 'fastify';
 import { bearerMatches } from './auth.mjs';
 import { createAltcha } from './altcha.mjs';
+import { berlinDate, now as clockNow } from './clock.mjs';
 import { DEFAULTS } from './config.mjs';
 import { toCsv } from './csv.mjs';
 import { createForwarder } from './forward.mjs';
@@ -31,7 +32,9 @@ export function buildContactServer(options = {}) {
   const config = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   const { bodyLimit, minFillMs, retentionDays, token } = config;
   const origins = new Set(config.origins ?? []);
-  const limiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
+  // Everything this server does by the date or the hour asks this clock: the server's, unless options name another.
+  const now = config.now ?? clockNow;
+  const limiter = config.rateLimit ? createRateLimiter({ ...config.rateLimit, now: () => now().getTime() }) : undefined;
   const validate = compileValidator();
 
   const app = Fastify({
@@ -40,7 +43,7 @@ export function buildContactServer(options = {}) {
     bodyLimit,
     trustProxy: /** @type {any} */ (config.trustProxy ?? false), // a hop count is fine at run time
   });
-  const store = openStore(config.dbPath, config.now ? { now: config.now } : {});
+  const store = openStore(config.dbPath, { now });
   app.addHook('onClose', async () => store.close());
 
   /** Deletes messages past the retention; returns how many. */
@@ -55,7 +58,7 @@ export function buildContactServer(options = {}) {
   /** @type {NodeJS.Timeout[]} */
   const timers = [];
   app.addHook('onReady', async () => {
-    if (config.altchaKey) altcha = await createAltcha({ hmacKey: config.altchaKey, maxNumber: config.altchaMaxNumber, expiresSeconds: config.altchaExpiresSeconds });
+    if (config.altchaKey) altcha = await createAltcha({ hmacKey: config.altchaKey, maxNumber: config.altchaMaxNumber, expiresSeconds: config.altchaExpiresSeconds, now });
     if (config.smtpUrl && config.mailTo) {
       forwarder = await createForwarder({ smtpUrl: config.smtpUrl, mailTo: config.mailTo, mailFrom: config.mailFrom, store, log: app.log });
       void forwarder.retryPending();
@@ -170,10 +173,11 @@ export function buildContactServer(options = {}) {
   app.get('/messages.csv', { preHandler: coordinatorOnly }, async (request, reply) => {
     const query = /** @type {any} */ (request.query);
     const separator = query?.separator === 'semicolon' ? ';' : ',';
-    const date = new Date().toISOString().slice(0, 10);
+    // Named by the coordinator's day: an export at 00:30 on 1 January is that day's, not 31 December's (UTC).
+    const exported = now();
     return reply
       .type('text/csv; charset=utf-8; header=present')
-      .header('Content-Disposition', `attachment; filename="kpr-messages-${date}.csv"`)
+      .header('Content-Disposition', `attachment; filename="kpr-messages-${berlinDate(exported)}.csv"`)
       .send(toCsv(store.list({ includeSpam: includeSpam(query) }), { separator }));
   });
 
@@ -194,10 +198,10 @@ export function buildContactServer(options = {}) {
 
 /**
  * Deletes messages older than `retentionDays` from the file and closes it (the `contact-retention` command).
- * @param {{ dbPath: string, retentionDays: number }} options
+ * @param {{ dbPath: string, retentionDays: number, now?: () => Date }} options `now`: the clock (default: the server's)
  */
-export function runRetention({ dbPath, retentionDays }) {
-  const store = openStore(dbPath);
+export function runRetention({ dbPath, retentionDays, now = clockNow }) {
+  const store = openStore(dbPath, { now });
   try {
     return retentionDays > 0 ? store.deleteOlderThan(retentionDays) : 0;
   } finally {

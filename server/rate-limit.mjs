@@ -1,10 +1,11 @@
 // Per client address: at most `max` messages per `windowMs` (a fixed window that starts with the address's
 // first message). In memory only: addresses are never written to disk, and a restart forgets them.
+import { nowMs } from './clock.mjs';
 
 /**
- * @param {{ max: number, windowMs: number, now?: () => number }} options
+ * @param {{ max: number, windowMs: number, now?: () => number }} options `now`: the clock in ms (default: the server's)
  */
-export function createRateLimiter({ max, windowMs, now = Date.now }) {
+export function createRateLimiter({ max, windowMs, now = nowMs }) {
   /** @type {Map<string, { count: number, resetAt: number }>} */
   const windows = new Map();
   let nextSweep = now() + windowMs;

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { berlinDate, now as clockNow } from './clock.mjs';
 
 /**
  * @typedef {object} StoredMessage
@@ -49,13 +50,15 @@ const MIGRATIONS = [
 
 /** Reference alphabet: no 0/O, 1/I/L, so a resident can read it out on the phone. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const berlinYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' });
 
-/** `KPR-2026-7KQ4MX`: the year, then 6 random characters (31⁶ ≈ 887 million), so a reference reveals no count. */
-export function newReference(date = new Date()) {
+/**
+ * `KPR-2026-7KQ4MX`: the year in Germany, then 6 random characters (31⁶ ≈ 887 million), so a reference reveals
+ * no count. A message sent at 00:30 on New Year's Day in Bannewitz gets the new year, though UTC is still in the old.
+ */
+export function newReference(date = clockNow()) {
   let code = '';
   for (let i = 0; i < 6; i++) code += ALPHABET[randomInt(ALPHABET.length)];
-  return `KPR-${berlinYear.format(date)}-${code}`;
+  return `KPR-${berlinDate(date).slice(0, 4)}-${code}`;
 }
 
 /** @param {any} row @returns {StoredMessage} */
@@ -84,9 +87,9 @@ function fromRow(row) {
 /**
  * Opens (and creates or migrates) the store.
  * @param {string} path the SQLite file; its folder is created
- * @param {{ now?: () => Date }} [options]
+ * @param {{ now?: () => Date }} [options] `now`: the clock (default: the server's, server/clock.mjs)
  */
-export function openStore(path, { now = () => new Date() } = {}) {
+export function openStore(path, { now = clockNow } = {}) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -183,8 +186,10 @@ export function openStore(path, { now = () => new Date() } = {}) {
     },
     /** Deletes messages older than `days` days and expired ALTCHA records; returns how many messages went. @param {number} days */
     deleteOlderThan(days) {
-      const cutoff = new Date(now().getTime() - days * 86_400_000).toISOString();
-      deleteExpired.run(Math.floor(now().getTime() / 1000));
+      // Days of 24 hours: a message is kept just as long across the nights the clocks change.
+      const time = now().getTime();
+      const cutoff = new Date(time - days * 86_400_000).toISOString();
+      deleteExpired.run(Math.floor(time / 1000));
       const removed = deleteOld.run(cutoff).changes;
       // Copy the WAL back into the file and empty it, so deleted messages do not linger in the journal.
       if (removed) db.pragma('wal_checkpoint(TRUNCATE)');
