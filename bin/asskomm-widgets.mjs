@@ -93,8 +93,8 @@ try {
   } else if (command === 'contact-retention') {
     const { runRetention } = await import('../server/contact-server.mjs');
     const { optionsFromEnv } = await import('../server/config.mjs');
-    const { dbPath, retentionDays } = optionsFromEnv(process.env);
-    const removed = runRetention({ dbPath: /** @type {string} */ (dbPath), retentionDays: /** @type {number} */ (retentionDays) });
+    const { dbPath, retentionDays, now } = optionsFromEnv(process.env);
+    const removed = runRetention({ dbPath: /** @type {string} */ (dbPath), retentionDays: /** @type {number} */ (retentionDays), now });
     console.log(`Deleted ${removed} message(s) older than ${retentionDays} days from ${dbPath}.`);
   } else {
     console.log(USAGE);

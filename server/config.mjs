@@ -1,4 +1,5 @@
 // The reference server's configuration from environment variables (documented in docs/contact-api.md).
+import { instantMs } from './clock.mjs';
 
 /**
  * @typedef {object} ContactServerOptions
@@ -18,7 +19,7 @@
  * @property {number} [altchaExpiresSeconds] how long a challenge is valid (default 600)
  * @property {boolean | string | string[] | number} [trustProxy] Fastify's trustProxy: whose X-Forwarded-For to believe
  * @property {boolean | object} [logger] Fastify's logger (default: off)
- * @property {() => Date} [now] the clock (tests)
+ * @property {() => Date} [now] the clock (default: the server's, server/clock.mjs; KPR_NOW pins it)
  */
 
 export const DEFAULTS = {
@@ -38,6 +39,17 @@ function number(value, name) {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number ≥ 0, not "${value}"`);
   return n;
+}
+
+/**
+ * KPR_NOW: an instant the server's clock stands at, for tests and for trying retention at a later date.
+ * @param {string | undefined} value
+ * @returns {(() => Date) | undefined}
+ */
+function pinnedClock(value) {
+  if (!value) return undefined;
+  const ms = instantMs(value, 'KPR_NOW');
+  return () => new Date(ms);
 }
 
 /**
@@ -75,5 +87,6 @@ export function optionsFromEnv(env = process.env) {
     altchaMaxNumber: number(env.KPR_CONTACT_ALTCHA_MAX_NUMBER, 'KPR_CONTACT_ALTCHA_MAX_NUMBER') ?? DEFAULTS.altchaMaxNumber,
     trustProxy: trust === undefined || trust === '' ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/),
     logger: { level: env.KPR_CONTACT_LOG_LEVEL || 'info' },
+    now: pinnedClock(env.KPR_NOW),
   };
 }
