@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, testEngines } from './scripts/browser.mjs';
 import { firefoxLauncher } from './scripts/firefox-launcher.mjs';
 import { mediaEmulationPlugin, withChromiumMedia } from './scripts/media-emulation.mjs';
+import { timeZoneEmulationPlugin } from './scripts/time-zone-emulation.mjs';
 import { testApi } from './tests/support/test-api.mjs';
 
 /**
@@ -36,8 +37,14 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 8000 } },
+  // Every test file starts with the widgets' clock pinned (tests/support/clock.ts), before any test module runs:
+  // no test sees the real date, so the suite passes on any day.
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+    <script type="module" src="/tests/support/clock.ts"></script>
+    <script type="module" src="${testFramework}"></script>
+  </body></html>`,
   // Media emulation with forced colours (tests/support/media.ts): the built-in emulateMedia drops them.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModules, mediaEmulationPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), jsonModules, mediaEmulationPlugin(), timeZoneEmulationPlugin()],
   middleware: [testApi],
   // Chromium, and Firefox when there is one (`KPR_BROWSERS=chromium,firefox,webkit` to choose). Each engine runs
   // its files one at a time, the engines side by side.

@@ -1,5 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { setClock } from '../../../src/core/clock.js';
+import { SUITE_INSTANT } from '../../support/clock.js';
 import {
   captureConsole, focused, fresh, headings, jsonFeed, mount, recordedRequests, requestsFor, served, settled, shadow, visibleText,
 } from '../../support/helpers.js';
@@ -185,6 +187,24 @@ describe('<kpr-news-feed>', () => {
       const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
       await settled(el);
       expect(headings(el)).to.deep.equal(['Heute', 'Die Sprechstunde fällt aus.']);
+    });
+
+    describe('with news scheduled for 10:00 on 3 January 2026, at 9:59:59.7 that morning', () => {
+      // A clock that runs from the stated instant, so the widget's own timer for the scheduled article can fire.
+      beforeEach(() => {
+        const start = performance.now();
+        setClock(() => Date.parse('2026-01-03T09:59:59.700+01:00') + (performance.now() - start));
+      });
+      afterEach(() => setClock(SUITE_INSTANT));
+
+      it('shows the article at its minute without a reload', async () => {
+        const src = served(jsonFeed([{ title: 'Gestern', date: '2026-01-02T10:00:00+01:00' }, { title: 'Um zehn', date: '2026-01-03T10:00:00+01:00' }]));
+        const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+        await settled(el);
+        expect(headings(el)).to.deep.equal(['Gestern']);
+        await waitUntil(() => headings(el).length === 2, 'the scheduled article to appear', { timeout: 3000 });
+        expect(headings(el)).to.deep.equal(['Um zehn', 'Gestern']);
+      });
     });
 
     it('skips invalid items, naming feed, item and field in the console', async () => {

@@ -4,6 +4,7 @@ import '../../../src/prevention-tips.js';
 import type { KprPreventionTips } from '../../../src/prevention-tips.js';
 import { expectVisible, expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, tabInto } from '../../support/forced-colors.js';
 import { captureConsole, fresh, settled, shadow } from '../../support/helpers.js';
+import { atInstant } from '../../support/clock.js';
 
 const central = () => fresh('/tests/fixtures/tips-central.json');
 const local = () => fresh('/tests/fixtures/tips-local.json');
@@ -137,6 +138,16 @@ describe('<kpr-prevention-tips>', () => {
       const today = await spotlight('2026-11-24');
       expect(await spotlight('2026-11-24')).to.equal(today);
       expect(await spotlight('2026-11-25')).to.not.equal(today);
+    });
+
+    describe('without `date`, on the town\'s day: 25 November has begun in Berlin at 0:30, while the browser in New York still has the 24th', () => {
+      atInstant('2026-11-24T23:30:00Z');
+
+      it('shows the tip of 25 November', async () => {
+        const el = await tipsWidget({ mode: 'spotlight' });
+        expect(shadow(el).querySelector('.spotlight-title')!.textContent!.trim()).to.equal(await spotlight('2026-11-25'));
+        expect(await spotlight('2026-11-25')).to.not.equal(await spotlight('2026-11-24'));
+      });
     });
 
     it('prefers tips for the season with `season`', async () => {
