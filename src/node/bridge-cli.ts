@@ -6,6 +6,7 @@
  * (Last-Modified, ETag) changes only with its content.
  */
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { useClockFromEnvironment } from './environment-clock.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bridgeFeed, type FeedState, type SourceReport } from '../bridge/bridge.js';
@@ -34,6 +35,7 @@ Exit codes: 0 every source read; 1 a source failed or a feed could not be writte
 
 /** The command line: `bridge <config>`, printing to `io.out`; resolves to the exit status. */
 export async function runBridge(args: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  useClockFromEnvironment();
   if (args.includes('--help') || args.includes('-h')) {
     io.out(BRIDGE_USAGE);
     return EXIT.ok;

@@ -5,6 +5,7 @@
  * a source that cannot be read.
  */
 import { checkFeed, WHOLE_FEED, WIDGET_NAMES, type FeedProblem, type FeedReport, type WidgetName } from '../validator/check-feed.js';
+import { useClockFromEnvironment } from './environment-clock.js';
 import { installDomParser } from './dom-shim.js';
 import { parseUrl } from '../core/urls.js';
 import { expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
@@ -86,6 +87,7 @@ function parseArgs(args: readonly string[]): Options {
 
 /** Runs the command; resolves to the exit status. */
 export async function runValidate(args: readonly string[], output: Output): Promise<number> {
+  useClockFromEnvironment();
   let options: Options;
   try {
     options = parseArgs(args);
