@@ -3,17 +3,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
+import { setClock } from '../../server/clock.mjs';
 import { buildContactServer } from '../../server/contact-server.mjs';
-import { post, rowCount, server, valid } from './support.mjs';
+import { at, post, rowCount, server, TODAY, valid } from './support.mjs';
+
+setClock(TODAY);
 
 const hmacKey = 'a-long-random-key-for-the-tests';
 
-/** Fetches a challenge and solves it as the widget would: the `altcha` field. @param {import('fastify').FastifyInstance} app */
-async function solved(app) {
+/**
+ * Fetches a challenge and solves it as the widget would: the `altcha` field.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {(challenge: any) => void} [inspect] sees the challenge as the widget gets it
+ */
+async function solved(app, inspect) {
   const response = await app.inject({ url: '/challenge' });
   assert.equal(response.statusCode, 200);
   assert.equal(response.headers['cache-control'], 'no-store');
   const challenge = response.json();
+  inspect?.(challenge);
   assert.equal(challenge.algorithm, 'SHA-256');
   const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
   assert.ok(solution);
@@ -67,4 +75,19 @@ test('used challenges are remembered across a restart', async (t) => {
   t.after(() => again.close());
   await again.ready();
   assert.equal((await post(again, { ...valid(), altcha })).statusCode, 400);
+});
+
+test('a solution is accepted until its challenge expires (10 minutes), and refused after, whatever the real date', async (t) => {
+  const app = await server(t, { altchaKey: hmacKey, altchaMaxNumber: 2000 });
+  at(t, '2026-11-24T10:00:00+01:00');
+  const expires = (/** @type {any} */ challenge) => new URLSearchParams(challenge.salt.split('?')[1]).get('expires');
+  const inTime = await solved(app, (challenge) => assert.equal(expires(challenge), String(Date.parse('2026-11-24T10:10:00+01:00') / 1000)));
+  const late = await solved(app);
+  at(t, '2026-11-24T10:10:00+01:00');
+  assert.equal((await post(app, { ...valid(), altcha: inTime })).statusCode, 201);
+  at(t, '2026-11-24T10:10:01+01:00');
+  const refused = await post(app, { ...valid(), altcha: late });
+  assert.equal(refused.statusCode, 400);
+  assert.deepEqual(refused.json().problems, [{ path: '/altcha', message: 'has expired: fetch a new challenge' }]);
+  assert.equal(rowCount(app), 1);
 });

@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, mock, test } from 'node:test';
 import { bearerMatches } from '../../server/auth.mjs';
+import { setClock } from '../../server/clock.mjs';
 import { toCsv } from '../../server/csv.mjs';
-import { post, rowCount, server, valid } from './support.mjs';
+import { at, post, rowCount, server, TODAY, valid } from './support.mjs';
+
+setClock(TODAY);
 
 describe('POST /messages', () => {
   test('a valid message is stored and answered with 201 and a reference', async (t) => {
@@ -12,8 +15,9 @@ describe('POST /messages', () => {
     const response = await post(app, valid());
     assert.equal(response.statusCode, 201);
     const { reference } = response.json();
-    assert.match(reference, /^KPR-\d{4}-[A-HJ-NP-Z2-9]{6}$/);
+    assert.match(reference, /^KPR-2026-[A-HJ-NP-Z2-9]{6}$/);
     const stored = /** @type {any} */ (app).contact.store.get(reference);
+    assert.equal(stored.receivedAt, '2026-11-24T09:00:00.000Z');
     assert.equal(stored.message, valid().message);
     assert.equal(stored.topic, 'graffiti');
     assert.equal(stored.spam, false);
@@ -159,7 +163,7 @@ describe('the coordinator export', () => {
   test('without or with a wrong token: 401 and nothing listed; with the right one: newest first', async (t) => {
     const app = await server(t, { token: 's3cret-token-of-the-coordinator' });
     const older = await post(app, { ...valid(), message: 'Erste Nachricht' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    at(t, '2026-11-24T10:05:00+01:00');
     const newer = await post(app, { ...valid(), message: 'Zweite Nachricht' });
     for (const authorization of [undefined, 'Bearer wrong', 'Bearer s3cret-token-of-the-coordinator-and-more', 'Basic czNjcmV0', 'Bearer ']) {
       for (const url of ['/messages', '/messages.csv']) {
@@ -197,7 +201,7 @@ describe('the coordinator export', () => {
     const response = await app.inject({ url: '/messages.csv', headers: { authorization: 'Bearer tok' } });
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^text\/csv; charset=utf-8/);
-    assert.match(String(response.headers['content-disposition']), /attachment; filename="kpr-messages-\d{4}-\d\d-\d\d\.csv"/);
+    assert.equal(response.headers['content-disposition'], 'attachment; filename="kpr-messages-2026-11-24.csv"');
     const raw = response.rawPayload;
     assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = raw.subarray(3).toString('utf8');
@@ -264,16 +268,19 @@ describe('rate limit', () => {
     codes.push((await from('192.0.2.1', key)).statusCode);
     for (let i = 0; i < 3; i++) codes.push((await from('192.0.2.1')).statusCode);
     assert.deepEqual(codes, [201, 201, 201, 429]);
+    at(t, '2026-11-24T10:00:45+01:00');
     const limited = await from('192.0.2.1');
     assert.equal(limited.statusCode, 429);
-    const retryAfter = Number(limited.headers['retry-after']);
-    assert.ok(retryAfter > 0 && retryAfter <= 60, String(retryAfter));
+    assert.equal(limited.headers['retry-after'], '15');
     assert.equal(typeof limited.json().error, 'string');
     // The first message's retry (its answer was lost) still gets its reference.
     assert.equal((await from('192.0.2.1', key)).statusCode, 200);
     // Another address is not affected.
     assert.equal((await from('192.0.2.2')).statusCode, 201);
-    assert.equal(rowCount(app), 4);
+    // Once the window (from the first message, 10:00) is over, the address may send again.
+    at(t, '2026-11-24T10:01:00+01:00');
+    assert.equal((await from('192.0.2.1')).statusCode, 201);
+    assert.equal(rowCount(app), 5);
   });
 
   test('behind a trusted proxy the forwarded address counts', async (t) => {

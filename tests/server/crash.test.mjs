@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { startContactServer } from '../../scripts/processes.mjs';
-import { tempDir, valid } from './support.mjs';
+import { tempDir, TODAY, valid } from './support.mjs';
 
-/** Starts the CLI server on the file; resolves with its base URL and the child. @param {string} dbPath */
+/** Starts the CLI server on the file, at TODAY; resolves with its base URL and the child. @param {string} dbPath */
 const start = async (dbPath) => {
-  const { child, url } = await startContactServer({ KPR_CONTACT_DB: dbPath, KPR_CONTACT_RATE_LIMIT: 'off', KPR_CONTACT_TOKEN: 'crash-test', KPR_CONTACT_LOG_LEVEL: 'warn' }, 'pipe');
+  const { child, url } = await startContactServer({ KPR_CONTACT_DB: dbPath, KPR_CONTACT_RATE_LIMIT: 'off', KPR_CONTACT_TOKEN: 'crash-test', KPR_CONTACT_LOG_LEVEL: 'warn', KPR_NOW: TODAY }, 'pipe');
   return { child, base: url };
 };
 

@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
-import { post, rowCount, server, valid } from './support.mjs';
+import { setClock } from '../../server/clock.mjs';
+import { at, post, rowCount, server, TODAY, valid } from './support.mjs';
+
+setClock(TODAY);
 
 /** A closed port: listen, note the port, close. */
 async function closedPort() {
@@ -79,7 +82,8 @@ test('a working SMTP server gets one e-mail per message, with the reference; spa
   assert.ok(mail.includes(person.json().reference));
   assert.match(mail, /^To: kpr@bannewitz\.example/m);
   assert.match(mail, /^Reply-To: anwohnerin@example\.org/m);
-  assert.ok(/** @type {any} */ (app).contact.store.get(person.json().reference).forwardedAt);
+  assert.match(mail, /^Eingang: 2026-11-24T09:00:00\.000Z$/m);
+  assert.equal(/** @type {any} */ (app).contact.store.get(person.json().reference).forwardedAt, '2026-11-24T09:00:00.000Z');
 });
 
 test('a forward that failed is retried, and goes out once the SMTP server is back', async (t) => {
@@ -87,6 +91,7 @@ test('a forward that failed is retried, and goes out once the SMTP server is bac
   const app = await server(t, { smtpUrl: `smtp://127.0.0.1:${port}`, mailTo: 'kpr@bannewitz.example' });
   const { reference } = (await post(app, valid())).json();
   await /** @type {any} */ (app).contact.forwardsIdle();
+  at(t, '2026-11-24T10:05:00+01:00'); // the mail server is back five minutes later
   const smtp = await fakeSmtp(t);
   // The retry reads the stored messages; point a second server (same file, working SMTP) at them.
   const { buildContactServer } = await import('../../server/contact-server.mjs');
@@ -97,5 +102,6 @@ test('a forward that failed is retried, and goes out once the SMTP server is bac
   await /** @type {any} */ (second).contact.forwardsIdle();
   assert.equal(smtp.mails.length, 1);
   assert.ok(smtp.mails[0].includes(reference));
-  assert.ok(/** @type {any} */ (second).contact.store.get(reference).forwardedAt);
+  const stored = /** @type {any} */ (second).contact.store.get(reference);
+  assert.deepEqual([stored.receivedAt, stored.forwardedAt], ['2026-11-24T09:00:00.000Z', '2026-11-24T09:05:00.000Z']);
 });

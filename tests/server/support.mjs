@@ -1,8 +1,29 @@
-// Shared by the contact server's tests: a server on a temporary SQLite file, and a message that fits the contract.
+// Shared by the contact server's tests: the day they run at, a server on a temporary SQLite file, and a message
+// that fits the contract.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setClock } from '../../server/clock.mjs';
 import { buildContactServer } from '../../server/contact-server.mjs';
+
+/**
+ * The instant every server test runs at unless it states another (each test file pins it first), so the suite
+ * passes on any real date: a Tuesday morning in November, Berlin on winter time.
+ */
+export const TODAY = '2026-11-24T10:00:00+01:00';
+
+/** Milliseconds per day of 24 hours. */
+export const DAY = 86_400_000;
+
+/**
+ * Runs the rest of test `t` at `instant`: the server's clock stands still there, and is back at TODAY after the test.
+ * @param {import('node:test').TestContext} t
+ * @param {string | Date} instant
+ */
+export function at(t, instant) {
+  setClock(instant);
+  t.after(() => setClock(TODAY));
+}
 
 /** A fresh folder, removed after the test. @param {import('node:test').TestContext} t */
 export function tempDir(t) {
