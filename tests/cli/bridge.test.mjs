@@ -8,6 +8,7 @@ import { join, resolve, sep } from 'node:path';
 import { before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { buildCli } from '../../scripts/build-cli.mjs';
+import { SUITE_INSTANT } from '../support/node.mjs';
 import { assertValidFeed, bridge, fixture, readFeed, root, serve, workspace } from './bridge-support.mjs';
 
 const weekly = fixture('bridge/weekly-dst.ics');
@@ -275,7 +276,7 @@ test('the demo configuration turns the demo feeds into KPR feeds', async (t) => 
 test('npx asskomm-widgets bridge runs it from the command line', async (t) => {
   const dir = await workspace(t);
   const bin = join(root, 'bin/asskomm-widgets.mjs');
-  const run = (...args) => promisify(execFile)(process.execPath, [bin, 'bridge', ...args], { cwd: dir }).then(
+  const run = (...args) => promisify(execFile)(process.execPath, [bin, 'bridge', ...args], { cwd: dir, env: { ...process.env, KPR_NOW: SUITE_INSTANT } }).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error) => ({ code: error.code, stdout: error.stdout }),
   );

@@ -7,6 +7,13 @@ import { join, resolve } from 'node:path';
 export const root = resolve(import.meta.dirname, '../..');
 
 /**
+ * The instant the node tests run the commands at unless a test states its own (as KPR_NOW, which `validate`,
+ * `init`, `bridge` and the contact server take as their clock): Tuesday, 24 November 2026, 10:00 in Berlin, as in
+ * the browser tests (tests/support/clock.ts). The real date never reaches a command in a test.
+ */
+export const SUITE_INSTANT = '2026-11-24T10:00:00+01:00';
+
+/**
  * A temporary folder for one test, removed afterwards.
  * @param {import('node:test').TestContext} t
  * @param {string} [prefix]
