@@ -220,6 +220,44 @@ export const eventCalendarStyles = css`
   .agenda-time {
     color: var(--_muted);
   }
+  .earlier-button {
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  /* A triangle that points along the reading direction when closed, down when open. */
+  .earlier-button::before {
+    content: '▸' / '';
+  }
+  [dir='rtl'] .earlier-button::before {
+    content: '◂' / '';
+  }
+  .earlier-button[aria-expanded='true']::before {
+    content: '▾' / '';
+  }
+  .earlier-days {
+    padding-bottom: var(--_space-l);
+    border-bottom: 1px solid var(--_border);
+  }
+  .earlier-days[hidden] {
+    display: none;
+  }
+  /*
+   * Days already past step back: the muted text colour (the one a theme sets for dates and hints, so it keeps its
+   * contrast), titles in normal weight, a dashed mark. "Past" is also said in words in each day's heading.
+   */
+  .past .agenda-date,
+  .past .event-button {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .past .agenda-event {
+    border-inline-start-style: dashed;
+  }
+  .none-later {
+    margin: 0;
+  }
   dialog {
     width: min(40rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
@@ -301,6 +339,7 @@ export const eventCalendarStyles = css`
     .views,
     .categories,
     .search,
+    .earlier-button,
     dialog {
       display: none;
     }

@@ -15,7 +15,7 @@ import { EventDialogController } from './dialog-controller.js';
 import { icsFileName } from './ics-export.js';
 import { writeJsonLd } from './json-ld.js';
 import { EventSourcesController } from './sources.js';
-import { dayForKey, groupByDay, renderAgenda, renderMonth, renderToolbar, type ViewContext } from './views.js';
+import { agendaDays, dayForKey, groupByDay, renderAgenda, renderList, renderMonth, renderToolbar, type ViewContext } from './views.js';
 import { now, nowMs } from '../../core/clock.js';
 
 const TRANSLATIONS: Translations = {
@@ -54,6 +54,7 @@ const EVERY_ITEM: MergeRules = { identity: () => [], replaces: () => false };
  * @csspart toolbar - Month navigation, the month's name and the view switch.
  * @csspart month - The month grid.
  * @csspart list - A list of days with their events.
+ * @csspart earlier-button - In the list of this month, the button that shows or hides the days already past.
  * @csspart day-heading - A day's heading in a list.
  * @csspart event - One event in a list.
  * @csspart event-button - The button that opens an event's details.
@@ -105,6 +106,7 @@ export class KprEventCalendar extends LitElement {
     narrow: { state: true },
     active: { state: true },
     query: { state: true },
+    earlierOpen: { state: true },
   };
 
   /** Feed URLs separated by spaces: KPR event feeds (JSON Feed), iCalendar files and OParl meeting lists, merged. */
@@ -127,6 +129,8 @@ export class KprEventCalendar extends LitElement {
   private declare narrow: boolean;
   private declare active: ReadonlySet<string>;
   private declare query: string;
+  /** Whether the list of this month shows its days already past (the disclosure button above it). */
+  private declare earlierOpen: boolean;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
   private readonly feed = new FeedController(this, { formats: ['json-feed', 'icalendar', 'oparl'], compare: KEEP_FEED_ORDER, merge: EVERY_ITEM });
@@ -139,7 +143,7 @@ export class KprEventCalendar extends LitElement {
   constructor() {
     super();
     Object.assign(this, { src: '', view: '', date: '', limit: 5, category: '', urlState: false, headingLevel: 2, timeZone: '', eager: false, timeout: 10 });
-    Object.assign(this, { cursor: '', narrow: false, active: new Set<string>(), query: '' });
+    Object.assign(this, { cursor: '', narrow: false, active: new Set<string>(), query: '', earlierOpen: false });
   }
 
   override connectedCallback(): void {
@@ -190,10 +194,7 @@ export class KprEventCalendar extends LitElement {
 
   private range(view: CalendarView): DayRange {
     if (view === 'upcoming') return { from: this.today, to: addDays(this.today, 366) };
-    if (view === 'list') {
-      const first = addMonths(this.cursor, 0);
-      return { from: this.today.startsWith(first.slice(0, 7)) ? this.today : first, to: addMonths(this.cursor, 1) };
-    }
+    if (view === 'list') return { from: addMonths(this.cursor, 0), to: addMonths(this.cursor, 1) };
     const grid = monthGrid(this.cursor);
     return { from: grid[0]!, to: addDays(grid.at(-1)!, 1) };
   }
@@ -216,13 +217,12 @@ export class KprEventCalendar extends LitElement {
     let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
     if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > nowMs()).slice(0, Math.max(1, this.limit));
     this.shown = events;
-    const byDay = groupByDay(events, range);
-    const context = this.context(byDay);
-    // Lists name an event once, under its first day on screen; the grid shows it on every day it spans.
-    const firstOnly = [...byDay].sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([day, list]) => [day, list.filter((e) => e.startDay === day || day === range.from)] as [string, CalendarEvent[]])
-      .filter(([, list]) => list.length);
-    if (view === 'upcoming') return firstOnly.length ? renderAgenda(firstOnly, context, true) : renderEmpty(t('calendar.noUpcoming'));
+    const context = this.context(groupByDay(events, range));
+    if (view === 'upcoming') {
+      const days = agendaDays(events, range);
+      return days.length ? renderAgenda(days, context, true) : renderEmpty(t('calendar.noUpcoming'));
+    }
+    const filtered = Boolean(query || this.active.size);
     return html`${renderToolbar(context, view, Math.min(6, Math.max(2, this.headingLevel)), {
         move: (day) => this.moveTo(day),
         show: (v) => (this.view = v),
@@ -234,7 +234,23 @@ export class KprEventCalendar extends LitElement {
         ? html`<div @keydown=${this.moveInGrid}>${renderMonth(context, 'month-heading')}</div>${events.length ? nothing : html`<p class="month-empty">${t('calendar.noEventsMonth')}</p>`}`
         : html`<label class="search">${t('calendar.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
           <p class="visually-hidden" role="status">${query ? t('calendar.found', { count: events.length }) : ''}</p>
-          ${firstOnly.length ? renderAgenda(firstOnly, context) : renderEmpty(t(query || this.active.size ? 'calendar.noMatch' : 'calendar.noEventsMonth'))}`}`;
+          ${events.length ? this.renderMonthList(events, range, context, filtered) : renderEmpty(t(filtered ? 'calendar.noMatch' : 'calendar.noEventsMonth'))}`}`;
+  }
+
+  /**
+   * The list of a month. This month's starts at today, with the days already past behind a button: an event that
+   * ended before today is there, one still running is under today. Other months, and this one on its first day,
+   * are listed whole.
+   */
+  private renderMonthList(events: readonly CalendarEvent[], month: DayRange, context: ViewContext, filtered: boolean): TemplateResult {
+    const today = this.today;
+    if (today <= month.from || today >= month.to) return renderList(agendaDays(events, month), undefined, context);
+    return renderList(agendaDays(events.filter((e) => e.endDay >= today), { from: today, to: month.to }), {
+      days: agendaDays(events.filter((e) => e.endDay < today), { from: month.from, to: today }),
+      open: this.earlierOpen,
+      toggle: () => (this.earlierOpen = !this.earlierOpen),
+      noneLater: this.i18n.t(filtered ? 'calendar.noLaterMatch' : 'calendar.noLaterEvents'),
+    }, context);
   }
 
   private renderDialogContent(): TemplateResult | typeof nothing {

@@ -131,13 +131,55 @@ export function dayForKey(key: string, day: string, rtl: boolean): string | unde
   }
 }
 
+/**
+ * The days that have events, in order, for a list. A list names an event once, under its first day in `range` (one
+ * that began earlier under `range.from`); the grid shows it on every day it spans.
+ */
+export function agendaDays(events: readonly CalendarEvent[], range: DayRange): [string, CalendarEvent[]][] {
+  return [...groupByDay(events, range)].sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, list]) => [day, list.filter((e) => e.startDay === day || day === range.from)] as [string, CalendarEvent[]])
+    .filter(([, list]) => list.length);
+}
+
+type AgendaDays = readonly [string, readonly CalendarEvent[]][];
+
 /** An agenda: the days that have events, each with its events, in time order. */
-export function renderAgenda(days: readonly [string, readonly CalendarEvent[]][], context: ViewContext, compact = false): TemplateResult {
+export function renderAgenda(days: AgendaDays, context: ViewContext, compact = false): TemplateResult {
+  return html`<div class="agenda ${compact ? 'compact' : ''}" part="list">${days.map(([day, events]) => renderAgendaDay(day, events, context))}</div>`;
+}
+
+/** What the list of this month needs to show its days already past behind a disclosure button. */
+export interface EarlierDays {
+  days: AgendaDays;
+  open: boolean;
+  toggle(): void;
+  /** Said where the later days would be when none is left: the month's rest is empty, or nothing there matches. */
+  noneLater: string;
+}
+
+/**
+ * The list of a month. In this month, the days already past come first but collapsed behind a button (the WAI-ARIA
+ * disclosure pattern): residents look for what is next, and still find last week's meeting. The button stays the
+ * same element when toggled, so the focus stays on it.
+ */
+export function renderList(days: AgendaDays, earlier: EarlierDays | undefined, context: ViewContext): TemplateResult {
+  const count = earlier?.days.reduce((sum, [, events]) => sum + events.length, 0) ?? 0;
+  return html`<div class="agenda" part="list">
+    ${earlier && count ? html`<button type="button" class="button secondary earlier-button" part="earlier-button" aria-expanded=${earlier.open} aria-controls="earlier-days"
+        @click=${earlier.toggle}>${context.i18n.t('calendar.earlier', { count })}</button>
+      <div class="agenda earlier-days" id="earlier-days" ?hidden=${!earlier.open}>${earlier.open ? earlier.days.map(([day, events]) => renderAgendaDay(day, events, context, true)) : nothing}</div>` : nothing}
+    ${days.map(([day, events]) => renderAgendaDay(day, events, context))}
+    ${days.length || !earlier ? nothing : html`<p class="none-later">${earlier.noneLater}</p>`}
+  </div>`;
+}
+
+/** A day's heading and its events; a day already past says so in words, not by its muted colour alone. */
+function renderAgendaDay(day: string, events: readonly CalendarEvent[], context: ViewContext, past = false): TemplateResult {
   const level = Math.min(6, Math.max(2, context.headingLevel));
-  return html`<div class="agenda ${compact ? 'compact' : ''}" part="list">${days.map(([day, events]) => html`<section class="agenda-day">
-    <div role="heading" aria-level=${level} class="agenda-date" part="day-heading">${formatDay(day, context.i18n.locale, 'long')}</div>
+  return html`<section class="agenda-day ${past ? 'past' : ''}">
+    <div role="heading" aria-level=${level} class="agenda-date" part="day-heading">${formatDay(day, context.i18n.locale, 'long')}${past ? html`<span class="visually-hidden">, ${context.i18n.t('calendar.past')}</span>` : nothing}</div>
     <ul class="agenda-events">${events.map((event) => renderAgendaEvent(event, day, context))}</ul>
-  </section>`)}</div>`;
+  </section>`;
 }
 
 function renderAgendaEvent(event: CalendarEvent, day: string, context: ViewContext): TemplateResult {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import '../../../src/event-calendar.js';
 import type { KprEventCalendar } from '../../../src/event-calendar.js';
+import { atInstant } from '../../support/clock.js';
 import { expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour } from '../../support/forced-colors.js';
 import { captureConsole, focused, fresh, settled, shadow, visibleText } from '../../support/helpers.js';
 
@@ -268,6 +269,159 @@ describe('<kpr-event-calendar>', () => {
       cell(el, '2026-12-03').querySelector<HTMLButtonElement>('.chip')!.click();
       await el.updateComplete;
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the list of this month', () => {
+    /** The day headings on screen, as a screen reader reads them (a past day says so in words). */
+    const days = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLElement>('[part="day-heading"]')].filter((h) => h.checkVisibility()).map((h) => spoken(h.textContent));
+    const earlierButton = (el: HTMLElement) => shadow(el).querySelector<HTMLButtonElement>('[part="earlier-button"]');
+    const titles = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLElement>('.event-button')].filter((b) => b.checkVisibility()).map((b) => spoken(b.textContent));
+    const search = async (el: KprEventCalendar, text: string) => {
+      const input = shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+
+    describe('on Wednesday, 9 December 2026 at noon', () => {
+      atInstant('2026-12-09T12:00:00+01:00');
+
+      it('starts at today, with the earlier days behind a disclosure button that keeps the focus', async () => {
+        const el = await calendar({ view: 'list' });
+        expect(heading(el)).to.equal('Dezember 2026');
+        // The exhibition (7 to 11 December) is still on: it is under today, not among the earlier ones.
+        expect(days(el)).to.deep.equal(['Mittwoch, 9. Dezember 2026', 'Donnerstag, 10. Dezember 2026', 'Dienstag, 15. Dezember 2026']);
+        expect(titles(el)[0]).to.equal('Ausstellung „Sicher unterwegs“');
+        const button = earlierButton(el)!;
+        expect(spoken(button.textContent)).to.equal('Frühere Termine in diesem Monat (3)');
+        expect(button.getAttribute('aria-expanded')).to.equal('false');
+        const panel = shadow(el).getElementById(button.getAttribute('aria-controls')!)!;
+        expect(panel.hidden).to.equal(true);
+        // It is above the list's first day.
+        expect(button.getBoundingClientRect().bottom).to.be.at.most(shadow(el).querySelector('[part="day-heading"]')!.getBoundingClientRect().top);
+        await expect(el).to.be.accessible();
+
+        button.focus();
+        await press(el, 'Enter');
+        expect(button.getAttribute('aria-expanded')).to.equal('true');
+        expect(focused(el)).to.equal('earlier-button: Frühere Termine in diesem Monat (3)');
+        expect(panel.hidden).to.equal(false);
+        expect(days(el)).to.deep.equal([
+          'Dienstag, 1. Dezember 2026, vorbei', 'Donnerstag, 3. Dezember 2026, vorbei', 'Dienstag, 8. Dezember 2026, vorbei',
+          'Mittwoch, 9. Dezember 2026', 'Donnerstag, 10. Dezember 2026', 'Dienstag, 15. Dezember 2026',
+        ]);
+        expect(titles(el).slice(0, 4)).to.deep.equal(['Sprechstunde der Bürgerpolizei', 'Sitzung des Kommunalen Präventionsrats', 'Sprechstunde der Bürgerpolizei', 'Ausstellung „Sicher unterwegs“']);
+        // "Vorbei" is for screen readers; the eye sees the past days step back: other colour, normal weight.
+        const [past, upcoming] = [panel.querySelector('.event-button')!, shadow(el).querySelector('[part="list"] > .agenda-day .event-button')!].map((b) => getComputedStyle(b));
+        expect(past!.color).to.not.equal(upcoming!.color);
+        expect(Number(past!.fontWeight)).to.be.below(Number(upcoming!.fontWeight));
+        await expect(el).to.be.accessible();
+
+        await press(el, 'Enter');
+        expect(button.getAttribute('aria-expanded')).to.equal('false');
+        expect(focused(el)).to.equal('earlier-button: Frühere Termine in diesem Monat (3)');
+        expect(days(el)[0]).to.equal('Mittwoch, 9. Dezember 2026');
+      });
+
+      it('opens an earlier event\'s details from there', async () => {
+        const el = await calendar({ view: 'list' });
+        earlierButton(el)!.click();
+        await el.updateComplete;
+        const council = [...shadow(el).querySelectorAll<HTMLButtonElement>('.past .event-button')].find((b) => b.textContent!.includes('Sitzung'))!;
+        council.click();
+        await waitUntil(() => dialog(el).open, 'the dialog to open');
+        expect(spoken(dialog(el).querySelector('#dialog-title')!.textContent)).to.equal('Sitzung des Kommunalen Präventionsrats');
+        expect(dialog(el).textContent).to.include('Donnerstag, 3. Dezember 2026');
+      });
+
+      it('counts only the earlier events that the search and the categories let through', async () => {
+        const el = await calendar({ view: 'list' });
+        await search(el, 'sprechstunde');
+        expect(spoken(earlierButton(el)!.textContent)).to.equal('Frühere Termine in diesem Monat (2)');
+        expect(days(el)).to.deep.equal(['Dienstag, 15. Dezember 2026']);
+        expect(spoken(shadow(el).querySelector('[role="status"]')!.textContent)).to.equal('3 Termine gefunden');
+        await search(el, 'elternabend');
+        expect(earlierButton(el)).to.equal(null);
+        expect(days(el)).to.deep.equal(['Dienstag, 15. Dezember 2026']);
+        await search(el, '');
+        [...shadow(el).querySelectorAll<HTMLButtonElement>('.toggle')].find((b) => b.textContent!.trim() === 'Präventionsrat')!.click();
+        await el.updateComplete;
+        expect(spoken(earlierButton(el)!.textContent)).to.equal('Früherer Termin in diesem Monat (1)');
+        // Nothing of the category is left this month: the list says so below the button, instead of "no events".
+        expect(days(el)).to.deep.equal([]);
+        expect(visibleText(el)).to.include('Kein weiterer Termin in diesem Monat passt zu Ihrer Auswahl.');
+        await expect(el).to.be.accessible();
+      });
+
+      it('lists other months whole, without the button', async () => {
+        const el = await calendar({ view: 'list' });
+        shadow(el).querySelector<HTMLButtonElement>('[aria-label="Vorheriger Monat"]')!.click();
+        await el.updateComplete;
+        expect(heading(el)).to.equal('November 2026');
+        expect(days(el)[0]).to.equal('Dienstag, 3. November 2026');
+        expect(earlierButton(el)).to.equal(null);
+        const january = await calendar({ view: 'list', date: '2027-01' });
+        expect(days(january)[0]).to.equal('Dienstag, 5. Januar 2027');
+        expect(earlierButton(january)).to.equal(null);
+      });
+
+      it('says it in English, Arabic and Leichte Sprache', async () => {
+        const label = async (lang: string, text: string) => {
+          const el = await calendar({ view: 'list', lang });
+          await waitUntil(() => spoken(earlierButton(el)?.textContent) === text, `the button in ${lang}: ${text}`);
+          return el;
+        };
+        await label('en', 'Earlier this month (3)');
+        await label('de-x-ls', '3 Termine in diesem Monat sind schon vorbei');
+        const arabic = await label('ar', 'فعاليات سابقة في هذا الشهر (3)');
+        earlierButton(arabic)!.click();
+        await arabic.updateComplete;
+        expect(days(arabic)[0]).to.include('مضى');
+        await expect(arabic).to.be.accessible();
+      });
+    });
+
+    describe('on Monday, 4 January 2027, before the month\'s first event', () => {
+      atInstant('2027-01-04T12:00:00+01:00');
+
+      it('has no button when nothing took place yet this month', async () => {
+        const el = await calendar({ view: 'list' });
+        expect(days(el)[0]).to.equal('Dienstag, 5. Januar 2027');
+        expect(earlierButton(el)).to.equal(null);
+      });
+    });
+
+    describe('half an hour into 2027 in Berlin (still 31 December in the test browser\'s New York)', () => {
+      atInstant('2027-01-01T00:30:00+01:00');
+
+      it('lists January, without December\'s days and without a button', async () => {
+        const el = await calendar({ view: 'list' });
+        expect(heading(el)).to.equal('Januar 2027');
+        expect(earlierButton(el)).to.equal(null);
+        expect(days(el)[0]).to.equal('Dienstag, 5. Januar 2027');
+        expect(days(el).join()).to.not.include('Dezember');
+      });
+    });
+
+    describe('half an hour before the end of 2026', () => {
+      atInstant('2026-12-31T23:30:00+01:00');
+
+      it('has all of December\'s events behind the button, and says nothing is left', async () => {
+        const el = await calendar({ view: 'list' });
+        expect(heading(el)).to.equal('Dezember 2026');
+        expect(days(el)).to.deep.equal([]);
+        expect(visibleText(el)).to.include('In diesem Monat stehen keine weiteren Termine an.');
+        const button = earlierButton(el)!;
+        expect(spoken(button.textContent)).to.equal('Frühere Termine in diesem Monat (7)');
+        button.click();
+        await el.updateComplete;
+        expect(days(el)).to.deep.equal([
+          'Dienstag, 1. Dezember 2026, vorbei', 'Donnerstag, 3. Dezember 2026, vorbei', 'Montag, 7. Dezember 2026, vorbei', 'Dienstag, 8. Dezember 2026, vorbei',
+          'Donnerstag, 10. Dezember 2026, vorbei', 'Dienstag, 15. Dezember 2026, vorbei',
+        ]);
+        await expect(el).to.be.accessible();
+      });
     });
   });
 
