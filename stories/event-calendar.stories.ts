@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { setClock } from '../src/core/clock.js';
 import { feedUrl, widget, type WidgetArgs } from './support/render.js';
 
 interface CalendarArgs extends WidgetArgs {
@@ -47,6 +48,18 @@ const busyMonth = () =>
 
 export const Month: Story = {};
 export const List: Story = { args: { view: 'list', width: '48rem' } };
+/**
+ * The list of this month, on Thursday of the samples' own week: the month's next events first, its four earlier
+ * ones behind "Frühere Termine in diesem Monat (4)". The widgets' clock is held at that day while the story is shown.
+ */
+export const EarlierThisMonth: Story = {
+  name: 'List of this month: earlier days collapsed',
+  args: { view: 'list', date: '', width: '48rem', src: '/feeds/events.json' },
+  beforeEach: () => {
+    setClock('2026-11-26T12:00:00+01:00');
+    return () => setClock(null);
+  },
+};
 export const Upcoming: Story = { name: 'Upcoming (sidebar)', args: { view: 'upcoming', limit: 3, date: '', width: '20rem', src: '/feeds/events.json' } };
 export const Busy: Story = { name: 'A busy month', args: { src: busyMonth() } };
 export const Cancelled: Story = { name: 'Cancelled and moved events', args: { view: 'list', category: 'Vortrag', width: '48rem' } };
