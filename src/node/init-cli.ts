@@ -10,7 +10,8 @@ import goals from '../../demo/feeds/goals.json';
 import news from '../../demo/feeds/news.json';
 import tips from '../../demo/feeds/tips.json';
 import { DEFAULT_TIME_ZONE } from '../core/format.js';
-import { addDays, daysBetween, dayOf, offsetDateTime, parseDay, wallTime, zonedInstant } from '../core/time.js';
+import { dayOf, daysBetween } from '../core/time.js';
+import { SAMPLE_ANCHOR_DAY, shiftJsonFeed } from '../samples/shift-dates.js';
 import type { Output } from './validate-cli.js';
 import { now } from '../core/clock.js';
 
@@ -128,40 +129,14 @@ These files are examples from the demo (the municipality of Bannewitz). To make 
    "python3 -m http.server" in the folder and http://localhost:8000/.
 `;
 
-/** The day the sample events were written for. */
-const SAMPLE_DAY = '2026-11-26';
-const SAMPLE_ZONE = DEFAULT_TIME_ZONE;
-
 /**
  * The sample events moved on by whole 52-week years once a year has passed since they were written, so that a
- * folder made in 2028 still shows upcoming events. Whole weeks keep each event's weekday and time of day.
+ * folder made in 2028 still shows upcoming events. Whole weeks keep each event's weekday and time of day. (The demo
+ * moves its samples every week; a folder someone edits is better moved once a year.)
  */
 function movedOn(feed: Feed, today: Date): Feed {
-  const years = Math.max(0, Math.floor(daysBetween(SAMPLE_DAY, dayOf(today, SAMPLE_ZONE)) / 364));
-  if (years === 0) return feed;
-  const days = years * 364;
-  const move = (value: string): string => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return addDays(value, days);
-    const at = new Date(value);
-    return offsetDateTime(zonedInstant({ ...wallTime(at, SAMPLE_ZONE), ...parseDay(addDays(dayOf(at, SAMPLE_ZONE), days)) }, SAMPLE_ZONE), SAMPLE_ZONE);
-  };
-  const moveUntil = (rule: string) =>
-    rule.replace(/UNTIL=(\d{4})(\d{2})(\d{2})(T\d{6}Z)?/, (_, y: string, m: string, d: string, time = '') => `UNTIL=${addDays(`${y}-${m}-${d}`, days).replaceAll('-', '')}${time}`);
-  const items = feed.items.map((item) => {
-    const kpr = { ...(item._kpr as Record<string, unknown>) };
-    for (const field of ['start', 'end'] as const) if (typeof kpr[field] === 'string') kpr[field] = move(kpr[field]);
-    const recurrence = kpr.recurrence as { rrule?: string; exdates?: string[]; rdates?: string[] } | undefined;
-    if (recurrence) {
-      kpr.recurrence = {
-        ...recurrence,
-        ...(recurrence.rrule ? { rrule: moveUntil(recurrence.rrule) } : {}),
-        ...(recurrence.exdates ? { exdates: recurrence.exdates.map(move) } : {}),
-        ...(recurrence.rdates ? { rdates: recurrence.rdates.map(move) } : {}),
-      };
-    }
-    return { ...item, _kpr: kpr };
-  });
-  return { ...feed, items };
+  const years = Math.max(0, Math.floor(daysBetween(SAMPLE_ANCHOR_DAY, dayOf(today, DEFAULT_TIME_ZONE)) / 364));
+  return shiftJsonFeed(feed, { days: years * 364, years: 0 });
 }
 
 /** The files `init` writes, by name; sample events lie ahead of `today`. */
