@@ -4,14 +4,15 @@
 // the form posts to its own origin and `connect-src 'self'` holds.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { createGzip, gzipSync } from 'node:zlib';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
 import { SECURITY_HEADERS } from './security-headers.mjs';
 import { BUILDER_HEADERS } from './security-headers.mjs';
+import { loadSampleDates } from './sample-dates.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -25,6 +26,8 @@ for (const kind of ['bundle', 'iife', 'builder']) {
     env: { ...process.env, KPR_BUILD: kind },
   });
 }
+
+const sampleDates = await loadSampleDates();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +45,18 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
 
 const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS : SECURITY_HEADERS);
+
+/**
+ * The sample feeds (demo/feeds/) were written for one week in November 2026; they are served with every date moved
+ * by whole weeks to the current one, computed per request so that a server left running moves on with the days.
+ * `?as-written` gives the file as it is in the repository: the embed builder asks for that and moves the dates
+ * itself, as it must where it is served as static files (dist/builder/).
+ */
+const SAMPLE_FEEDS = join(root, 'demo/feeds');
+function movedSampleFeed(file, url) {
+  if (dirname(file) !== SAMPLE_FEEDS || url.searchParams.has('as-written')) return undefined; // images/ stay as they are
+  return sampleDates.shiftFeedText(file, readFileSync(file, 'utf8'), sampleDates.sampleShift());
+}
 
 /** URL path → file: `/dist/…` from the build, everything else from `demo/`. */
 function fileFor(pathname) {
@@ -104,6 +119,7 @@ const server = createServer((request, response) => {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
     return;
   }
+  const moved = request.method === 'GET' ? movedSampleFeed(file, url) : undefined;
   const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   response.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -113,6 +129,7 @@ const server = createServer((request, response) => {
     ...headersFor(pathname),
   });
   if (request.method === 'HEAD') response.end();
+  else if (moved !== undefined) response.end(gzip ? gzipSync(moved) : moved);
   else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
   else createReadStream(file).pipe(response);
 });

@@ -76,12 +76,14 @@ export const sourceAttribute = (widget: WidgetName): 'src' | 'endpoint' => (widg
  * The demo's own feeds, so the preview shows something at once. They lie in `feeds/` beside the page, under
  * `npm start` (/builder.html) as in `dist/builder/`, wherever that is served: the address is the page's path
  * and the feed's (`/feeds/news.json` in the demo). The contact form's is the reference endpoint's usual path.
+ * The page moves their dates to the current week as it reads them (main.ts).
  */
+export const SAMPLE_FOLDER = 'feeds/';
 const SAMPLE_FILES: Record<WidgetName, string> = {
-  'news-feed': 'feeds/news.json',
-  'prevention-tips': 'feeds/tips.json',
-  'goal-overview': 'feeds/goals.json',
-  'event-calendar': 'feeds/events.json',
+  'news-feed': `${SAMPLE_FOLDER}news.json`,
+  'prevention-tips': `${SAMPLE_FOLDER}tips.json`,
+  'goal-overview': `${SAMPLE_FOLDER}goals.json`,
+  'event-calendar': `${SAMPLE_FOLDER}events.json`,
   contact: '/api/contact/messages',
 };
 export const sampleSource = (widget: WidgetName): string => new URL(SAMPLE_FILES[widget], document.baseURI).pathname;

@@ -2,9 +2,11 @@
 // (Trusted Types included), in Debian's Chromium. Run by `npm test` after the component tests.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
 import { startDemo } from '../../scripts/processes.mjs';
+import { loadSampleDates } from '../../scripts/sample-dates.mjs';
 
 let server;
 let origin;
@@ -19,6 +21,9 @@ after(async () => {
   await browser?.close();
   server?.kill();
 });
+
+/** This month in Berlin ("2027-01"), by this process's clock: faketime moves it with the server's and the browser's. */
+const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 async function openDemo(width, path = '/') {
   const page = await browser.newPage();
@@ -64,14 +69,17 @@ test('every widget on the demo page renders under a strict CSP, with no error or
   const englishGoal = await page.evaluate(() => document.querySelectorAll('kpr-goal-overview')[1].shadowRoot.querySelector('[part="measures-button"]').textContent.trim());
   assert.equal(englishGoal, 'Show measures (3)');
   // The calendar merges the KPR's JSON feed with the council's iCalendar export, and writes JSON-LD for search engines.
-  const calendar = await page.evaluate(() => {
-    const [month, upcoming] = document.querySelectorAll('kpr-event-calendar');
+  // The sample feeds follow the day they are served on: this month has events, and three lie ahead, on any date.
+  const calendar = await page.evaluate((month) => {
+    const [grid, upcoming] = document.querySelectorAll('kpr-event-calendar');
     return {
-      heading: month.shadowRoot.querySelector('#month-heading').textContent.trim(),
+      heading: grid.shadowRoot.querySelector('#month-heading').textContent.trim(),
+      thisMonth: grid.shadowRoot.querySelectorAll(`td[data-day^="${month}-"] .chip:not(.more)`).length,
       upcoming: upcoming.shadowRoot.querySelectorAll('[part="event"]').length,
-      jsonLd: JSON.parse(month.querySelector('script[type="application/ld+json"]').textContent).length > 0,
+      jsonLd: JSON.parse(grid.querySelector('script[type="application/ld+json"]').textContent).length > 0,
     };
-  });
+  }, thisMonth());
+  assert.ok(calendar.thisMonth >= 3, `${calendar.thisMonth} events in ${thisMonth()}`);
   assert.equal(calendar.upcoming, 3);
   assert.equal(calendar.jsonLd, true);
   assert.match(calendar.heading, /^\S+ \d{4}$/);
@@ -79,6 +87,23 @@ test('every widget on the demo page renders under a strict CSP, with no error or
   assert.equal(english, 'Show 3 more articles');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('the sample feeds are served with their dates moved to this week, gzipped as before; ?as-written gives the file', async () => {
+  const { sampleShift, shiftFeedText } = await loadSampleDates();
+  for (const file of ['events.json', 'gemeinderat.ics', 'lpr.rss', 'polizei.atom', 'goals.json', 'news.json']) {
+    const written = readFileSync(`demo/feeds/${file}`, 'utf8');
+    const gzip = { headers: { 'Accept-Encoding': 'gzip' } };
+    const [moved, asWritten] = await Promise.all([fetch(`${origin}/feeds/${file}`, gzip), fetch(`${origin}/feeds/${file}?as-written`, gzip)]);
+    assert.equal(moved.status, 200);
+    assert.equal(moved.headers.get('content-type'), asWritten.headers.get('content-type'), file);
+    assert.equal(moved.headers.get('content-encoding'), 'gzip', file);
+    // Computed just after the server did, so on the same day (unless the run crosses into a Saturday, when the week turns).
+    assert.equal(await moved.text(), shiftFeedText(file, written, sampleShift()), file);
+    assert.equal(await asWritten.text(), written, `${file}?as-written`);
+  }
+  const image = await fetch(`${origin}/feeds/images/fahrrad.svg`);
+  assert.equal(await image.text(), readFileSync('demo/feeds/images/fahrrad.svg', 'utf8'));
 });
 
 test('the demo page contacts nobody else and stores nothing on the device', async () => {
@@ -135,7 +160,21 @@ test('the embed builder works under the same strict CSP: previews every widget, 
     await previewReady();
     const tag = await page.evaluate(() => document.querySelector('asskomm-embed-builder').previewElement.localName);
     assert.equal(tag, `kpr-${widget}`);
+    if (widget === 'contact') continue;
+    // The sample, moved to this week by the page itself (as in dist/builder/), passes the check.
+    await page.waitForFunction(() => document.querySelector('.builder-check-summary').textContent.startsWith('Geprüft'));
+    assert.equal(await checkSummary(), 'Geprüft: keine Probleme.', widget);
   }
+  // The calendar's sample has events this month, in the preview's month grid or, when narrow, its list.
+  await page.click('#builder-widget-event-calendar');
+  await previewReady();
+  const previewed = await page.evaluate((month) => {
+    const preview = document.querySelector('asskomm-embed-builder').previewElement.shadowRoot;
+    return preview.querySelectorAll(`td[data-day^="${month}-"] .chip:not(.more), .agenda-event`).length;
+  }, thisMonth());
+  assert.ok(previewed >= 3, `${previewed} events previewed in ${thisMonth()}`);
+  await page.click('#builder-widget-news-feed');
+  await previewReady();
   // A file from the webmaster's computer: the widget reads it through a Blob URL.
   const input = await page.$('#builder-file');
   await input.uploadFile('demo/feeds/lpr.rss');
