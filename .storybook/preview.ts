@@ -3,11 +3,15 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from 'virtual:kpr-custom-elements';
 import '../src/index.js';
+import { moveSampleFeedsOnFetch } from '../src/samples/sample-fetch.js';
 import { forStorybook } from '../stories/support/manifest.js';
 import { themes } from '../stories/support/themes.js';
 import { installFeedMocks } from './feed-mocks.js';
 
 installFeedMocks();
+// The demo's sample feeds (served at /feeds/, see main.ts) were written for November 2026: every story shows them
+// moved to the current week, so the calendar's month has events and the news are recent on any day.
+moveSampleFeedsOnFetch('/feeds/');
 // Attributes, events, slots, CSS parts and custom properties of each widget (meta `component: 'kpr-…'`), for
 // the controls and the docs tables: from the widgets' JSDoc, so they cannot drift from the code.
 setCustomElementsManifest(forStorybook(manifest));

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { setClock } from '../src/core/clock.js';
 import { feedUrl, widget, type WidgetArgs } from './support/render.js';
+import { sampleMonth } from './support/sample-dates.js';
 
 interface CalendarArgs extends WidgetArgs {
   src: string;
@@ -24,10 +25,11 @@ const meta = {
   argTypes: {
     src: { control: 'text', description: 'KPR event feeds and iCalendar files, separated by spaces' },
     view: { control: { type: 'inline-radio', labels: { '': 'automatic' } }, options: ['', 'month', 'list', 'upcoming'], description: 'Empty: the month, or the list when narrow' },
-    date: { control: 'text', description: 'The month shown first, e.g. 2026-12' },
+    date: { control: 'text', description: 'The month shown first, e.g. 2026-12; empty: this month' },
     width: { control: 'text', description: 'Width of the space around the widget (not an attribute)' },
   },
-  args: { eager: true, src: '/feeds/events.json /feeds/gemeinderat.ics', view: '', date: '2026-12', limit: 5, category: '', lang: '', width: '72rem' },
+  // The sample feeds' dates follow today (.storybook/preview.ts), so this month always has their events.
+  args: { eager: true, src: '/feeds/events.json /feeds/gemeinderat.ics', view: '', date: '', limit: 5, category: '', lang: '', width: '72rem' },
 } satisfies Meta<CalendarArgs>;
 
 export default meta;
@@ -54,22 +56,26 @@ export const List: Story = { args: { view: 'list', width: '48rem' } };
  */
 export const EarlierThisMonth: Story = {
   name: 'List of this month: earlier days collapsed',
-  args: { view: 'list', date: '', width: '48rem', src: '/feeds/events.json' },
+  // At that day the samples are moved by nothing (.storybook/preview.ts moves them by the widgets' clock). Its own
+  // address, so that the page's feed cache never hands this story the samples as moved for the real today.
+  args: { view: 'list', date: '', width: '48rem', src: '/feeds/events.json?held-at=2026-11-26' },
   beforeEach: () => {
     setClock('2026-11-26T12:00:00+01:00');
     return () => setClock(null);
   },
 };
-export const Upcoming: Story = { name: 'Upcoming (sidebar)', args: { view: 'upcoming', limit: 3, date: '', width: '20rem', src: '/feeds/events.json' } };
-export const Busy: Story = { name: 'A busy month', args: { src: busyMonth() } };
-export const Cancelled: Story = { name: 'Cancelled and moved events', args: { view: 'list', category: 'Vortrag', width: '48rem' } };
-export const OneCategory: Story = { name: 'One category selected', args: { category: 'Präventionsrat' } };
+export const Upcoming: Story = { name: 'Upcoming (sidebar)', args: { view: 'upcoming', limit: 3, width: '20rem', src: '/feeds/events.json' } };
+export const Busy: Story = { name: 'A busy month', args: { src: busyMonth(), date: '2026-12' } };
+// The samples' cancelled talk (10 December 2026, as written) and their council's quarterly meeting (3 December).
+export const Cancelled: Story = { name: 'Cancelled and moved events', args: { view: 'list', category: 'Vortrag', width: '48rem', date: sampleMonth('2026-12-10') } };
+export const OneCategory: Story = { name: 'One category selected', args: { category: 'Präventionsrat', date: sampleMonth('2026-12-03') } };
 export const English: Story = { args: { lang: 'en' } };
 export const Arabic: Story = { name: 'Arabic (right to left)', args: { lang: 'ar' } };
 export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls' } };
 export const Narrow: Story = { name: 'Narrow (320 px): the list', args: { width: '320px' } };
 export const Empty: Story = { name: 'Empty: a feed without events', args: { src: feedUrl([]) } };
-export const EmptyMonth: Story = { name: 'An empty month', args: { date: '2027-08' } };
+/** December 2027 as written: the samples' series have ended by then. */
+export const EmptyMonth: Story = { name: 'An empty month', args: { date: sampleMonth('2027-12-01') } };
 export const Themed: Story = {
   render: (args) => html`<style>
       .themed {

@@ -11,7 +11,7 @@ const examples: Record<string, Record<string, string | number | boolean>> = {
   'kpr-news-feed': { eager: true, src: '/feeds/news.json', limit: 3, layout: 'cards' },
   'kpr-prevention-tips': { eager: true, src: '/feeds/tips.json', topic: 'burglary' },
   'kpr-goal-overview': { eager: true, src: '/feeds/goals.json', layout: 'list', goals: 'ziel-sicherheitsgefuehl' },
-  'kpr-event-calendar': { eager: true, src: '/feeds/events.json /feeds/gemeinderat.ics', date: '2026-12' },
+  'kpr-event-calendar': { eager: true, src: '/feeds/events.json /feeds/gemeinderat.ics' },
   'kpr-contact': { endpoint: '/storybook-mock/contact', 'privacy-url': 'https://www.bannewitz.de/datenschutz' },
 };
 
