@@ -23,9 +23,11 @@ const SAMPLES: Record<string, WidgetName> = {
 /**
  * Days the samples are shown on: the January the issue found empty, the night the clocks go back in 2027
  * (faketime's instant for the end-to-end test), 400 days on, a leap day, a month's last evening in Berlin that is
- * already the next month's first day, and the Saturday on which the shift turns over to the next week.
+ * already the next month's first day, the Saturday on which the shift turns over to the next week, and the two ends
+ * of a month farthest from the samples' Tuesday: a Saturday that is the month's last day (the Tuesday after it is
+ * nearer) and a Friday that is its first.
  */
-const INSTANTS = ['2027-01-15T12:00:00Z', '2027-10-31T00:30:00Z', '2028-01-08T12:00:00Z', '2028-02-29T10:00:00Z', '2029-06-30T22:30:00Z', '2030-03-02T09:00:00Z'];
+const INSTANTS = ['2027-01-15T12:00:00Z', '2027-10-31T00:30:00Z', '2028-01-08T12:00:00Z', '2028-02-29T10:00:00Z', '2029-06-30T22:30:00Z', '2030-03-02T09:00:00Z', '2027-07-31T20:00:00Z', '2028-09-01T08:00:00Z'];
 
 const berlin = (date: Date) => ({ ...wallTime(date, DEFAULT_TIME_ZONE), weekday: isoWeekday(dayOf(date, DEFAULT_TIME_ZONE)) });
 const asWritten: Record<string, string> = {};
