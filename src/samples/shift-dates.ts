@@ -61,7 +61,7 @@ function movedInstant(instant: Date, days: number): Date {
 }
 
 /** A day ("2026-12-03") or an RFC 3339 date-time, moved by `days`; a date-time is written with Berlin's offset. */
-export function shiftDate(value: string, days: number): string {
+function shiftDate(value: string, days: number): string {
   if (DAY.test(value)) return addDays(value, days);
   const instant = DATE_TIME.test(value) ? new Date(value) : undefined;
   return instant && !Number.isNaN(instant.getTime()) ? offsetDateTime(movedInstant(instant, days), ZONE) : value;
