@@ -6,7 +6,6 @@
  * (Last-Modified, ETag) changes only with its content.
  */
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { useClockFromEnvironment } from './environment-clock.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bridgeFeed, type FeedState, type SourceReport } from '../bridge/bridge.js';
@@ -15,6 +14,7 @@ import type { Load } from '../bridge/sources.js';
 import { installDomParser } from './dom-shim.js';
 import { isWebAddress, readSource } from './read-source.js';
 import { now as clockNow } from '../core/clock.js';
+import { useClockFromEnvironment } from './environment-clock.js';
 
 export interface BridgeRunOptions {
   configPath: string;

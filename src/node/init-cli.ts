@@ -14,6 +14,7 @@ import { dayOf, daysBetween } from '../core/time.js';
 import { SAMPLE_ANCHOR_DAY, shiftJsonFeed } from '../samples/shift-dates.js';
 import type { Output } from './validate-cli.js';
 import { now } from '../core/clock.js';
+import { useClockFromEnvironment } from './environment-clock.js';
 
 export const INIT_USAGE = `Usage: asskomm-widgets init [--force] <folder>
 
@@ -153,6 +154,7 @@ export function initFiles(today = now()): Record<string, string> {
 
 /** Runs the command; resolves to the exit status: 0 written, 1 files exist (without --force), 2 usage error. */
 export async function runInit(args: readonly string[], output: Output): Promise<number> {
+  useClockFromEnvironment();
   const force = args.includes('--force') || args.includes('-f');
   const unknown = args.filter((arg) => arg.startsWith('-') && !['--force', '-f'].includes(arg));
   const folders = args.filter((arg) => !arg.startsWith('-'));

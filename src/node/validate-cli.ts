@@ -5,10 +5,10 @@
  * a source that cannot be read.
  */
 import { checkFeed, WHOLE_FEED, WIDGET_NAMES, type FeedProblem, type FeedReport, type WidgetName } from '../validator/check-feed.js';
-import { useClockFromEnvironment } from './environment-clock.js';
 import { installDomParser } from './dom-shim.js';
 import { parseUrl } from '../core/urls.js';
 import { expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
+import { useClockFromEnvironment } from './environment-clock.js';
 
 export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
 
