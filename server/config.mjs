@@ -17,9 +17,15 @@ import { instantMs } from './clock.mjs';
  * @property {string} [altchaKey] HMAC key: enables ALTCHA (GET /challenge; messages must carry a solution)
  * @property {number} [altchaMaxNumber] the challenge's difficulty (default 50,000)
  * @property {number} [altchaExpiresSeconds] how long a challenge is valid (default 600)
- * @property {boolean | string | string[] | number} [trustProxy] Fastify's trustProxy: whose X-Forwarded-For to believe
+ * @property {TrustProxy} [trustProxy] whose X-Forwarded-For to believe (default: nobody's); see trustedProxies
  * @property {boolean | object} [logger] Fastify's logger (default: off)
  * @property {() => Date} [now] the clock (default: the server's, server/clock.mjs; KPR_NOW pins it)
+ */
+
+/**
+ * The proxies in front of the endpoint: their addresses or CIDRs (also proxy-addr's names `loopback`,
+ * `linklocal`, `uniquelocal`), or how many of them there are (a hop count); `false` or 0: none.
+ * @typedef {false | number | string | string[]} TrustProxy
  */
 
 export const DEFAULTS = {
@@ -39,6 +45,32 @@ function number(value, name) {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number ≥ 0, not "${value}"`);
   return n;
+}
+
+/** KPR_CONTACT_TRUST_PROXY: a hop count, or addresses/CIDRs separated by commas. @param {string | undefined} value */
+function trustProxyFromEnv(value) {
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '' || trimmed === 'off' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(/\s*,\s*/).filter(Boolean);
+}
+
+/**
+ * `trustProxy` in the form Fastify understands. Fastify 5 ignores a bare number (a hop count would believe any
+ * direct client), so a hop count becomes proxy-addr's function: the socket's peer and the next `hops - 1`
+ * entries from the right of X-Forwarded-For are proxies, and the entry after them is the resident. Only the
+ * proxies append to the header, so what a client wrote itself stands further left and is never read.
+ * @param {TrustProxy | undefined} trustProxy
+ * @returns {false | string[] | string | ((address: string, hop: number) => boolean)}
+ */
+export function trustedProxies(trustProxy) {
+  if (trustProxy === undefined || trustProxy === false || trustProxy === 0) return false;
+  if (typeof trustProxy === 'number') {
+    if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`trustProxy: a hop count must be a whole number ≥ 0, not ${trustProxy}`);
+    const hops = trustProxy;
+    return (_address, hop) => hop < hops;
+  }
+  return trustProxy;
 }
 
 /**
@@ -70,7 +102,6 @@ export function optionsFromEnv(env = process.env) {
   const smtpUrl = env.KPR_CONTACT_SMTP_URL || undefined;
   const mailTo = env.KPR_CONTACT_MAIL_TO || undefined;
   if (smtpUrl && !mailTo) throw new Error('KPR_CONTACT_SMTP_URL needs KPR_CONTACT_MAIL_TO (the coordinator\'s address)');
-  const trust = env.KPR_CONTACT_TRUST_PROXY;
   return {
     port: number(env.KPR_CONTACT_PORT, 'KPR_CONTACT_PORT') ?? 8787,
     host: env.KPR_CONTACT_HOST || '127.0.0.1',
@@ -85,7 +116,7 @@ export function optionsFromEnv(env = process.env) {
     mailFrom: env.KPR_CONTACT_MAIL_FROM || undefined,
     altchaKey: env.KPR_CONTACT_ALTCHA_KEY || undefined,
     altchaMaxNumber: number(env.KPR_CONTACT_ALTCHA_MAX_NUMBER, 'KPR_CONTACT_ALTCHA_MAX_NUMBER') ?? DEFAULTS.altchaMaxNumber,
-    trustProxy: trust === undefined || trust === '' ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/),
+    trustProxy: trustProxyFromEnv(env.KPR_CONTACT_TRUST_PROXY),
     logger: { level: env.KPR_CONTACT_LOG_LEVEL || 'info' },
     now: pinnedClock(env.KPR_NOW),
   };

@@ -10,7 +10,7 @@ import Fastify, { LogController } from 'fastify';
 import { bearerMatches } from './auth.mjs';
 import { createAltcha } from './altcha.mjs';
 import { berlinDate, now as clockNow } from './clock.mjs';
-import { DEFAULTS } from './config.mjs';
+import { DEFAULTS, trustedProxies } from './config.mjs';
 import { toCsv } from './csv.mjs';
 import { createForwarder } from './forward.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
@@ -41,7 +41,7 @@ export function buildContactServer(options = {}) {
     logger: config.logger ?? false,
     logController: new LogController({ disableRequestLogging: true }), // no residents' addresses in the log
     bodyLimit,
-    trustProxy: /** @type {any} */ (config.trustProxy ?? false), // a hop count is fine at run time
+    trustProxy: trustedProxies(config.trustProxy),
   });
   const store = openStore(config.dbPath, { now });
   app.addHook('onClose', async () => store.close());
