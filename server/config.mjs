@@ -24,8 +24,8 @@ import { instantMs } from './clock.mjs';
 
 /**
  * The proxies in front of the endpoint: their addresses or CIDRs (also proxy-addr's names `loopback`,
- * `linklocal`, `uniquelocal`), or how many of them there are (a hop count); `false` or 0: none.
- * @typedef {false | number | string | string[]} TrustProxy
+ * `linklocal`, `uniquelocal`), or how many of them there are (a hop count); `false` or 0: none. `true` is refused.
+ * @typedef {boolean | number | string | string[]} TrustProxy
  */
 
 export const DEFAULTS = {
@@ -51,6 +51,7 @@ function number(value, name) {
 function trustProxyFromEnv(value) {
   const trimmed = (value ?? '').trim();
   if (trimmed === '' || trimmed === 'off' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true; // refused by trustedProxies, with the reason
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   return trimmed.split(/\s*,\s*/).filter(Boolean);
 }
@@ -65,6 +66,14 @@ function trustProxyFromEnv(value) {
  */
 export function trustedProxies(trustProxy) {
   if (trustProxy === undefined || trustProxy === false || trustProxy === 0) return false;
+  if (trustProxy === true) {
+    // Trusting every hop makes the leftmost X-Forwarded-For entry the resident: any client can rotate it.
+    throw new Error(
+      'KPR_CONTACT_TRUST_PROXY=true (trustProxy: true) is refused: it would believe the first X-Forwarded-For address, which the client writes ' +
+        "itself, so anyone could dodge the rate limit. Set the proxy's address instead (e.g. 127.0.0.1 for a proxy on the same machine, " +
+        'or its network, e.g. 10.0.0.0/8), or the number of proxies in front of the endpoint (e.g. 1).',
+    );
+  }
   if (typeof trustProxy === 'number') {
     if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`trustProxy: a hop count must be a whole number ≥ 0, not ${trustProxy}`);
     const hops = trustProxy;

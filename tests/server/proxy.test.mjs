@@ -54,6 +54,13 @@ test('the proxy\'s address: a client\'s own X-Forwarded-For entries are not beli
   assert.equal((await through(app, '198.51.100.4', '192.0.2.1')).statusCode, 429);
 });
 
+test('KPR_CONTACT_TRUST_PROXY=true is refused at start-up, naming the safe settings', async () => {
+  const refusal = /KPR_CONTACT_TRUST_PROXY.*client writes.*proxy's address.*number of proxies/s;
+  assert.throws(() => buildContactServer({ ...optionsFromEnv({ KPR_CONTACT_TRUST_PROXY: 'true' }), dbPath: ':memory:' }), refusal);
+  assert.throws(() => buildContactServer({ dbPath: ':memory:', trustProxy: true }), refusal);
+  await assert.rejects(startContactServer({ KPR_CONTACT_TRUST_PROXY: 'true', KPR_CONTACT_DB: ':memory:' }, 'pipe'), refusal);
+});
+
 test('off, 0 and false trust no proxy', async (t) => {
   for (const value of ['', 'off', 'false', '0']) {
     const { trustProxy } = optionsFromEnv({ KPR_CONTACT_TRUST_PROXY: value });
