@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, testEngines } from './scripts/browser.mjs';
@@ -32,7 +33,22 @@ const launchers = {
   webkit: async () => (await import('./scripts/webkit-launcher.mjs')).webkitLauncher({ ...findWebKit(), env }),
 };
 
+/**
+ * A port nobody is listening on: web-test-runner's own default, 8000, makes a second run on the machine (another
+ * engineer's, or a second engine group while the first still holds it) fail with EADDRINUSE.
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export default {
+  port: await freePort(),
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
