@@ -17,6 +17,10 @@ import { instantMs } from './clock.mjs';
  * @property {string} [altchaKey] HMAC key: enables ALTCHA (GET /challenge; messages must carry a solution)
  * @property {number} [altchaMaxNumber] the challenge's difficulty (default 50,000)
  * @property {number} [altchaExpiresSeconds] how long a challenge is valid (default 600)
+ * @property {number} [headersTimeoutMs] a request's headers must have arrived this long after it began (default 10 s)
+ * @property {number} [requestTimeoutMs] the whole request, body included, must have arrived this long after it
+ *   began (default 30 s); a connection on which nothing moves for as long is closed too
+ * @property {number} [keepAliveTimeoutMs] an idle connection is closed this long after its last answer (default 5 s)
  * @property {TrustProxy} [trustProxy] whose X-Forwarded-For to believe (default: nobody's); see trustedProxies
  * @property {boolean | object} [logger] Fastify's logger (default: off)
  * @property {() => Date} [now] the clock (default: the server's, server/clock.mjs; KPR_NOW pins it)
@@ -37,6 +41,11 @@ export const DEFAULTS = {
   forwardRetryMs: 5 * 60_000,
   altchaMaxNumber: 50_000,
   altchaExpiresSeconds: 600,
+  // Enough for a 32 KB message over a poor mobile connection; short enough that clients which trickle their
+  // request or idle cannot hold the endpoint's connections (and open files) for long.
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
 };
 
 /** @param {string | undefined} value @param {string} name */
@@ -45,6 +54,13 @@ function number(value, name) {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number ≥ 0, not "${value}"`);
   return n;
+}
+
+/** A timeout in milliseconds: 0 would mean none, so it is refused. @param {string | undefined} value @param {string} name */
+function timeout(value, name) {
+  const ms = number(value, name);
+  if (ms === 0) throw new Error(`${name} must be more than 0 milliseconds: without a timeout a slow client holds its connection for ever`);
+  return ms;
 }
 
 /** KPR_CONTACT_TRUST_PROXY: a hop count, or addresses/CIDRs separated by commas. @param {string | undefined} value */
@@ -125,6 +141,9 @@ export function optionsFromEnv(env = process.env) {
     mailFrom: env.KPR_CONTACT_MAIL_FROM || undefined,
     altchaKey: env.KPR_CONTACT_ALTCHA_KEY || undefined,
     altchaMaxNumber: number(env.KPR_CONTACT_ALTCHA_MAX_NUMBER, 'KPR_CONTACT_ALTCHA_MAX_NUMBER') ?? DEFAULTS.altchaMaxNumber,
+    headersTimeoutMs: timeout(env.KPR_CONTACT_HEADERS_TIMEOUT_MS, 'KPR_CONTACT_HEADERS_TIMEOUT_MS') ?? DEFAULTS.headersTimeoutMs,
+    requestTimeoutMs: timeout(env.KPR_CONTACT_REQUEST_TIMEOUT_MS, 'KPR_CONTACT_REQUEST_TIMEOUT_MS') ?? DEFAULTS.requestTimeoutMs,
+    keepAliveTimeoutMs: timeout(env.KPR_CONTACT_KEEP_ALIVE_TIMEOUT_MS, 'KPR_CONTACT_KEEP_ALIVE_TIMEOUT_MS') ?? DEFAULTS.keepAliveTimeoutMs,
     trustProxy: trustProxyFromEnv(env.KPR_CONTACT_TRUST_PROXY),
     logger: { level: env.KPR_CONTACT_LOG_LEVEL || 'info' },
     now: pinnedClock(env.KPR_NOW),

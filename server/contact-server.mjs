@@ -37,10 +37,21 @@ export function buildContactServer(options = {}) {
   const limiter = config.rateLimit ? createRateLimiter({ ...config.rateLimit, now: () => now().getTime() }) : undefined;
   const validate = compileValidator();
 
+  const { requestTimeoutMs, keepAliveTimeoutMs } = config;
+  // Node requires the headers' timeout not to exceed the whole request's: the headers are part of it.
+  const headersTimeoutMs = Math.min(config.headersTimeoutMs, requestTimeoutMs);
   const app = Fastify({
     logger: config.logger ?? false,
     logController: new LogController({ disableRequestLogging: true }), // no residents' addresses in the log
     bodyLimit,
+    // Slow clients: Fastify turns Node's request timeout off and keeps idle connections 72 s by default, so
+    // clients that trickle a body or sit idle could hold every connection the process may open.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    connectionTimeout: requestTimeoutMs, // nothing moves on the connection, also while an answer is being read
+    // Node checks the headers' and the request's timeouts at this interval (30 s by default, which would
+    // double a 30 s timeout).
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
     trustProxy: trustedProxies(config.trustProxy),
   });
   const store = openStore(config.dbPath, { now });
