@@ -19,6 +19,16 @@ import { compileValidator } from './validate.mjs';
 
 /** @typedef {import('./config.mjs').ContactServerOptions} ContactServerOptions */
 
+/** A request the contract refuses, raised where Fastify expects an error: its message is the answer. */
+class Refusal extends Error {
+  /** @param {number} statusCode @param {string} message @param {import('./validate.mjs').Problem[]} [problems] */
+  constructor(statusCode, message, problems) {
+    super(message);
+    this.statusCode = statusCode;
+    this.problems = problems;
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
@@ -91,8 +101,25 @@ export function buildContactServer(options = {}) {
     retryForwards: async () => forwarder?.retryPending(),
   });
 
-  // ── Content types: JSON only (Fastify's text/plain parser would accept a form's simple request). ──
-  app.removeContentTypeParser('text/plain');
+  // ── Content types: JSON in UTF-8 only (Fastify's text/plain parser would accept a form's simple request). ──
+  // Fastify decodes any body as UTF-8 and turns what is not into U+FFFD: "Straße" sent in Latin-1 would be
+  // stored as "Stra�e" and acknowledged. So the charset is checked and the bytes decoded strictly first.
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.headers['content-type'] ?? '')?.[1].toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      return done(new Refusal(415, `the body must be UTF-8, not ${charset}: send application/json; charset=utf-8`));
+    }
+    let text;
+    try {
+      text = strictUtf8.decode(/** @type {Buffer} */ (body));
+    } catch {
+      return done(new Refusal(400, 'the body is not valid UTF-8', [{ path: '', message: 'is not valid UTF-8: send the text as UTF-8' }]));
+    }
+    parseJson(request, text, done);
+  });
 
   // ── CORS: only the configured origins; the Idempotency-Key header is allowed, Retry-After readable. ──
   app.addHook('onRequest', async (request, reply) => {
@@ -120,6 +147,7 @@ export function buildContactServer(options = {}) {
 
   // ── Errors: the contract's shapes; a 5xx only when a message could not be stored. ──
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof Refusal) return reply.code(error.statusCode).send({ error: error.message, ...(error.problems ? { problems: error.problems } : {}) });
     const err = /** @type {import('fastify').FastifyError} */ (error);
     const status = err.statusCode ?? 500;
     if (status === 413) return reply.code(413).send({ error: `the body is larger than ${bodyLimit} bytes` });

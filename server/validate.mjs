@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { textProblems } from './text.mjs';
 
 /** The schema from the sources (a checkout) or from dist/ (the published package, which ships dist/schemas). */
 function schemaFile() {
@@ -18,14 +19,14 @@ export const contactSchema = JSON.parse(readFileSync(schemaFile(), 'utf8'));
 /** @typedef {{ path: string, message: string }} Problem */
 
 /**
- * Compiles the contract once.
+ * Compiles the contract once: the schema, then the rule for text (server/text.mjs).
  * @returns {(body: unknown) => Problem[]} no problems: the body fits the contract
  */
 export function compileValidator() {
   const ajv = new Ajv2020({ allErrors: true });
   const validate = ajv.compile(contactSchema);
   return (body) => {
-    if (validate(body)) return [];
+    if (validate(body)) return textProblems(/** @type {Record<string, unknown>} */ (body));
     /** @type {Problem[]} */
     const problems = [];
     for (const error of validate.errors ?? []) {
