@@ -58,7 +58,8 @@ export function fixFor(problem: Problem, schemaFile = 'the schema'): string {
   if (/valid URL/.test(message)) return 'Write the address without spaces or other characters URLs cannot hold (a space is %20), or in full with https://.';
   const type = /^must be (.+?), not/.exec(message);
   if (type) return `Write "${field}" as ${type[1]}${type[1]!.includes('array') ? ', e.g. [ … ]' : type[1]!.includes('string') ? ' in double quotes' : ''}.`;
-  if (message === 'must not be empty') return `Fill in "${field}", or leave the field out.`;
+  // An item cannot do without its id: it can only be given one.
+  if (message === 'must not be empty') return field === 'id' ? REQUIRED.id! : `Fill in "${field}", or leave the field out.`;
   const longest = /at most (\d+) characters/.exec(message);
   if (longest) return `Shorten "${field}" to at most ${longest[1]} characters.`;
   const least = /^must be at least (\S+), not/.exec(message);

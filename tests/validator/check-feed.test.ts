@@ -28,6 +28,12 @@ describe('checkFeed in the browser', () => {
     expect(report.problems[0]!.message).to.match(/^this is not well-formed XML: /);
   });
 
+  it('an empty id in a JSON Feed: the fix asks for an id, as the item cannot do without one', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Neuigkeiten', home_page_url: 'https://www.bannewitz.de/', feed_url: 'https://www.bannewitz.de/news.json', items: [{ id: '', title: 'Sprechstunde', content_text: 'Dienstags.' }] };
+    const report = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/news.json' });
+    expect(report.problems.find((problem) => problem.path === 'items[0].id')!.fix).to.equal('Give the item an "id" that is unique in the feed and never changes, e.g. the address of its page.');
+  });
+
   it('checks for the widget it is given: a tips feed in the news feed is a mismatch', async () => {
     const report = await checkFeed(await text('demo/feeds/tips.json'), { source: 'https://www.bannewitz.de/praevention/tipps.json', widget: 'news-feed' });
     expect(report.widget).to.equal('news-feed');

@@ -15,11 +15,14 @@ const MAX_WARNINGS = 10;
 export interface ReadFeeds {
   /** The valid items of every usable feed, merged and sorted. */
   items: LoadedItem[];
-  /** How many feeds had at least one valid item (or none at all). */
+  /** How many feeds were read in a format the widget shows, even those none of whose items is valid. */
   usable: number;
   /** How many items were skipped as invalid. */
   skipped: number;
-  /** Feeds none of whose items is valid. */
+  /**
+   * Feeds none of whose items is valid. The widget shows that there is nothing to show rather than its error
+   * state: asking the server again cannot mend the feed, so a retry button would only mislead residents.
+   */
   errors: FeedError[];
 }
 
@@ -48,16 +51,23 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
     if (skipped.length > MAX_WARNINGS) logWarning(host, `skipped ${skipped.length - MAX_WARNINGS} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
     skippedCount += skipped.length;
     if (items.length === 0 && skipped.length > 0) {
-      errors.push(new FeedError('invalid', document.url, `none of its ${skipped.length} items is valid (see the warnings above)`));
-    } else {
-      lists.push(items);
+      const [first] = skipped as [SkippedItem];
+      const others = skipped.length > 1 ? '; the warnings above name the others' : '';
+      errors.push(new FeedError('invalid', document.url, `none of its ${skipped.length} items is valid, so the widget says there is nothing to show (${which(first)}: ${what(first)}${others})`));
     }
+    lists.push(items);
   }
   return { items: mergeItems(lists, options.compare ?? newestFirst, options.merge), usable: lists.length, skipped: skippedCount, errors };
 }
 
-function describeSkipped({ source, index, id, problems }: SkippedItem): string {
-  const which = `item ${index}${id ? ` (id "${id}")` : ''}`;
-  const what = problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ');
-  return `skipped ${which} of ${source}: ${what}`;
+function describeSkipped(item: SkippedItem): string {
+  return `skipped ${which(item)} of ${item.source}: ${what(item)}`;
+}
+
+function which({ index, id }: SkippedItem): string {
+  return `item ${index}${id ? ` (id "${id}")` : ''}`;
+}
+
+function what({ problems }: SkippedItem): string {
+  return problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ');
 }

@@ -372,8 +372,23 @@ describe('<kpr-news-feed>', () => {
       await expectError(fresh('/test-api/big/6?length=1'), 'larger than the limit of 5.0 MB');
     });
 
-    it('a feed whose items are all invalid', async () => {
-      await expectError(served(jsonFeed([{ id: '' }, { title: 'x', content_text: undefined }])), 'none of its 2 items is valid');
+    it('a feed none of whose items is valid shows that there is no news, without a retry that cannot help, and says why in the console', async () => {
+      const src = served(jsonFeed([{ id: '' }, { title: 'x', content_text: undefined }]));
+      const errors = captureConsole('error');
+      const warnings = captureConsole('warn');
+      const events: string[] = [];
+      const el = await mount(html`<kpr-news-feed eager src=${src} @kpr-error=${(e: CustomEvent) => events.push(e.detail.kind)}></kpr-news-feed>`);
+      await settled(el);
+      warnings.restore();
+      errors.restore();
+      expect(visibleText(el)).to.equal('Zurzeit gibt es keine Neuigkeiten.');
+      expect(shadow(el).querySelector('[part="retry-button"]')).to.equal(null);
+      const url = new URL(src, location.href).href;
+      expect(errors.messages).to.deep.equal([
+        `[asskomm-widgets] <kpr-news-feed> could not use the feed ${url}: none of its 2 items is valid, so the widget says there is nothing to show (item 0: id must not be empty; the warnings above name the others)`,
+      ]);
+      expect(warnings.messages.join('\n')).to.include('skipped item 1 (id "item-1")').and.include('needs "content_text" or "content_html"');
+      expect(events).to.deep.equal(['invalid']);
     });
 
     it('retries once by itself after a 503', async () => {
