@@ -8,6 +8,7 @@
 import { FeedError } from '../core/feed/feed-error.js';
 import { LATER_FEED_WINS, mergeItems, NEWEST_COPY, readItems, type MergeRules } from '../core/feed/items.js';
 import { JSON_FEED_SCHEMA, parseFeed } from '../core/feed/parse.js';
+import { declarationFirst } from '../core/feed/xml.js';
 import { FORMAT_NAMES } from '../core/feed/read-feeds.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from '../core/feed/types.js';
 import { DEFAULT_TIME_ZONE } from '../core/format.js';
@@ -20,7 +21,7 @@ import newsSchema from '../schemas/kpr-news.schema.json';
 import tipsSchema from '../schemas/kpr-tips.schema.json';
 import { GOAL_SCHEMA } from '../widgets/goal-overview/goal-schema.js';
 import { isBlank } from '../widgets/news-feed/news-entry.js';
-import { fieldOf, fixFor, fixForField } from './fixes.js';
+import { fieldOf, fixFor, fixForField, READING_FIXES } from './fixes.js';
 import { findJsonError } from './json-position.js';
 import { now as clockNow } from '../core/clock.js';
 
@@ -145,6 +146,7 @@ export async function checkFeed(text: string, options: { source: string; widget?
     return finish();
   }
   report.format = document.format;
+  for (const { code, path, message } of document.warnings ?? []) out.warning(path || WHOLE_FEED, message, READING_FIXES[code]);
   const guess = inferWidget(document);
   const chosen = widget ?? guess.widget;
   if (widget === undefined) Object.assign(report, { widget: chosen, inferredFrom: guess.reason });
@@ -218,7 +220,7 @@ function unreadable(body: string, error: FeedError, out: Collector): void {
   if (error.kind === 'parse' && start.startsWith('<')) {
     // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
     // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
-    const report = parseInert(body, 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
+    const report = parseInert(declarationFirst(body), 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
     const [, line, column] = /line (?:number )?(\d+),? (?:at )?column (\d+)/i.exec(report) ?? [];
     const reason = error.message.replace(/^invalid XML: (?:.*?error on line \d+ at column \d+: )?/s, '').trim();
     return out.error(line ? `line ${line}, column ${column}` : WHOLE_FEED, `this is not well-formed XML: ${reason}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');

@@ -1,3 +1,4 @@
+import type { FeedWarning } from '../core/feed/types.js';
 import type { Problem } from '../core/validate.js';
 
 /**
@@ -31,6 +32,11 @@ const FIELD_FIXES: Record<string, string> = {
   rdates: 'Write each date like the start: a date-time with offset such as 2026-12-22T16:00:00+01:00, or a date such as 2026-12-22.',
   rrule: 'Write the rule as RFC 5545 describes, e.g. "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T220000Z".',
   icon: 'Use one of the built-in icon names kpr-goals.schema.json lists, or leave "icon" out.',
+};
+
+/** The remedy for what the feed readers read despite a fault (src/core/feed/xml.ts). */
+export const READING_FIXES: Record<FeedWarning['code'], string> = {
+  'text-before-xml': 'Make the file begin with <?xml … ?>: remove the blank line or spaces before it (often at the top of the feed\'s template, or after a PHP file\'s closing ?>), and save included files as UTF-8 without a byte-order mark.',
 };
 
 /** The remedy for a field whatever its problem, for messages of the readers that are no schema messages. */

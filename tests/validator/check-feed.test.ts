@@ -28,6 +28,29 @@ describe('checkFeed in the browser', () => {
     expect(report.problems[0]!.message).to.match(/^this is not well-formed XML: /);
   });
 
+  it('says where broken XML breaks when a blank line comes before <?xml …?>: the line in the file, not the blank line', async () => {
+    const report = await checkFeed('\n<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Sprechstunde</channel></rss>', { source: 'https://www.bannewitz.de/feed.rss' });
+    expect(report.problems).to.have.length(1);
+    expect(report.problems[0]!.path).to.match(/^line 4, column \d+$/);
+    expect(report.problems[0]!.message).to.match(/^this is not well-formed XML: /);
+  });
+
+  describe('what the widgets read despite a fault (tests/fixtures/feeds)', () => {
+    const check = async (name: string) => checkFeed(await text(`tests/fixtures/feeds/${name}`), { source: `https://www.bannewitz.de/feeds/${name}` });
+
+    it('a blank line before <?xml …?>: shown, with a warning that says what to remove', async () => {
+      const report = await check('blank-line-before-xml.rss');
+      expect([report.ok, report.format, report.items, report.shown]).to.deep.equal([true, 'rss', 1, 1]);
+      expect(report.problems).to.deep.equal([{
+        severity: 'warning',
+        path: '(feed)',
+        message: 'the file begins with a blank line before <?xml …?>, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it',
+        fix: 'Make the file begin with <?xml … ?>: remove the blank line or spaces before it (often at the top of the feed\'s template, or after a PHP file\'s closing ?>), and save included files as UTF-8 without a byte-order mark.',
+      }]);
+    });
+
+  });
+
   it('an empty id in a JSON Feed: the fix asks for an id, as the item cannot do without one', async () => {
     const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Neuigkeiten', home_page_url: 'https://www.bannewitz.de/', feed_url: 'https://www.bannewitz.de/news.json', items: [{ id: '', title: 'Sprechstunde', content_text: 'Dienstags.' }] };
     const report = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/news.json' });

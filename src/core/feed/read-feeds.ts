@@ -9,7 +9,7 @@ export const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON F
 /** Formats whose contents are no feed items: the widget reads them itself (the calendar: iCalendar and OParl). */
 const READ_BY_WIDGET: readonly FeedFormat[] = ['icalendar', 'oparl'];
 
-/** Warnings about skipped items per feed before the rest are summed up in one line. */
+/** Warnings of one kind per feed before the rest are summed up in one line. */
 const MAX_WARNINGS = 10;
 
 export interface ReadFeeds {
@@ -28,8 +28,8 @@ export interface ReadFeeds {
 
 /**
  * Validates the items of the feeds that arrived against JSON Feed and the widget's schema, warns in the console
- * about each item it skips, and merges the rest. The FeedController loads this module while the feeds are in
- * flight: nothing needs it before one has arrived.
+ * about what the readers read despite a fault and about each item it skips, and merges the rest. The
+ * FeedController loads this module while the feeds are in flight: nothing needs it before one has arrived.
  */
 export function readFeeds(host: Element, documents: readonly FeedDocument[], options: FeedControllerOptions): ReadFeeds {
   const lists: LoadedItem[][] = [];
@@ -45,10 +45,10 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
       lists.push([]);
       continue;
     }
+    const warnings = (document.warnings ?? []).map(({ path, message }) => `in ${document.url}${path ? ` at ${path}` : ''}: ${message}`);
+    warnAtMost(host, warnings, (more) => `${more} more warnings about ${document.url} (${warnings.length} in all)`);
     const { items, skipped } = readItems(document, options.extension);
-    // Each problem is named, up to a point: a feed with a thousand broken items must not bury the console.
-    skipped.slice(0, MAX_WARNINGS).forEach((item) => logWarning(host, describeSkipped(item)));
-    if (skipped.length > MAX_WARNINGS) logWarning(host, `skipped ${skipped.length - MAX_WARNINGS} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
+    warnAtMost(host, skipped.map(describeSkipped), (more) => `skipped ${more} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
     skippedCount += skipped.length;
     if (items.length === 0 && skipped.length > 0) {
       const [first] = skipped as [SkippedItem];
@@ -58,6 +58,12 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
     lists.push(items);
   }
   return { items: mergeItems(lists, options.compare ?? newestFirst, options.merge), usable: lists.length, skipped: skippedCount, errors };
+}
+
+/** Each problem is named, up to a point: a feed with a thousand broken items must not bury the console. */
+function warnAtMost(host: Element, messages: string[], rest: (more: number) => string): void {
+  messages.slice(0, MAX_WARNINGS).forEach((message) => logWarning(host, message));
+  if (messages.length > MAX_WARNINGS) logWarning(host, rest(messages.length - MAX_WARNINGS));
 }
 
 function describeSkipped(item: SkippedItem): string {

@@ -34,6 +34,18 @@ export interface LoadedItem extends FeedItem {
 
 export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'icalendar' | 'oparl';
 
+/**
+ * Something odd in a feed that the readers read anyway, as browsers and feed readers do: the widgets name it in
+ * the console and the validator as a warning, so the webmaster can put it right before a stricter reader refuses it.
+ */
+export interface FeedWarning {
+  /** What it is, for the validator's advice: stable, unlike the message. */
+  code: 'text-before-xml';
+  /** Where: `items[3].id`, or '' for the whole feed. */
+  path: string;
+  message: string;
+}
+
 /** A parsed feed whose items are not validated yet: validation belongs to the widget that shows them. */
 export interface FeedDocument {
   url: string;
@@ -48,4 +60,5 @@ export interface FeedDocument {
   text?: string;
   /** The next page of a paged list (OParl `links.next`), absolute. */
   next?: string;
+  warnings?: FeedWarning[];
 }

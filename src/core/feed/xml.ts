@@ -1,26 +1,51 @@
 import { parseInert, plainText } from '../text.js';
 import { FeedError } from './feed-error.js';
-import type { FeedDocument, FeedItem } from './types.js';
+import type { FeedDocument, FeedItem, FeedWarning } from './types.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const MEDIA = 'http://search.yahoo.com/mrss/';
 const DC = 'http://purl.org/dc/elements/1.1/';
 
+type Warn = (code: FeedWarning['code'], path: string, message: string) => void;
+
 /**
  * Reads RSS 2.0 and Atom 1.0 into JSON Feed items. Loaded on demand, so JSON-only pages never pay for it.
  * DOMParser documents are inert: nothing in them runs or loads.
  */
 export function readXmlFeed(text: string, url: string): FeedDocument {
-  const doc = parseInert(text, 'application/xml');
+  const warnings: FeedWarning[] = [];
+  const warn: Warn = (code, path, message) => warnings.push({ code, path, message });
+  const doc = parseInert(declarationFirst(text, warn), 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0]; // as every browser marks it, and DOMs without selectors (Node's)
   if (error) {
     throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`);
   }
   const root = doc.documentElement;
-  if (root.localName === 'rss') return readRss(root, url);
-  if (root.localName === 'feed' && root.namespaceURI === ATOM) return readAtom(root, url);
-  throw new FeedError('format', url, `XML, but neither RSS 2.0 nor Atom 1.0 (root element <${root.localName}>)`);
+  let feed: FeedDocument;
+  if (root.localName === 'rss') feed = readRss(root, url);
+  else if (root.localName === 'feed' && root.namespaceURI === ATOM) feed = readAtom(root, url);
+  else throw new FeedError('format', url, `XML, but neither RSS 2.0 nor Atom 1.0 (root element <${root.localName}>)`);
+  return { ...feed, ...(warnings.length ? { warnings } : {}) };
+}
+
+/**
+ * XML allows nothing before `<?xml …?>`, yet CMS templates often begin with a blank line, and PHP files included one
+ * after another each bring their byte-order mark; browsers and feed readers read such feeds. The declaration is
+ * moved to the very start and stray marks are dropped; the line breaks stay, after it, so that the line of a later
+ * error is still its line in the file. (The validator finds that line by parsing the same text again.)
+ */
+export function declarationFirst(text: string, warn?: Warn): string {
+  const lead = /^\s+/.exec(text)?.[0];
+  if (!lead) return text;
+  const declaration = /^<\?xml\s[\s\S]*?\?>/.exec(text.slice(lead.length))?.[0];
+  const stray = lead.includes('\uFEFF');
+  // White space before the first tag is allowed where there is no declaration; a byte-order mark there is not.
+  if (!declaration && !stray) return text;
+  const space = lead.replace(/\uFEFF/g, '');
+  const what = [declaration && (space.includes('\n') ? 'a blank line' : space && 'spaces'), stray && 'a stray byte-order mark'].filter(Boolean);
+  warn?.('text-before-xml', '', `the file begins with ${what.join(' and ')} before ${declaration ? '<?xml …?>' : 'its first tag'}, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it`);
+  return `${declaration ?? ''}${space}${text.slice(lead.length + (declaration?.length ?? 0))}`;
 }
 
 function readRss(root: Element, url: string): FeedDocument {

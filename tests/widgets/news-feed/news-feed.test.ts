@@ -44,6 +44,30 @@ describe('<kpr-news-feed>', () => {
       expect(articleSummary(atom)).to.deep.equal(expected);
     });
 
+    describe('feeds from the wild (tests/fixtures/feeds)', () => {
+      /** Each feed in a widget of its own: what the widget shows, and what it said in the console. */
+      async function show(...names: string[]) {
+        const sources = names.map((name) => fresh(`${FIXTURES}/feeds/${name}`));
+        const warnings = captureConsole('warn');
+        try {
+          const widgets = await Promise.all(sources.map((src) => mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`)));
+          await Promise.all(widgets.map((el) => settled(el)));
+          const articles = widgets.map((el) => articleSummary(el).map(({ heading, href, date }) => ({ heading, href, date })));
+          return { widgets, articles, warnings: warnings.messages, url: (index: number) => new URL(sources[index]!, location.href).href };
+        } finally {
+          warnings.restore();
+        }
+      }
+
+      it('reads a feed with a blank line before <?xml …?>, and says so in the console', async () => {
+        const { articles, warnings, url } = await show('blank-line-before-xml.rss');
+        expect(articles).to.deep.equal([[{ heading: 'Sprechstunde der Bürgerpolizistin', href: 'https://www.bannewitz.de/aktuelles/sprechstunde', date: '17. November 2026' }]]);
+        expect(warnings).to.deep.equal([
+          `[asskomm-widgets] <kpr-news-feed> in ${url(0)}: the file begins with a blank line before <?xml …?>, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it`,
+        ]);
+      });
+    });
+
     it('names the feed in the list label', async () => {
       const el = await mount(html`<kpr-news-feed eager src=${fresh(`${FIXTURES}/news.json`)}></kpr-news-feed>`);
       await settled(el);
