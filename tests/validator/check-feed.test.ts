@@ -49,6 +49,26 @@ describe('checkFeed in the browser', () => {
       }]);
     });
 
+    it('Atom entries without <id>: shown, each with a warning whose fix is Atom\'s', async () => {
+      const report = await check('atom-entry-without-id.atom');
+      expect([report.ok, report.items, report.shown]).to.deep.equal([true, 3, 3]);
+      const fix = 'Give each <entry> an <id> that is unique and never changes, e.g. <id>tag:bannewitz.de,2026:neuigkeit-42</id>, or the address of its page.';
+      expect(report.problems).to.deep.equal([
+        { severity: 'warning', path: 'items[1].id', message: 'the entry has no <id>, which Atom requires, so its link serves as its id', fix },
+        { severity: 'warning', path: 'items[2].id', message: 'the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry', fix },
+      ]);
+    });
+
+    it('an RSS item without <guid> and <link>: shown, with a warning whose fix is RSS\'s', async () => {
+      const report = await checkFeed('<rss version="2.0"><channel><title>t</title><item><title>Sprechstunde</title><description>Dienstags.</description></item></channel></rss>', { source: 'https://www.bannewitz.de/feed.rss' });
+      expect([report.ok, report.shown]).to.deep.equal([true, 1]);
+      expect(report.problems).to.deep.equal([{
+        severity: 'warning',
+        path: 'items[0].id',
+        message: 'the item has no <guid> and no <link>, so its title and date serve as its id: if either is corrected, feed readers take it for a new item',
+        fix: 'Give each <item> a <guid> that never changes, e.g. the address of its page, or at least a <link> to that page.',
+      }]);
+    });
   });
 
   it('an empty id in a JSON Feed: the fix asks for an id, as the item cannot do without one', async () => {

@@ -23,8 +23,8 @@ export function readXmlFeed(text: string, url: string): FeedDocument {
   }
   const root = doc.documentElement;
   let feed: FeedDocument;
-  if (root.localName === 'rss') feed = readRss(root, url);
-  else if (root.localName === 'feed' && root.namespaceURI === ATOM) feed = readAtom(root, url);
+  if (root.localName === 'rss') feed = readRss(root, url, warn);
+  else if (root.localName === 'feed' && root.namespaceURI === ATOM) feed = readAtom(root, url, warn);
   else throw new FeedError('format', url, `XML, but neither RSS 2.0 nor Atom 1.0 (root element <${root.localName}>)`);
   return { ...feed, ...(warnings.length ? { warnings } : {}) };
 }
@@ -48,18 +48,16 @@ export function declarationFirst(text: string, warn?: Warn): string {
   return `${declaration ?? ''}${space}${text.slice(lead.length + (declaration?.length ?? 0))}`;
 }
 
-function readRss(root: Element, url: string): FeedDocument {
+function readRss(root: Element, url: string, warn: Warn): FeedDocument {
   const channel = child(root, 'channel');
   if (!channel) throw new FeedError('format', url, 'RSS without <channel>');
-  const items = children(channel, 'item').map((item): FeedItem => {
+  const items = children(channel, 'item').map((item, index): FeedItem => {
     const link = text(item, 'link');
     const description = text(item, 'description');
     const encoded = text(item, 'encoded', CONTENT);
     const published = date(text(item, 'pubDate') ?? text(item, 'date', DC));
     const author = text(item, 'creator', DC) ?? text(item, 'author');
-    const id = text(item, 'guid') ?? link ?? `${text(item, 'title') ?? ''}|${published ?? ''}`;
-    return compact({
-      id,
+    const fields = compact({
       url: link,
       title: text(item, 'title'),
       // With content:encoded, the description is the teaser; otherwise it is the (HTML) body.
@@ -70,8 +68,25 @@ function readRss(root: Element, url: string): FeedDocument {
       authors: author ? [{ name: author }] : undefined,
       ...rssImage(item),
     });
+    // The <guid> is optional in RSS: the link serves as well.
+    return { id: text(item, 'guid') ?? idOf(fields, 'item', `items[${index}].id`, warn), ...fields };
   });
   return { url, format: 'rss', title: text(channel, 'title') ?? '', homePageUrl: text(channel, 'link'), language: text(channel, 'language'), items };
+}
+
+/**
+ * An item without an id of its own is known by its link, and without one by its title and date, so that it is not
+ * lost (RSS readers keep such items, and Atom entries are kept the same way). Atom requires an <id>, so its lack
+ * is named; so is an id made of title and date, which changes when either is corrected.
+ */
+function idOf(item: Omit<FeedItem, 'id'>, noun: 'item' | 'entry', path: string, warn: Warn): string {
+  const missing = noun === 'entry' ? 'the entry has no <id>, which Atom requires,' : 'the item has no <guid>';
+  if (item.url) {
+    if (noun === 'entry') warn('entry-without-id', path, `${missing} so its link serves as its id`);
+    return item.url;
+  }
+  warn(noun === 'entry' ? 'entry-without-id' : 'item-without-guid', path, `${missing} and no ${noun === 'entry' ? 'link' : '<link>'}, so its title and date serve as its id: if either is corrected, feed readers take it for a new ${noun}`);
+  return `${item.title ?? ''}|${item.date_published ?? ''}`;
 }
 
 function rssImage(item: Element): Pick<FeedItem, 'image' | '_kpr'> {
@@ -84,8 +99,8 @@ function rssImage(item: Element): Pick<FeedItem, 'image' | '_kpr'> {
   return compact({ image, _kpr: image && alt ? { image_alt: alt } : undefined });
 }
 
-function readAtom(root: Element, url: string): FeedDocument {
-  const items = children(root, 'entry', ATOM).map((entry): FeedItem => {
+function readAtom(root: Element, url: string, warn: Warn): FeedDocument {
+  const items = children(root, 'entry', ATOM).map((entry, index): FeedItem => {
     const content = child(entry, 'content', ATOM);
     const contentType = content?.getAttribute('type') ?? 'text';
     const summary = child(entry, 'summary', ATOM);
@@ -93,8 +108,7 @@ function readAtom(root: Element, url: string): FeedDocument {
     const image = children(entry, 'link', ATOM).find(
       (l) => l.getAttribute('rel') === 'enclosure' && l.getAttribute('type')?.startsWith('image/'),
     );
-    return compact({
-      id: text(entry, 'id', ATOM) ?? alternate(entry) ?? '',
+    const fields = compact({
       url: alternate(entry),
       title: atomText(child(entry, 'title', ATOM)),
       content_html: content && contentType !== 'text' ? atomHtml(content) : undefined,
@@ -106,6 +120,7 @@ function readAtom(root: Element, url: string): FeedDocument {
       authors: list(children(entry, 'author', ATOM).map((a) => text(a, 'name', ATOM) ?? '')).map((name) => ({ name })),
       image: image?.getAttribute('href') ?? undefined,
     });
+    return { id: text(entry, 'id', ATOM) ?? idOf(fields, 'entry', `items[${index}].id`, warn), ...fields };
   });
   const link = children(root, 'link', ATOM).find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
   const language = root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') ?? undefined;

@@ -15,6 +15,7 @@ import type { FeedDocument } from '../../../src/core/feed/types.js';
 const FIXTURES = [
   'blank-line-before-xml.rss',
   'bom.atom',
+  'atom-entry-without-id.atom',
 ];
 
 interface Expectation {

@@ -66,6 +66,15 @@ describe('<kpr-news-feed>', () => {
           `[asskomm-widgets] <kpr-news-feed> in ${url(0)}: the file begins with a blank line before <?xml …?>, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it`,
         ]);
       });
+
+      it('shows Atom entries without <id>, known by their link or their title and date, and names each in the console', async () => {
+        const { articles, warnings, url } = await show('atom-entry-without-id.atom');
+        expect(articles[0]!.map((article) => article.heading)).to.deep.equal(['Winterdienst beginnt', 'Gemeinderat tagt öffentlich', 'Laternenumzug']);
+        expect(warnings).to.deep.equal([
+          `[asskomm-widgets] <kpr-news-feed> in ${url(0)} at items[1].id: the entry has no <id>, which Atom requires, so its link serves as its id`,
+          `[asskomm-widgets] <kpr-news-feed> in ${url(0)} at items[2].id: the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry`,
+        ]);
+      });
     });
 
     it('names the feed in the list label', async () => {
