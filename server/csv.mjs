@@ -1,6 +1,8 @@
 // The coordinator's export as CSV: RFC 4180 (CRLF, every field in double quotes when it holds the separator, a
 // quote or a line break; quotes doubled), a header row, and a UTF-8 byte order mark so Excel reads umlauts.
 
+import { shown } from './text.mjs';
+
 /** @typedef {import('./store.mjs').StoredMessage} StoredMessage */
 
 /** @type {[string, (m: StoredMessage) => unknown][]} */
@@ -21,16 +23,17 @@ const COLUMNS = [
 ];
 
 /**
- * One field. Text a resident typed that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`
- * so that a spreadsheet shows it instead of running it (CSV injection). Phone numbers may start with `+` and
- * the contract allows only digits and `+()/ .-` in them, so they stay as they are.
+ * One field. Characters the rule for text refuses in the column's field are shown as `<U+001B>` (the file may
+ * hold them from before the rule). Text that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a
+ * leading `'` so that a spreadsheet shows it instead of running it (CSV injection); phone numbers too, since
+ * `+1+1` or `-2-3` would be sums; a spreadsheet shows `'+49 351 1234` as `+49 351 1234`, as written.
  * @param {unknown} value
  * @param {string} separator
- * @param {boolean} [literal] no formula guard
+ * @param {string} [column] the column, for the rule of its field (default: a one-line field)
  */
-export function csvField(value, separator, literal = false) {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (!literal && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+export function csvField(value, separator, column = '') {
+  let text = value === null || value === undefined ? '' : shown(String(value), column);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -40,6 +43,6 @@ export function csvField(value, separator, literal = false) {
  */
 export function toCsv(messages, { separator = ',' } = {}) {
   const lines = [COLUMNS.map(([name]) => name).join(separator)];
-  for (const message of messages) lines.push(COLUMNS.map(([name, get]) => csvField(get(message), separator, name === 'phone')).join(separator));
+  for (const message of messages) lines.push(COLUMNS.map(([name, get]) => csvField(get(message), separator, name)).join(separator));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

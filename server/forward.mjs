@@ -2,28 +2,36 @@
 // forward is logged and recorded with the message (forward_attempts, forward_error) and retried later; the
 // message itself is never lost to it, and the export always has it.
 
+import { shown } from './text.mjs';
+
 /** @typedef {import('./store.mjs').Store} Store */
 /** @typedef {import('./store.mjs').StoredMessage} StoredMessage */
 
 export const MAX_FORWARD_ATTEMPTS = 5;
 
-/** The e-mail's text: plain, one field a line, the message last. @param {StoredMessage} m */
+/**
+ * The e-mail's text: plain, one field a line, the message last. Characters the rule for text refuses are shown
+ * as `<U+000A>` (the file may hold them from before the rule), so a line break in a name adds no line of its own.
+ * @param {StoredMessage} m
+ */
 export function mailText(m) {
+  /** @param {string} label @param {string | null} value @param {string} field */
+  const line = (label, value, field) => (value ? `${label}: ${shown(value, field)}` : undefined);
   const lines = [
     `Referenz: ${m.reference}`,
     `Eingang: ${m.receivedAt}`,
-    m.topic && `Thema: ${m.topic}`,
-    m.place && `Ort: ${m.place}`,
-    m.name && `Name: ${m.name}`,
-    m.email && `E-Mail: ${m.email}`,
-    m.phone && `Telefon: ${m.phone}`,
+    line('Thema', m.topic, 'topic'),
+    line('Ort', m.place, 'place'),
+    line('Name', m.name, 'name'),
+    line('E-Mail', m.email, 'email'),
+    line('Telefon', m.phone, 'phone'),
     `Antwort gewünscht: ${m.wantsAnswer ? 'ja' : 'nein'}`,
-    m.language && `Sprache: ${m.language}`,
-    m.page && `Seite: ${m.page}`,
+    line('Sprache', m.language, 'language'),
+    line('Seite', m.page, 'page'),
     '',
-    m.message,
+    shown(m.message, 'message'),
   ];
-  return `${lines.filter((line) => line !== null && line !== undefined).join('\n')}\n`;
+  return `${lines.filter((text) => text !== undefined).join('\n')}\n`;
 }
 
 /**
@@ -43,7 +51,7 @@ export async function createForwarder({ smtpUrl, mailTo, mailFrom, store, log })
       from: mailFrom ?? mailTo,
       to: mailTo,
       ...(message.email ? { replyTo: message.email } : {}),
-      subject: `[KPR] ${message.reference}${message.topic ? ` (${message.topic})` : ''}`,
+      subject: `[KPR] ${message.reference}${message.topic ? ` (${shown(message.topic, 'topic')})` : ''}`,
       text: mailText(message),
     });
   }
