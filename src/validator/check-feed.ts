@@ -228,8 +228,8 @@ function unreadable(body: string, error: FeedError, out: Collector): void {
   if (/HTML page/.test(error.message)) {
     return out.error(WHOLE_FEED, 'this is an HTML web page, not a feed (a wrong address, a login page or an error page?)', 'Use the address of the feed itself: opened in a browser, it shows XML or JSON, not a web page.');
   }
-  if (/neither RSS 2\.0 nor Atom 1\.0/.test(error.message)) {
-    return out.error(WHOLE_FEED, `this is XML, but ${error.message.replace(/^XML, but /, '')}`, 'Give the widget an RSS 2.0 or Atom 1.0 feed (RSS 1.0 and other XML are not read).');
+  if (/neither RSS nor Atom/.test(error.message)) {
+    return out.error(WHOLE_FEED, `this is XML, but ${error.message.replace(/^XML, but /, '')}`, 'Give the widget an RSS or Atom feed (RSS 2.0 or Atom 1.0 at best): other XML is not read.');
   }
   if (/RSS without <channel>/.test(error.message)) return out.error('rss', 'the RSS feed has no <channel> element', 'Put the feed\'s title, link and <item> elements into a <channel> element inside <rss>.');
   out.error(WHOLE_FEED, error.message, 'Check that the file or address gives a feed: JSON Feed, RSS, Atom, iCalendar or an OParl meeting list.');

@@ -37,6 +37,7 @@ const FIELD_FIXES: Record<string, string> = {
 /** The remedy for what the feed readers read despite a fault (src/core/feed/xml.ts). */
 export const READING_FIXES: Record<FeedWarning['code'], string> = {
   'text-before-xml': 'Make the file begin with <?xml … ?>: remove the blank line or spaces before it (often at the top of the feed\'s template, or after a PHP file\'s closing ?>), and save included files as UTF-8 without a byte-order mark.',
+  'atom-0.3': 'Publish the feed as Atom 1.0 (RFC 4287) or RSS 2.0: most CMS can, by a setting or an update.',
   'entry-without-id': 'Give each <entry> an <id> that is unique and never changes, e.g. <id>tag:bannewitz.de,2026:neuigkeit-42</id>, or the address of its page.',
   'item-without-guid': 'Give each <item> a <guid> that never changes, e.g. the address of its page, or at least a <link> to that page.',
 };

@@ -59,6 +59,19 @@ describe('checkFeed in the browser', () => {
       ]);
     });
 
+    it('RSS 1.0 and Atom 0.3: shown, Atom 0.3 with a warning that it is outdated', async () => {
+      const rss10 = await check('rss10.rdf');
+      expect([rss10.ok, rss10.format, rss10.widget, rss10.items, rss10.shown, rss10.problems]).to.deep.equal([true, 'rss', 'news-feed', 2, 2, []]);
+      const atom03 = await check('atom03.xml');
+      expect([atom03.ok, atom03.format, atom03.items, atom03.shown]).to.deep.equal([true, 'atom', 2, 2]);
+      expect(atom03.problems).to.deep.equal([{
+        severity: 'warning',
+        path: '(feed)',
+        message: 'this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does',
+        fix: 'Publish the feed as Atom 1.0 (RFC 4287) or RSS 2.0: most CMS can, by a setting or an update.',
+      }]);
+    });
+
     it('an RSS item without <guid> and <link>: shown, with a warning whose fix is RSS\'s', async () => {
       const report = await checkFeed('<rss version="2.0"><channel><title>t</title><item><title>Sprechstunde</title><description>Dienstags.</description></item></channel></rss>', { source: 'https://www.bannewitz.de/feed.rss' });
       expect([report.ok, report.shown]).to.deep.equal([true, 1]);

@@ -40,7 +40,7 @@ export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'icalendar' | 'oparl';
  */
 export interface FeedWarning {
   /** What it is, for the validator's advice: stable, unlike the message. */
-  code: 'text-before-xml' | 'entry-without-id' | 'item-without-guid';
+  code: 'text-before-xml' | 'atom-0.3' | 'entry-without-id' | 'item-without-guid';
   /** Where: `items[3].id`, or '' for the whole feed. */
   path: string;
   message: string;

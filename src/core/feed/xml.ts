@@ -1,17 +1,24 @@
 import { parseInert, plainText } from '../text.js';
+import { parseUrl } from '../urls.js';
 import { FeedError } from './feed-error.js';
 import type { FeedDocument, FeedItem, FeedWarning } from './types.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
+const ATOM_03 = 'http://purl.org/atom/ns#';
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+/** RSS 1.0 and its forerunner 0.90: RDF documents whose items are siblings of the channel. */
+const RSS_RDF = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
 const MEDIA = 'http://search.yahoo.com/mrss/';
 const DC = 'http://purl.org/dc/elements/1.1/';
+const DC_TERMS = 'http://purl.org/dc/terms/';
+const XML = 'http://www.w3.org/XML/1998/namespace';
 
 type Warn = (code: FeedWarning['code'], path: string, message: string) => void;
 
 /**
- * Reads RSS 2.0 and Atom 1.0 into JSON Feed items. Loaded on demand, so JSON-only pages never pay for it.
- * DOMParser documents are inert: nothing in them runs or loads.
+ * Reads RSS 2.0, RSS 1.0, Atom 1.0 and Atom 0.3 into JSON Feed items. Loaded on demand, so JSON-only pages never
+ * pay for it. DOMParser documents are inert: nothing in them runs or loads.
  */
 export function readXmlFeed(text: string, url: string): FeedDocument {
   const warnings: FeedWarning[] = [];
@@ -22,11 +29,23 @@ export function readXmlFeed(text: string, url: string): FeedDocument {
     throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`);
   }
   const root = doc.documentElement;
-  let feed: FeedDocument;
-  if (root.localName === 'rss') feed = readRss(root, url, warn);
-  else if (root.localName === 'feed' && root.namespaceURI === ATOM) feed = readAtom(root, url, warn);
-  else throw new FeedError('format', url, `XML, but neither RSS 2.0 nor Atom 1.0 (root element <${root.localName}>)`);
-  return { ...feed, ...(warnings.length ? { warnings } : {}) };
+  const rdf = root.localName === 'RDF' && root.namespaceURI === RDF ? RSS_RDF.find((ns) => child(root, 'channel', ns)) : undefined;
+  let feed: Omit<FeedDocument, 'url' | 'warnings'> | undefined;
+  if (root.localName === 'rss') {
+    const channel = child(root, 'channel');
+    if (!channel) throw new FeedError('format', url, 'RSS without <channel>');
+    feed = readRss(channel, children(channel, 'item'), url, warn);
+  } else if (rdf) {
+    feed = readRss(child(root, 'channel', rdf)!, children(root, 'item', rdf), url, warn);
+  } else if (root.localName === 'feed' && root.namespaceURI === ATOM) {
+    feed = readAtom(root, ATOM, url, warn);
+  } else if (root.localName === 'feed' && root.namespaceURI === ATOM_03) {
+    warn('atom-0.3', '', 'this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does');
+    feed = readAtom(root, ATOM_03, url, warn);
+  } else {
+    throw new FeedError('format', url, `XML, but neither RSS nor Atom (root element <${root.localName}>)`);
+  }
+  return { url, ...feed, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**
@@ -48,30 +67,29 @@ export function declarationFirst(text: string, warn?: Warn): string {
   return `${declaration ?? ''}${space}${text.slice(lead.length + (declaration?.length ?? 0))}`;
 }
 
-function readRss(root: Element, url: string, warn: Warn): FeedDocument {
-  const channel = child(root, 'channel');
-  if (!channel) throw new FeedError('format', url, 'RSS without <channel>');
-  const items = children(channel, 'item').map((item, index): FeedItem => {
-    const link = text(item, 'link');
+/** RSS 2.0, and RSS 1.0 (RDF), whose items are given here because they stand beside the channel, not in it. */
+function readRss(channel: Element, elements: Element[], url: string, warn: Warn): Omit<FeedDocument, 'url'> {
+  const items = elements.map((item, index): FeedItem => {
     const description = text(item, 'description');
     const encoded = text(item, 'encoded', CONTENT);
-    const published = date(text(item, 'pubDate') ?? text(item, 'date', DC));
     const author = text(item, 'creator', DC) ?? text(item, 'author');
     const fields = compact({
-      url: link,
-      title: text(item, 'title'),
+      url: link(child(item, 'link'), url),
+      title: text(item, 'title') ?? titleElsewhere(item),
       // With content:encoded, the description is the teaser; otherwise it is the (HTML) body.
       content_html: encoded ?? description ?? '',
       summary: encoded && description ? plainText(description) : undefined,
-      date_published: published,
-      tags: list(children(item, 'category').map((c) => c.textContent?.trim() ?? '')),
+      date_published: date(text(item, 'pubDate'), text(item, 'issued', DC_TERMS), text(item, 'date', DC)),
+      tags: list([...children(item, 'category'), ...children(item, 'subject', DC)].map((c) => c.textContent ?? '')),
       authors: author ? [{ name: author }] : undefined,
-      ...rssImage(item),
+      ...rssImage(item, url),
     });
-    // The <guid> is optional in RSS: the link serves as well.
-    return { id: text(item, 'guid') ?? idOf(fields, 'item', `items[${index}].id`, warn), ...fields };
+    // RSS 1.0 names each item by its rdf:about; RSS 2.0 by its <guid>, which is optional: the link serves as well.
+    const own = text(item, 'guid') ?? (item.getAttributeNS(RDF, 'about') || undefined);
+    return { id: own ?? idOf(fields, 'item', `items[${index}].id`, warn), ...fields };
   });
-  return { url, format: 'rss', title: text(channel, 'title') ?? '', homePageUrl: text(channel, 'link'), language: text(channel, 'language'), items };
+  const language = text(channel, 'language') ?? text(channel, 'language', DC);
+  return { format: 'rss', title: text(channel, 'title') ?? '', homePageUrl: link(child(channel, 'link'), url), language, items };
 }
 
 /**
@@ -89,68 +107,102 @@ function idOf(item: Omit<FeedItem, 'id'>, noun: 'item' | 'entry', path: string, 
   return `${item.title ?? ''}|${item.date_published ?? ''}`;
 }
 
-function rssImage(item: Element): Pick<FeedItem, 'image' | '_kpr'> {
+function rssImage(item: Element, url: string): Pick<FeedItem, 'image' | '_kpr'> {
   const media = [...item.getElementsByTagNameNS(MEDIA, 'content'), ...item.getElementsByTagNameNS(MEDIA, 'thumbnail')];
   const candidate =
     children(item, 'enclosure').find((e) => e.getAttribute('type')?.startsWith('image/')) ??
     media.find((m) => m.localName === 'thumbnail' || m.getAttribute('medium') === 'image' || m.getAttribute('type')?.startsWith('image/'));
-  const image = candidate?.getAttribute('url') ?? undefined;
+  const image = link(candidate, url, 'url');
   const alt = item.getElementsByTagNameNS(MEDIA, 'description')[0]?.textContent?.trim();
   return compact({ image, _kpr: image && alt ? { image_alt: alt } : undefined });
 }
 
-function readAtom(root: Element, url: string, warn: Warn): FeedDocument {
-  const items = children(root, 'entry', ATOM).map((entry, index): FeedItem => {
-    const content = child(entry, 'content', ATOM);
-    const contentType = content?.getAttribute('type') ?? 'text';
-    const summary = child(entry, 'summary', ATOM);
-    const updated = date(text(entry, 'updated', ATOM));
-    const image = children(entry, 'link', ATOM).find(
+/** Atom 1.0, and Atom 0.3 (its draft), whose elements differ in name only where both are read here. */
+function readAtom(root: Element, ns: string, url: string, warn: Warn): Omit<FeedDocument, 'url'> {
+  const items = children(root, 'entry', ns).map((entry, index): FeedItem => {
+    const content = child(entry, 'content', ns);
+    const kind = content && textKind(content);
+    // Atom 0.3 says <issued> and <modified> where Atom 1.0 says <published> and <updated>.
+    const updated = date(text(entry, 'updated', ns), text(entry, 'modified', ns));
+    const image = children(entry, 'link', ns).find(
       (l) => l.getAttribute('rel') === 'enclosure' && l.getAttribute('type')?.startsWith('image/'),
     );
     const fields = compact({
-      url: alternate(entry),
-      title: atomText(child(entry, 'title', ATOM)),
-      content_html: content && contentType !== 'text' ? atomHtml(content) : undefined,
-      content_text: content && contentType === 'text' ? content.textContent ?? '' : content ? undefined : '',
-      summary: atomText(summary),
-      date_published: date(text(entry, 'published', ATOM)) ?? updated,
+      url: alternate(entry, ns, url),
+      title: atomText(child(entry, 'title', ns)) ?? titleElsewhere(entry),
+      content_html: content && kind !== 'text' ? atomHtml(content) : undefined,
+      content_text: content && kind === 'text' ? content.textContent ?? '' : content ? undefined : '',
+      summary: atomText(child(entry, 'summary', ns)),
+      date_published: date(text(entry, 'published', ns), text(entry, 'issued', ns)) ?? updated ?? date(text(entry, 'issued', DC_TERMS), text(entry, 'date', DC)),
       date_modified: updated,
-      tags: list(children(entry, 'category', ATOM).map((c) => c.getAttribute('label') ?? c.getAttribute('term') ?? '')),
-      authors: list(children(entry, 'author', ATOM).map((a) => text(a, 'name', ATOM) ?? '')).map((name) => ({ name })),
-      image: image?.getAttribute('href') ?? undefined,
+      tags: list(children(entry, 'category', ns).map((c) => c.getAttribute('label') ?? c.getAttribute('term') ?? '')),
+      authors: list(children(entry, 'author', ns).map((a) => text(a, 'name', ns) ?? '')).map((name) => ({ name })),
+      image: link(image, url, 'href'),
     });
-    return { id: text(entry, 'id', ATOM) ?? idOf(fields, 'entry', `items[${index}].id`, warn), ...fields };
+    return { id: text(entry, 'id', ns) ?? idOf(fields, 'entry', `items[${index}].id`, warn), ...fields };
   });
-  const link = children(root, 'link', ATOM).find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
-  const language = root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') ?? undefined;
-  return { url, format: 'atom', title: atomText(child(root, 'title', ATOM)) ?? '', homePageUrl: link?.getAttribute('href') ?? undefined, language, items };
+  const language = root.getAttributeNS(XML, 'lang') || undefined;
+  return { format: 'atom', title: atomText(child(root, 'title', ns)) ?? '', homePageUrl: alternate(root, ns, url), language, items };
 }
 
-function alternate(entry: Element): string | undefined {
-  const links = children(entry, 'link', ATOM);
-  const link = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
-  return link?.getAttribute('href') ?? undefined;
+function alternate(parent: Element, ns: string, url: string): string | undefined {
+  return link(children(parent, 'link', ns).find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate'), url, 'href');
 }
 
-/** Atom text constructs may be text, escaped HTML or inline XHTML; titles and summaries are read as text. */
+/** A title where the item has none of its own: Dublin Core's, or Media RSS's (video and podcast feeds). */
+function titleElsewhere(item: Element): string | undefined {
+  return text(item, 'title', DC) ?? (item.getElementsByTagNameNS(MEDIA, 'title')[0]?.textContent?.trim() || undefined);
+}
+
+/**
+ * An address from an element (its text, or the attribute named), made absolute: against the xml:base of the
+ * element and of every element around it, each resolved against the ones outside it, and then against the feed's
+ * own address. Where that cannot be done (a feed read from a file), a relative address stays as it is written.
+ */
+function link(element: Element | undefined, url: string, attribute?: string): string | undefined {
+  const value = (attribute ? element?.getAttribute(attribute) : element?.textContent)?.trim();
+  if (!element || !value || /^[a-z][a-z\d+.-]*:/i.test(value)) return value || undefined;
+  const bases: string[] = [];
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const base = node.getAttributeNS(XML, 'base');
+    if (base) bases.unshift(base);
+  }
+  const base = bases.reduce<string | undefined>((outer, inner) => parseUrl(inner, outer)?.href ?? outer, parseUrl(url)?.href);
+  return (base && parseUrl(value, base)?.href) || value;
+}
+
+/**
+ * What an Atom text construct holds: Atom 1.0 says "text", "html" or "xhtml" (or a media type), Atom 0.3 a media
+ * type, with mode="escaped" where markup is written as text.
+ */
+function textKind(element: Element): 'text' | 'html' | 'xhtml' {
+  const type = element.getAttribute('type')?.toLowerCase() ?? 'text';
+  if (!type.includes('html')) return 'text';
+  return type.includes('xhtml') && element.getAttribute('mode') !== 'escaped' ? 'xhtml' : 'html';
+}
+
+/** Titles and summaries are read as text, whatever markup they hold. */
 function atomText(element: Element | undefined): string | undefined {
   if (!element) return undefined;
-  const type = element.getAttribute('type');
-  const value = type === 'html' ? plainText(element.textContent ?? '') : element.textContent ?? '';
+  const value = textKind(element) === 'html' ? plainText(element.textContent ?? '') : element.textContent ?? '';
   return value.trim() || undefined;
 }
 
 function atomHtml(element: Element): string {
-  if (element.getAttribute('type') !== 'xhtml') return element.textContent ?? '';
-  const div = [...element.children].find((c) => c.localName === 'div');
-  return div ? [...div.childNodes].map((n) => new XMLSerializer().serializeToString(n)).join('') : '';
+  if (textKind(element) !== 'xhtml') return element.textContent ?? '';
+  // Atom 1.0 wraps inline XHTML in a <div> that is not part of the content; Atom 0.3 need not.
+  const only = element.children.length === 1 ? element.children[0]! : undefined;
+  const nodes = only?.localName === 'div' ? only.childNodes : element.childNodes;
+  return [...nodes].map((n) => new XMLSerializer().serializeToString(n)).join('');
 }
 
-function date(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+/** The first of the values that is a date: a feed may carry several, in the order they are asked for. */
+function date(...values: Array<string | undefined>): string | undefined {
+  for (const value of values) {
+    const parsed = new Date(value ?? '');
+    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
+  }
+  return undefined;
 }
 
 function children(parent: Element, name: string, ns: string | null = null): Element[] {

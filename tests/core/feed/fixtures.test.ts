@@ -16,6 +16,12 @@ const FIXTURES = [
   'blank-line-before-xml.rss',
   'bom.atom',
   'atom-entry-without-id.atom',
+  'rss10.rdf',
+  'atom03.xml',
+  'dc-fields.rss',
+  'dc-fields.atom',
+  'xml-base.atom',
+  'xml-base.rss',
 ];
 
 interface Expectation {

@@ -75,6 +75,25 @@ describe('<kpr-news-feed>', () => {
           `[asskomm-widgets] <kpr-news-feed> in ${url(0)} at items[2].id: the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry`,
         ]);
       });
+
+      it('reads RSS 1.0 and Atom 0.3 (with a warning that it is outdated), and resolves relative links against xml:base and the feed\'s address', async () => {
+        const { widgets, articles: [rss10, atom03, xmlBase], warnings, url } = await show('rss10.rdf', 'atom03.xml', 'xml-base.atom');
+        expect(rss10).to.deep.equal([
+          { heading: 'Beschluss: Beleuchtung am Schulweg', href: 'https://ratsinfo.bannewitz.de/vorlage/2026-118', date: '19. November 2026' },
+          { heading: 'Haushaltsentwurf 2027 liegt aus', href: 'https://ratsinfo.bannewitz.de/vorlage/2026-117', date: '12. November 2026' },
+        ]);
+        expect(atom03).to.deep.equal([
+          { heading: 'Dorffest: Helfer gesucht', href: 'https://www.bannewitz.de/goppeln/dorffest', date: '16. November 2026' },
+          { heading: 'Sprechstunde des Ortsvorstehers', href: 'https://www.bannewitz.de/goppeln/sprechstunde', date: '9. November 2026' },
+        ]);
+        // The feed's own address (the test server's) is the last base of its relative links.
+        const at = (path: string) => new URL(path, location.href).href;
+        expect(xmlBase!.map((article) => article.href)).to.deep.equal([at('/aktuelles/2026/baenke.html'), at('/impressum'), 'https://www.lpr.sachsen.de/']);
+        expect(shadow(widgets[2]!).querySelector('img')!.src).to.equal(at('/medien/baenke.jpg'));
+        expect(warnings).to.deep.equal([
+          `[asskomm-widgets] <kpr-news-feed> in ${url(1)}: this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does`,
+        ]);
+      });
     });
 
     it('names the feed in the list label', async () => {
