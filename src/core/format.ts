@@ -40,11 +40,6 @@ export function formatList(values: string[], locale: string): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(values);
 }
 
-/** The calendar day in the municipality's time zone, as "2026-11-24": the same for every visitor. */
-export function dayKey(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
 /** A file size as residents read it: "1,2 MB", "840 kB". */
 export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [Math.max(1, bytes / 1e3), 'kilobyte'];

@@ -2,7 +2,8 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { FeedController } from '../../core/feed/feed-controller.js';
 import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
-import { dayKey, formatBytes, timeZoneFor } from '../../core/format.js';
+import { formatBytes, timeZoneFor } from '../../core/format.js';
+import { dayOf } from '../../core/time.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { safeHtml } from '../../core/sanitize.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
@@ -175,7 +176,7 @@ export class KprPreventionTips extends LitElement {
   }
 
   private today(): string {
-    return /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : dayKey(now(), timeZoneFor(this, this.timeZone));
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : dayOf(now(), timeZoneFor(this, this.timeZone));
   }
 
   private matching(): TipEntry[] {
