@@ -41,7 +41,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * @tagname kpr-news-feed
- * @summary The news of a prevention council, from a JSON Feed 1.1, RSS 2.0 or Atom 1.0 feed.
+ * @summary The news of a prevention council, from a JSON Feed 1.1, RSS (2.0 or 1.0) or Atom (1.0 or 0.3) feed.
  *
  * @slot - Fallback content, for example a link to the news page: shown before the widget has loaded and kept when the feed cannot be loaded.
  *
