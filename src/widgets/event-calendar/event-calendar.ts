@@ -214,7 +214,7 @@ export class KprEventCalendar extends LitElement {
     const all = this.events.occurrences(range, this.zone);
     const categories = [...new Set([...all.flatMap((e) => (e.category ? [e.category] : [])), ...this.active])].sort((a, b) => a.localeCompare(b, this.i18n.locale));
     const query = view === 'list' ? searchKey(this.query.trim()) : '';
-    let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
+    let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title ?? ''} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
     if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > nowMs()).slice(0, Math.max(1, this.limit));
     this.shown = events;
     const context = this.context(groupByDay(events, range));

@@ -24,7 +24,11 @@ export interface CalendarEvent {
   key: string;
   /** The event's (or series') id in its source: the UID of iCalendar, the item id of a feed. */
   uid: string;
-  title: string;
+  /**
+   * Undefined for an iCalendar event without SUMMARY, which RFC 5545 allows: the views call it "Untitled event" in
+   * the resident's language (`titleWithStatus`).
+   */
+  title?: string;
   /** Plain text. */
   description?: string;
   /** HTML from the source, still to be sanitised by the widget (`safeHtml`). */

@@ -19,8 +19,8 @@ export function eventToIcs(event: CalendarEvent, now = clockNow()): string {
     ...(event.allDay
       ? [`DTSTART;VALUE=DATE:${compactDay(event.startDay)}`, `DTEND;VALUE=DATE:${compactDay(addDays(event.endDay, 1))}`]
       : [`DTSTART:${utc(event.start)}`, `DTEND:${utc(event.end)}`]),
-    `SUMMARY:${escapeText(event.title)}`,
   ];
+  if (event.title) lines.push(`SUMMARY:${escapeText(event.title)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   const place = [event.location?.name, event.location?.address].filter(Boolean).join(', ');
   if (place) lines.push(`LOCATION:${escapeText(place)}`);
@@ -34,7 +34,7 @@ export function eventToIcs(event: CalendarEvent, now = clockNow()): string {
 
 /** A file name residents recognise: the title, without characters file systems refuse. */
 export function icsFileName(event: CalendarEvent): string {
-  const base = event.title.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const base = (event.title ?? '').normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
   return `${base || 'termin'}.ics`;
 }
 

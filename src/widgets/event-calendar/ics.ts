@@ -102,7 +102,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       // Read every date now, so that an unreadable one is reported here and not while the calendar is shown.
       for (const name of ['rrule', 'rdate', 'exdate', 'recurrence-id']) for (const p of event.getAllProperties(name)) p.getValues();
       const details = { ...master?.details, ...detailsOf(event, uid) };
-      if (!details.title) throw new Error('no SUMMARY');
+      if (!details.title) warnOnce(`${where}: no SUMMARY; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
       const single = !!master || event.hasProperty('recurrence-id');
       const span = start.isDate ? allDayLength(start, end) : Math.ceil((end.toUnixTime() - start.toUnixTime()) / 86_400);
       const series: Series = {

@@ -139,7 +139,8 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
 
 /**
  * What every occurrence of an event shows, checked against the events schema: read when the event is first
- * on screen. An event whose `_kpr` does not fit the schema, or that has neither title nor text, is left out.
+ * on screen. An event whose `_kpr` does not fit the schema is left out; one with neither title nor text is shown
+ * untitled, as an iCalendar event without SUMMARY is (and as the bridge passes such an event on).
  */
 function readDetails({ item, where, allDay }: EventTemplate, url: string, sourceIndex: number, warn: Warn): Shared | null {
   const kpr = (item._kpr ?? {}) as EventExtension;
@@ -151,11 +152,8 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
   const base = item.source || url;
   const description = text(item.content_text) ?? text(item.summary);
   const html = text(item.content_html);
-  const title = text(item.title) ?? firstSentence(description ?? (html ? plainText(html) : ''), 80);
-  if (!title) {
-    warn(`${where}: left out: it has no title and no text`);
-    return null;
-  }
+  const title = text(item.title) ?? (firstSentence(description ?? (html ? plainText(html) : ''), 80) || undefined);
+  if (!title) warn(`${where}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
   const link = (raw: unknown, protocols: RegExp) => {
     const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
     return href && protocols.test(href) ? href : undefined;
@@ -224,7 +222,7 @@ function place(event: EventTemplate, shared: Shared, start: SeriesStart, timeZon
 }
 
 function byStart(a: CalendarEvent, b: CalendarEvent): number {
-  return a.start.getTime() - b.start.getTime() || Number(b.allDay) - Number(a.allDay) || a.title.localeCompare(b.title) || (a.key < b.key ? -1 : 1);
+  return a.start.getTime() - b.start.getTime() || Number(b.allDay) - Number(a.allDay) || (a.title ?? '').localeCompare(b.title ?? '') || (a.key < b.key ? -1 : 1);
 }
 
 const WHEN = /^(\d{4}-\d{2}-\d{2})([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;

@@ -15,7 +15,9 @@ const MAX_EVENTS = 100;
  * The shown events as schema.org `Event` JSON-LD, so search engines list the town's events. Written into the
  * page's light DOM (search engines do not look into shadow roots) as a data block: it is never executed.
  */
-export function writeJsonLd(host: HTMLElement, events: readonly CalendarEvent[]): void {
+export function writeJsonLd(host: HTMLElement, shown: readonly CalendarEvent[]): void {
+  // An event without a title is no use to a search engine (Google reports it to the webmaster as an error).
+  const events = shown.filter((event) => event.title);
   let block = host.querySelector<HTMLScriptElement>(':scope > script[data-kpr-events]');
   if (!events.length) {
     block?.remove();

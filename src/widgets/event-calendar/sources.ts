@@ -63,7 +63,7 @@ export class EventSourcesController implements ReactiveController {
     const key = `${range.from}|${range.to}|${timeZone}`;
     let events = this.cache.get(key);
     if (!events) {
-      events = this.sources.flatMap((source) => source.occurrences(range, timeZone)).sort((a, b) => a.start.getTime() - b.start.getTime() || a.title.localeCompare(b.title));
+      events = this.sources.flatMap((source) => source.occurrences(range, timeZone)).sort((a, b) => a.start.getTime() - b.start.getTime() || (a.title ?? '').localeCompare(b.title ?? ''));
       if (this.cache.size > 24) this.cache.clear();
       this.cache.set(key, events);
     }

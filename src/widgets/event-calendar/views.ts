@@ -74,9 +74,13 @@ export function describeWhen(event: CalendarEvent, context: ViewContext): string
   return formatRange(event.start, event.end, locale, options);
 }
 
-/** The title with its status in words when it is not taking place as planned: never colour alone. */
+/**
+ * The title with its status in words when it is not taking place as planned: never colour alone. An event without
+ * a title says so in words, rather than showing an empty chip.
+ */
 export function titleWithStatus(event: CalendarEvent, i18n: I18nController): string {
-  return event.status === 'scheduled' ? event.title : `${i18n.t(`calendar.status.${event.status}`)}: ${event.title}`;
+  const title = event.title ?? i18n.t('calendar.untitled');
+  return event.status === 'scheduled' ? title : `${i18n.t(`calendar.status.${event.status}`)}: ${title}`;
 }
 
 /** The month as a grid of days, following the WAI-ARIA date grid: one cell in the tab order, arrows move. */

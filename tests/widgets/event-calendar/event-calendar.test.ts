@@ -272,6 +272,28 @@ describe('<kpr-event-calendar>', () => {
     });
   });
 
+  describe('feeds from the wild', () => {
+    const calendarFile = (name: string) => fresh(`/tests/fixtures/calendar/${name}`);
+
+    it('shows an event without SUMMARY as "Termin ohne Titel" ("Untitled event" in English) and warns the webmaster', async () => {
+      const warnings = captureConsole('warn');
+      try {
+        const src = calendarFile('no-summary.ics');
+        const el = await calendar({ date: '2026-11', src });
+        for (const day of ['2026-11-03', '2026-11-17', '2026-11-26']) expect(chips(el, day), day).to.deep.equal(['10:00 Termin ohne Titel']);
+        expect(chips(el, '2026-11-10')).to.deep.equal([]); // its EXDATE
+        cell(el, '2026-11-03').querySelector<HTMLButtonElement>('.chip')!.click();
+        await waitUntil(() => dialog(el).open, 'the dialog to open');
+        expect(spoken(dialog(el).querySelector('#dialog-title')!.textContent)).to.equal('Termin ohne Titel');
+        expect(warnings.messages.filter((message) => message.includes('no SUMMARY'))).to.have.length(1);
+        const english = await calendar({ date: '2026-11', lang: 'en', src });
+        await waitUntil(() => chips(english, '2026-11-03')[0] === '10:00 AM Untitled event', 'the English title');
+      } finally {
+        warnings.restore();
+      }
+    });
+  });
+
   describe('the list of this month', () => {
     /** The day headings on screen, as a screen reader reads them (a past day says so in words). */
     const days = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLElement>('[part="day-heading"]')].filter((h) => h.checkVisibility()).map((h) => spoken(h.textContent));

@@ -62,7 +62,7 @@ describe('iCalendar sources', () => {
     it('shows a date moved by RECURRENCE-ID at its new time with its new title, and a cancelled date as cancelled', async () => {
       const { source } = await read('kpr-bannewitz.ics');
       const april = source.occurrences({ from: '2026-04-06', to: '2026-04-27' }, BERLIN);
-      const moved = april.find((event) => event.title.includes('verlegt'))!;
+      const moved = april.find((event) => event.title?.includes('verlegt'))!;
       expect(moved.start.toISOString()).to.equal('2026-04-10T15:00:00.000Z');
       expect(moved.end.toISOString()).to.equal('2026-04-10T16:30:00.000Z');
       expect(moved.recurring).to.equal(true);
@@ -163,12 +163,27 @@ describe('iCalendar sources', () => {
     });
   });
 
+  describe('an event without SUMMARY (optional in RFC 5545)', () => {
+    it('is read on each of its dates without a title, and the webmaster is told', async () => {
+      const { source, warnings } = await read('no-summary.ics');
+      const events = source.occurrences({ from: '2026-11-01', to: '2026-12-01' }, BERLIN);
+      // Weekly from 3 November, three times, without 10 November (EXDATE), and on 26 November (RDATE): 10:00 in Berlin.
+      expect(events.map((event) => [event.startDay, event.start.toISOString(), event.title, event.location?.name])).to.deep.equal([
+        ['2026-11-03', '2026-11-03T09:00:00.000Z', undefined, 'Rathaus Bannewitz'],
+        ['2026-11-17', '2026-11-17T09:00:00.000Z', undefined, 'Rathaus Bannewitz'],
+        ['2026-11-26', '2026-11-26T09:00:00.000Z', undefined, 'Rathaus Bannewitz'],
+      ]);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain(FEED).and.to.contain('"ohne-titel@tests.example" (line 4)').and.to.contain('no SUMMARY').and.not.to.contain('skipped');
+    });
+  });
+
   describe('problems', () => {
-    it('skips events without SUMMARY, ending before they start or with unreadable rules or dates, naming UID and line', async () => {
+    it('skips events ending before they start or with unreadable rules or dates, naming UID and line', async () => {
       const { source, warnings } = await read('problems.ics');
-      expect(source.occurrences({ from: '2026-11-01', to: '2026-12-01' }, BERLIN).map((event) => event.title)).to.deep.equal(['Ein gültiger Termin']);
+      expect(source.occurrences({ from: '2026-11-01', to: '2026-12-01' }, BERLIN).map((event) => event.title)).to.deep.equal(['Ein gültiger Termin', undefined]);
       expect(warnings).to.have.length(4);
-      expect(warnings[0]).to.contain('"no-summary@problems.example" (line 9)').and.to.contain('no SUMMARY');
+      expect(warnings[0]).to.contain('"no-summary@problems.example" (line 9)').and.to.contain('no SUMMARY').and.not.to.contain('skipped');
       expect(warnings[1]).to.contain('"backwards@problems.example" (line 14)').and.to.contain('ends');
       expect(warnings[2]).to.contain('"bad-rule@problems.example" (line 20)').and.to.contain('FREQ=FORTNIGHTLY');
       expect(warnings[3]).to.contain('"bad-date@problems.example" (line 26)');

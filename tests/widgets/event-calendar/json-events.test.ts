@@ -76,6 +76,15 @@ describe('the KPR events feed', () => {
     expect(telephone.registrationUrl).to.equal(undefined); // only http(s) and mailto
   });
 
+  it('shows an event with neither title nor text untitled, as an iCalendar event without SUMMARY (which the bridge passes on so), and says so', () => {
+    const warnings: string[] = [];
+    const [event, ...others] = source([{ id: 'leer', title: '', start: '2026-11-05' }], warnings).occurrences(NOVEMBER, BERLIN);
+    expect(others).to.deep.equal([]);
+    expect(event).to.deep.include({ uid: 'leer', startDay: '2026-11-05' });
+    expect(event!.title).to.equal(undefined);
+    expect(warnings).to.deep.equal([`event "leer" of ${FEED}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`]);
+  });
+
   it('leaves out the occurrence an EXDATE names in the feed', async () => {
     const december = (await fixtureSource([])).occurrences({ from: '2026-12-21', to: '2027-01-10' }, BERLIN).filter((e) => e.uid === 'buergersprechstunde');
     expect(december.map((event) => event.startDay)).to.deep.equal(['2026-12-22', '2027-01-05']);
