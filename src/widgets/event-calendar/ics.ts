@@ -101,6 +101,16 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       if (end.compare(start) < 0) throw new Error(`it ends (DTEND ${end}) before it starts (DTSTART ${start})`);
       // Read every date now, so that an unreadable one is reported here and not while the calendar is shown.
       for (const name of ['rrule', 'rdate', 'exdate', 'recurrence-id']) for (const p of event.getAllProperties(name)) p.getValues();
+      for (const rule of event.getAllProperties('rrule')) {
+        // Some rules ical.js refuses only when it starts to expand them (BYMONTHDAY with WEEKLY, which RFC 5545 does
+        // not allow): the rule is dropped here, and the event shown once, as a feed event with such a rule is.
+        try {
+          (rule.getFirstValue() as Recur).iterator(start);
+        } catch (error) {
+          warnOnce(`${where}: RRULE "${String(rule.getFirstValue())}": ${(error as Error).message}; the event is shown once, on its start`);
+          event.removeProperty(rule);
+        }
+      }
       const details = { ...master?.details, ...detailsOf(event, uid) };
       if (!details.title) warnOnce(`${where}: no SUMMARY; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
       const single = !!master || event.hasProperty('recurrence-id');

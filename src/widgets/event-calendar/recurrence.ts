@@ -4,7 +4,7 @@
  * expanded on the wall clock of its zone (a weekly 19:00 meeting stays at 19:00 when the clocks change), and
  * only for the days asked for, within a fixed amount of work, so that no feed can freeze the page.
  */
-import { dayOf, parseDay, wallTime, zonedInstant } from '../../core/time.js';
+import { dayOf, parseDay, startOfDay, wallTime, zonedInstant } from '../../core/time.js';
 import { MAX_OCCURRENCES, type DayRange, type Warn } from './event-calendar.types.js';
 
 /** A start: the instant of a timed occurrence, or the day ("2026-12-24") of an all-day one. */
@@ -27,7 +27,10 @@ export interface Rule {
   freq: (typeof FREQUENCIES)[number];
   interval: number;
   count?: number;
-  /** The last day (inclusive) or the last instant an occurrence may start. */
+  /**
+   * The last day (inclusive) or the last instant an occurrence may start, as written. A day on a series with a time
+   * of day is read as that day's midnight (see `expandSeries`).
+   */
   until?: SeriesStart;
   /** ISO weekday (1 Monday … 7 Sunday) and ordinal in the month or year (2 = second, -1 = last, 0 = every). */
   byDay: { weekday: number; ordinal: number }[];
@@ -95,6 +98,8 @@ export function parseRule(value: string, timeZone: string): Rule {
   if (rule.byDay.some((day) => day.ordinal) && (freq === 'DAILY' || freq === 'WEEKLY')) {
     fail(`BYDAY with a number (such as 2TU) needs FREQ=MONTHLY or YEARLY, not ${freq}`);
   }
+  // Refused rather than read as a filter of our own: ical.js refuses it too, and no two readers would agree on it.
+  if (rule.byMonthDay.length && freq === 'WEEKLY') fail('BYMONTHDAY is not allowed with FREQ=WEEKLY (RFC 5545)');
   return { ...rule, freq };
 }
 
@@ -139,9 +144,13 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
     else excludedInstants.add(exdate.getTime());
   }
   const excluded = (day: number, at: SeriesStart) => excludedDays.has(dayText(day)) || (at instanceof Date && excludedInstants.has(at.getTime()));
-  const untilDay = rule?.until === undefined ? Infinity : dayNumber(typeof rule.until === 'string' ? rule.until : dayOf(rule.until, timeZone));
+  // RFC 5545 wants UNTIL as a date-time when the series has a time of day. Given a date, python-dateutil and
+  // rrule.js end the series at that date's midnight in the series' zone (ical.js at its midnight in UTC): a
+  // series at 09:00 with UNTIL=19970905 ends on 4 September. On an all-day series the date is its last day.
+  const until = typeof rule?.until === 'string' && !allDay ? startOfDay(rule.until, timeZone) : rule?.until;
+  const untilDay = until === undefined ? Infinity : dayNumber(typeof until === 'string' ? until : dayOf(until, timeZone));
   const beforeUntil = (day: number) =>
-    day < untilDay || (day === untilDay && (!(rule!.until instanceof Date) || allDay || (startOn(day) as Date) <= rule!.until));
+    day < untilDay || (day === untilDay && (!(until instanceof Date) || allDay || (startOn(day) as Date) <= until));
   let warnedAboutWork = false;
 
   const starts = (window: DayRange): SeriesStart[] => {

@@ -292,6 +292,26 @@ describe('<kpr-event-calendar>', () => {
         warnings.restore();
       }
     });
+
+    it('ends a 09:00 series with UNTIL=19970905 (a date) before 5 September, and warns of FREQ=WEEKLY;BYMONTHDAY', async () => {
+      const warnings = captureConsole('warn');
+      try {
+        const el = await calendar({ date: '1997-09', view: 'list', src: calendarFile('until-date.json') });
+        const days = [...shadow(el).querySelectorAll('.agenda-day')].map((day) => [
+          spoken(day.querySelector('[part="day-heading"]')!.textContent),
+          ...[...day.querySelectorAll('.event-button')].map((button) => spoken(button.textContent)),
+        ]);
+        expect(days).to.deep.equal([
+          ['Dienstag, 2. September 1997', 'Ganztägig bis zum 5. September', 'Täglich bis zum 5. September', 'Wöchentlich am 1. und 3.'],
+          ['Mittwoch, 3. September 1997', 'Ganztägig bis zum 5. September', 'Täglich bis zum 5. September'],
+          ['Donnerstag, 4. September 1997', 'Ganztägig bis zum 5. September', 'Täglich bis zum 5. September'],
+          ['Freitag, 5. September 1997', 'Ganztägig bis zum 5. September'],
+        ]);
+        expect(warnings.messages.filter((message) => message.includes('BYMONTHDAY is not allowed with FREQ=WEEKLY'))).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
+    });
   });
 
   describe('the list of this month', () => {

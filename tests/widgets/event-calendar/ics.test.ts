@@ -178,6 +178,25 @@ describe('iCalendar sources', () => {
     });
   });
 
+  describe('RRULE vectors of dateutil, ical.js and rrule.js', () => {
+    const dates = (events: CalendarEvent[], uid: string) => starts(events.filter((event) => event.uid === uid));
+
+    it('ends a 09:00 series with UNTIL=19970905 (a date) before 5 September', async () => {
+      const { source } = await read('rrule-vectors.ics');
+      const september = source.occurrences({ from: '1997-09-01', to: '1997-10-01' }, BERLIN);
+      expect(dates(september, 'until-date@tests.example')).to.deep.equal(['1997-09-02T07:00:00.000Z', '1997-09-03T07:00:00.000Z', '1997-09-04T07:00:00.000Z']);
+    });
+
+    it('shows FREQ=WEEKLY;BYMONTHDAY=1,3 (not allowed in RFC 5545) once, on its start, and says why', async () => {
+      const { source, warnings } = await read('rrule-vectors.ics');
+      const autumn = source.occurrences({ from: '1997-09-01', to: '1997-12-01' }, BERLIN);
+      expect(dates(autumn, 'weekly-bymonthday@tests.example')).to.deep.equal(['1997-09-02T07:00:00.000Z']);
+      expect(autumn.find((event) => event.uid === 'weekly-bymonthday@tests.example')!.recurring).to.equal(false);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('"weekly-bymonthday@tests.example" (line 12)').and.to.contain('BYMONTHDAY').and.to.contain('shown once');
+    });
+  });
+
   describe('problems', () => {
     it('skips events ending before they start or with unreadable rules or dates, naming UID and line', async () => {
       const { source, warnings } = await read('problems.ics');

@@ -76,6 +76,22 @@ describe('the KPR events feed', () => {
     expect(telephone.registrationUrl).to.equal(undefined); // only http(s) and mailto
   });
 
+  it('reads the rules of until-date.json as dateutil, ical.js and rrule.js do', async () => {
+    const url = new URL('/tests/fixtures/calendar/until-date.json', location.href).href;
+    const { items } = readItems(await parseFeed(await (await fetch(url)).text(), url));
+    const warnings: string[] = [];
+    const september = jsonEventSource(items, url, 0, (message) => warnings.push(message)).occurrences({ from: '1997-09-01', to: '1997-10-01' }, BERLIN);
+    const dates = (uid: string) => september.filter((event) => event.uid === uid).map((event) => (event.allDay ? event.startDay : event.start.toISOString()));
+    // UNTIL=19970905, a date: a series at 09:00 ends before 5 September (its midnight), an all-day series on it.
+    expect(dates('bis-datum')).to.deep.equal(['1997-09-02T07:00:00.000Z', '1997-09-03T07:00:00.000Z', '1997-09-04T07:00:00.000Z']);
+    expect(dates('ganztags-bis-datum')).to.deep.equal(['1997-09-02', '1997-09-03', '1997-09-04', '1997-09-05']);
+    // BYMONTHDAY with FREQ=WEEKLY is not allowed in RFC 5545: shown once, on its start, and the webmaster is told.
+    expect(dates('woechentlich-monatstag')).to.deep.equal(['1997-09-02T07:00:00.000Z']);
+    expect(warnings).to.deep.equal([
+      `event "woechentlich-monatstag" of ${url}: _kpr.recurrence.rrule "FREQ=WEEKLY;BYMONTHDAY=1,3": BYMONTHDAY is not allowed with FREQ=WEEKLY (RFC 5545); the event is shown once, on its start`,
+    ]);
+  });
+
   it('shows an event with neither title nor text untitled, as an iCalendar event without SUMMARY (which the bridge passes on so), and says so', () => {
     const warnings: string[] = [];
     const [event, ...others] = source([{ id: 'leer', title: '', start: '2026-11-05' }], warnings).occurrences(NOVEMBER, BERLIN);

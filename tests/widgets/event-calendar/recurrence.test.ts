@@ -58,12 +58,16 @@ describe('recurrence rules', () => {
     expect(days(expand(series, '2026-11-10', '2027-01-01').starts)).to.deep.equal(['2026-11-11', '2026-11-16']);
   });
 
-  it('ends a series at UNTIL, a UTC date-time or a date, inclusive', () => {
+  it('ends a series at UNTIL, a UTC date-time (inclusive) or a date (its midnight, as dateutil, ical.js and rrule.js read it)', () => {
     const tuesdays = (until: string) => days(expand({ start: new Date('2027-06-01T19:00:00+02:00'), rrule: `FREQ=WEEKLY;BYDAY=TU;UNTIL=${until}` }, '2027-06-01', '2027-08-01').starts);
     expect(tuesdays('20270629T235959Z')).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22', '2027-06-29']);
     expect(tuesdays('20270629T170000Z')).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22', '2027-06-29']); // 19:00 CEST exactly
     expect(tuesdays('20270629T165959Z')).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22']);
-    expect(tuesdays('20270629')).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22', '2027-06-29']);
+    // A date ends a timed series when that day begins: 29 June at 19:00 is after it.
+    expect(tuesdays('20270629')).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22']);
+    expect(tuesdays('20270630')).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22', '2027-06-29']);
+    // An all-day series ends on that day.
+    expect(expand({ start: '2027-06-01', rrule: 'FREQ=WEEKLY;UNTIL=20270629' }, '2027-06-01', '2027-08-01').starts).to.deep.equal(['2027-06-01', '2027-06-08', '2027-06-15', '2027-06-22', '2027-06-29']);
   });
 
   it('finds the second Tuesday and the last Friday of each month', () => {
@@ -109,7 +113,7 @@ describe('recurrence rules', () => {
 
   it('shows a rule it does not support, or one that never matches, once and says why, without hanging', () => {
     const steps: Record<string, number> = {};
-    for (const rrule of ['FREQ=SECONDLY', 'FREQ=MINUTELY;INTERVAL=1', 'FREQ=WEEKLY;BYHOUR=9,18', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31', 'FREQ=MONTHLY;BYDAY=6MO', 'FREQ=WEEKLY;BYDAY=2TU', 'BYDAY=TU', 'FREQ=DAILY;COUNT=ten']) {
+    for (const rrule of ['FREQ=SECONDLY', 'FREQ=MINUTELY;INTERVAL=1', 'FREQ=WEEKLY;BYHOUR=9,18', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31', 'FREQ=MONTHLY;BYDAY=6MO', 'FREQ=WEEKLY;BYDAY=2TU', 'FREQ=WEEKLY;BYMONTHDAY=1,3', 'BYDAY=TU', 'FREQ=DAILY;COUNT=ten']) {
       const { starts, warnings, stepsTaken, recurring } = expand({ start: '2026-02-01', rrule }, '2026-01-01', '2030-01-01');
       // Rejected up front, by a probe whose work is bounded.
       steps[rrule] = stepsTaken;
@@ -122,8 +126,10 @@ describe('recurrence rules', () => {
     // probe's bounded budget is spent, not walked for ever.
     expect(steps).to.deep.equal({
       'FREQ=SECONDLY': 0, 'FREQ=MINUTELY;INTERVAL=1': 0, 'FREQ=WEEKLY;BYHOUR=9,18': 0, 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31': PROBE_STEPS,
-      'FREQ=MONTHLY;BYDAY=6MO': PROBE_STEPS, 'FREQ=WEEKLY;BYDAY=2TU': 0, 'BYDAY=TU': 0, 'FREQ=DAILY;COUNT=ten': 0,
+      'FREQ=MONTHLY;BYDAY=6MO': PROBE_STEPS, 'FREQ=WEEKLY;BYDAY=2TU': 0, 'FREQ=WEEKLY;BYMONTHDAY=1,3': 0, 'BYDAY=TU': 0, 'FREQ=DAILY;COUNT=ten': 0,
     });
+    // BYMONTHDAY is not allowed with WEEKLY (RFC 5545, 3.3.10): refused, as ical.js refuses it, not read as a filter.
+    expect(expand({ start: '2026-02-01', rrule: 'FREQ=WEEKLY;BYMONTHDAY=1,3' }, '2026-01-01', '2026-03-01').warnings[0]).to.contain('BYMONTHDAY is not allowed with FREQ=WEEKLY');
     expect(expand({ start: '2026-02-01', rrule: 'FREQ=SECONDLY' }, '2026-01-01', '2026-03-01').warnings[0]).to.contain('FREQ=SECONDLY is not supported');
     expect(expand({ start: '2026-02-01', rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31' }, '2026-01-01', '2026-03-01').warnings[0]).to.contain('never matches');
   });
