@@ -168,34 +168,41 @@ export function buildContactServer(options = {}) {
     const earlier = store.referenceFor(key);
     if (earlier) return reply.code(200).send({ reference: earlier });
 
-    if (limiter) {
-      const verdict = limiter.hit(request.ip);
-      if (!verdict.allowed) {
-        return reply.code(429).header('Retry-After', String(verdict.retryAfterSeconds)).send({ error: 'too many messages from this address; please try again later' });
-      }
-    }
-
     const body = /** @type {Record<string, any>} */ (request.body);
     const problems = validate(body);
     if (problems.length) return reply.code(400).send({ error: 'the message does not fit the contract', problems });
 
-    /** @type {{ signature: string, expiresAt: number } | undefined} */
-    let challenge;
-    if (altcha) {
-      const check = await altcha.verify(body.altcha);
-      if (!check.ok) return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: check.message }] });
-      challenge = { signature: check.signature, expiresAt: check.expiresAt };
+    // The limit counts accepted messages: the place taken here is given back unless a new message is stored.
+    const address = request.ip;
+    if (limiter) {
+      const verdict = limiter.take(address);
+      if (!verdict.allowed) {
+        return reply.code(429).header('Retry-After', String(verdict.retryAfterSeconds)).send({ error: 'too many messages from this address; please try again later' });
+      }
     }
+    let created = false;
+    try {
+      /** @type {{ signature: string, expiresAt: number } | undefined} */
+      let challenge;
+      if (altcha) {
+        const check = await altcha.verify(body.altcha);
+        if (!check.ok) return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: check.message }] });
+        challenge = { signature: check.signature, expiresAt: check.expiresAt };
+      }
 
-    // Automated messages are stored flagged and answered like any other, so a bot learns nothing.
-    const spamReason = body.website ? 'honeypot' : typeof body.fillMs === 'number' && body.fillMs < minFillMs ? 'too-fast' : undefined;
-    const saved = store.saveMessage(key, body, { ...(spamReason ? { spamReason } : {}), ...(challenge ? { challenge } : {}) });
-    if ('challengeUsed' in saved) {
-      return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: 'has been used already: fetch a new challenge' }] });
+      // Automated messages are stored flagged and answered like any other, so a bot learns nothing.
+      const spamReason = body.website ? 'honeypot' : typeof body.fillMs === 'number' && body.fillMs < minFillMs ? 'too-fast' : undefined;
+      const saved = store.saveMessage(key, body, { ...(spamReason ? { spamReason } : {}), ...(challenge ? { challenge } : {}) });
+      if ('challengeUsed' in saved) {
+        return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: 'has been used already: fetch a new challenge' }] });
+      }
+      created = saved.created;
+      reply.code(created ? 201 : 200).send({ reference: saved.reference });
+      if (created && !spamReason) void forwarder?.forward(saved.reference);
+      return reply;
+    } finally {
+      if (!created) limiter?.giveBack(address);
     }
-    reply.code(saved.created ? 201 : 200).send({ reference: saved.reference });
-    if (saved.created && !spamReason) void forwarder?.forward(saved.reference);
-    return reply;
   });
 
   // ── The coordinator's export ──

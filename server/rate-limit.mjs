@@ -1,5 +1,8 @@
-// Per client address: at most `max` messages per `windowMs` (a fixed window that starts with the address's
-// first message). In memory only: addresses are never written to disk, and a restart forgets them.
+// Per client address: at most `max` accepted messages per `windowMs` (a fixed window that starts with the
+// address's first message). A request takes a place before the checks that may still refuse it (ALTCHA, the
+// store) and gives it back when refused, so refused requests never use up the limit, and concurrent requests
+// from one address cannot pass it together. In memory only: addresses are never written to disk, and a restart
+// forgets them.
 import { nowMs } from './clock.mjs';
 
 /**
@@ -11,11 +14,11 @@ export function createRateLimiter({ max, windowMs, now = nowMs }) {
   let nextSweep = now() + windowMs;
   return {
     /**
-     * Counts one request from `address`.
+     * Takes a place for one message from `address`, if one is left in its window.
      * @param {string} address
      * @returns {{ allowed: true } | { allowed: false, retryAfterSeconds: number }}
      */
-    hit(address) {
+    take(address) {
       const time = now();
       if (time >= nextSweep) {
         for (const [key, window] of windows) if (window.resetAt <= time) windows.delete(key);
@@ -26,9 +29,14 @@ export function createRateLimiter({ max, windowMs, now = nowMs }) {
         window = { count: 0, resetAt: time + windowMs };
         windows.set(address, window);
       }
+      if (window.count >= max) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - time) / 1000)) };
       window.count++;
-      if (window.count <= max) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - time) / 1000)) };
+      return { allowed: true };
+    },
+    /** Gives back the place `take` gave: the message was refused after all. @param {string} address */
+    giveBack(address) {
+      const window = windows.get(address);
+      if (window && window.count > 0) window.count--;
     },
     /** How many addresses are remembered (for tests). */
     get size() {

@@ -91,3 +91,15 @@ test('a solution is accepted until its challenge expires (10 minutes), and refus
   assert.deepEqual(refused.json().problems, [{ path: '/altcha', message: 'has expired: fetch a new challenge' }]);
   assert.equal(rowCount(app), 1);
 });
+
+test('a message without a valid solution does not use up the rate limit', async (t) => {
+  const app = await server(t, { altchaKey: hmacKey, altchaMaxNumber: 2000, rateLimit: { max: 1, windowMs: 600_000 } });
+  const from = (/** @type {Record<string, unknown>} */ body) =>
+    app.inject({ method: 'POST', url: '/messages', remoteAddress: '192.0.2.1', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, payload: JSON.stringify(body) });
+  assert.equal((await from(valid())).statusCode, 400, 'no solution');
+  assert.equal((await from({ ...valid(), altcha: 'bm90IGEgc29sdXRpb24=' })).statusCode, 400, 'a wrong one');
+  const altcha = await solved(app);
+  assert.equal((await from({ ...valid(), altcha })).statusCode, 201);
+  assert.equal((await from({ ...valid(), altcha })).statusCode, 429, 'the limit, not the reused solution, answers');
+  assert.equal(rowCount(app), 1);
+});

@@ -283,6 +283,23 @@ describe('rate limit', () => {
     assert.equal(rowCount(app), 5);
   });
 
+  test('it counts accepted messages: refused requests (400, 415) do not use it up', async (t) => {
+    const app = await server(t, { rateLimit: { max: 2, windowMs: 600_000 } });
+    const from = (/** @type {string} */ payload, /** @type {string} */ type = 'application/json') =>
+      app.inject({ method: 'POST', url: '/messages', remoteAddress: '192.0.2.1', headers: { 'content-type': type, 'idempotency-key': crypto.randomUUID() }, payload });
+    const refused = [
+      await from(JSON.stringify({ ...valid(), consent: false })),
+      await from(JSON.stringify({ ...valid(), name: 'Anna\nReferenz: KPR-2026-FAKE00' })),
+      await from('{"message": '),
+      await from(JSON.stringify(valid()), 'text/plain'),
+    ];
+    assert.deepEqual(refused.map((r) => r.statusCode), [400, 400, 400, 415]);
+    const accepted = [await from(JSON.stringify(valid())), await from(JSON.stringify(valid())), await from(JSON.stringify(valid()))];
+    assert.deepEqual(accepted.map((r) => r.statusCode), [201, 201, 429]);
+    assert.equal(accepted[2].headers['retry-after'], '600');
+    assert.equal(rowCount(app), 2);
+  });
+
   test('behind a trusted proxy the forwarded address counts', async (t) => {
     const app = await server(t, { rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: '127.0.0.1' });
     const via = (/** @type {string} */ client) => post(app, valid(), { 'x-forwarded-for': client });
