@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDay, formatDayRange, formatRange, formatTime } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
-import { addDays, addMonths, addMonthsKeepingDay, isoWeekday, monthGrid } from '../../core/time.js';
+import { addDays, addMonths, addMonthsKeepingDay, dayOf, daysBetween, isoWeekday, monthGrid } from '../../core/time.js';
 import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 
 /** What the views need from the widget. */
@@ -57,10 +57,20 @@ export function shortTime(event: CalendarEvent, day: string, context: ViewContex
   return day === event.startDay ? formatTime(event.start, context.i18n.locale, context.timeZone) : '';
 }
 
-/** In a list, where an event appears once: its time, or the days it spans ("7.–11. Dez."). */
+/**
+ * In a list, where an event appears once: its time; for a timed event that ends on a later day, both times and how
+ * many days later it ends ("22:00 – 01:00 (+1 Tag)"), as timetables write it. All-day events, and events listed
+ * under a later day than their first (they began before the days listed), show the days they span ("7.–11. Dez.").
+ */
 function listTime(event: CalendarEvent, day: string, context: ViewContext): string {
   if (event.startDay === event.endDay) return shortTime(event, day, context);
-  return formatDayRange(event.startDay, event.endDay, context.i18n.locale, 'short');
+  const { i18n, timeZone } = context;
+  if (event.allDay || day !== event.startDay) return formatDayRange(event.startDay, event.endDay, i18n.locale, 'short');
+  return i18n.t('calendar.laterDay', {
+    start: formatTime(event.start, i18n.locale, timeZone),
+    end: formatTime(event.end, i18n.locale, timeZone),
+    count: daysBetween(event.startDay, dayOf(event.end, timeZone)),
+  });
 }
 
 /** When an event takes place, in full: "Dienstag, 3. Dezember 2026, 18:00–20:00". */

@@ -312,6 +312,22 @@ describe('<kpr-event-calendar>', () => {
         warnings.restore();
       }
     });
+
+    describe('on 30 June 2026 at noon', () => {
+      atInstant('2026-06-30T12:00:00+02:00');
+      /** Each listed event as a resident reads it: its time, its title. */
+      const listed = (el: HTMLElement) => [...shadow(el).querySelectorAll('[part="event"]')]
+        .map((event) => [spoken(event.querySelector('.agenda-time')!.textContent), spoken(event.querySelector('.event-button')!.textContent)]);
+
+      it('shows an event past midnight with its start and end times and the days it ends later, in the list and upcoming views', async () => {
+        const src = calendarFile('overnight.ics');
+        const expected = [['6:00 – 6:00 (+1 Tag)', '24 Stunden für die Sicherheit'], ['22:00 – 1:00 (+1 Tag)', 'Nachtstreife mit dem Ordnungsamt']];
+        expect(listed(await calendar({ view: 'list', src }))).to.deep.equal(expected);
+        expect(listed(await calendar({ view: 'upcoming', src }))).to.deep.equal(expected);
+        const english = await calendar({ view: 'upcoming', lang: 'en', src });
+        await waitUntil(() => listed(english)[1]?.[0] === '10:00 PM – 1:00 AM (+1 day)', 'English times');
+      });
+    });
   });
 
   describe('the list of this month', () => {
