@@ -5,7 +5,7 @@
 //   GET  /messages       the coordinator's export, JSON, newest first (Authorization: Bearer <token>)
 //   GET  /messages.csv   the same as CSV for Excel
 //   GET  /challenge      an ALTCHA challenge (only with an ALTCHA key)
-//   GET  /health         200 when the store answers
+//   GET  /health         200 while a message can be stored (it writes), 503 when not
 import Fastify, { LogController } from 'fastify';
 import { bearerMatches } from './auth.mjs';
 import { createAltcha } from './altcha.mjs';
@@ -234,8 +234,15 @@ export function buildContactServer(options = {}) {
     return altcha.challenge();
   });
 
-  app.get('/health', async () => {
-    store.db.prepare('SELECT 1').get();
+  // For a monitor or a load balancer: 200 only while a message can be stored, which only a write can tell.
+  app.get('/health', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    try {
+      store.canStore();
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: no message can be stored');
+      return reply.code(503).send({ ok: false, error: 'no message can be stored right now' });
+    }
     return { ok: true };
   });
 

@@ -46,7 +46,15 @@ const MIGRATIONS = [
    );
    CREATE INDEX messages_received_at ON messages (received_at);
    CREATE TABLE altcha_used (signature TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
+  // GET /health writes its one row here (see canStore).
+  `CREATE TABLE health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL, room BLOB NOT NULL);`,
 ];
+
+/**
+ * How much the health probe writes: more than a message usually does (its row and three index entries, four
+ * pages of 4 KB), so that when a message would no longer fit in the file or its journal, the probe does not either.
+ */
+const PROBE_BYTES = 16 * 1024;
 
 /** Reference alphabet: no 0/O, 1/I/L, so a resident can read it out on the phone. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -117,6 +125,7 @@ export function openStore(path, { now = clockNow } = {}) {
   const forwardFailed = db.prepare('UPDATE messages SET forward_attempts = forward_attempts + 1, forward_error = ? WHERE reference = ?');
   const deleteOld = db.prepare('DELETE FROM messages WHERE received_at < ?');
   const deleteExpired = db.prepare('DELETE FROM altcha_used WHERE expires_at < ?');
+  const probe = db.prepare('INSERT OR REPLACE INTO health_probe (id, checked_at, room) VALUES (1, ?, zeroblob(?))');
 
   /** Inserts with a fresh reference; a reference collision (1 in 887 million per pair) draws again. */
   const insertMessage = db.transaction((/** @type {Record<string, unknown>} */ values, /** @type {{ signature: string, expiresAt: number } | undefined} */ challenge) => {
@@ -183,6 +192,13 @@ export function openStore(path, { now = clockNow } = {}) {
     /** @param {string} reference @param {string} error */
     markForwardFailed(reference, error) {
       forwardFailed.run(error.slice(0, 500), reference);
+    },
+    /**
+     * Whether a message can be stored now, found by writing as a message does: one transaction, on disk (fsync)
+     * before it returns. Throws what the store says when it cannot (a read-only or full disk, a locked file).
+     */
+    canStore() {
+      probe.run(now().toISOString(), PROBE_BYTES);
     },
     /** Deletes messages older than `days` days and expired ALTCHA records; returns how many messages went. @param {number} days */
     deleteOlderThan(days) {
