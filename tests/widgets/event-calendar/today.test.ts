@@ -126,7 +126,7 @@ describe('<kpr-event-calendar> today', () => {
         expect(heading(el)).to.equal('Dezember 2026');
         expect(today(el)).to.equal('2026-12-31');
         const upcoming = await calendar({ view: 'upcoming', limit: '1' });
-        expect(agenda(upcoming)).to.deep.equal([['Donnerstag, 31. Dezember 2026', '31. Dez. 2026 – 1. Jan. 2027 Silvesterlauf']]);
+        expect(agenda(upcoming)).to.deep.equal([['Donnerstag, 31. Dezember 2026', '23:00 – 0:30 (+1 Tag) Silvesterlauf']]);
       });
     });
 
