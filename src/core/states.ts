@@ -16,6 +16,14 @@ export function renderEmpty(message: string): TemplateResult {
 }
 
 /**
+ * A widget set up wrongly (no feed given, or a feed of another kind): a plain sentence in the resident's words, then
+ * the webmaster's fallback content, and no retry button, which could not help. The console says what to fix.
+ */
+export function renderConfigError(message: string): TemplateResult {
+  return html`<div class="status" part="status"><p>${message}</p><slot></slot></div>`;
+}
+
+/**
  * The error a resident sees: a plain sentence and a retry button, then the webmaster's fallback content
  * (for example a link to the news page). The technical cause is in the console, not here.
  */

@@ -4,7 +4,7 @@ import type { MergeRules } from '../../core/feed/items.js';
 import { timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
-import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { renderConfigError, renderEmpty, renderError, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import { addDays, addMonths, dayOf, monthGrid } from '../../core/time.js';
 import de from '../../locales/de/calendar.json';
@@ -14,7 +14,7 @@ import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 import { EventDialogController } from './dialog-controller.js';
 import { icsFileName } from './ics-export.js';
 import { writeJsonLd } from './json-ld.js';
-import { EventSourcesController } from './sources.js';
+import { CALENDAR_FORMATS, EventSourcesController } from './sources.js';
 import { agendaDays, dayForKey, groupByDay, renderAgenda, renderList, renderMonth, renderToolbar, type ViewContext } from './views.js';
 import { now, nowMs } from '../../core/clock.js';
 
@@ -133,7 +133,7 @@ export class KprEventCalendar extends LitElement {
   private declare earlierOpen: boolean;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { formats: ['json-feed', 'icalendar', 'oparl'], compare: KEEP_FEED_ORDER, merge: EVERY_ITEM });
+  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: KEEP_FEED_ORDER, merge: EVERY_ITEM });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);
@@ -180,11 +180,12 @@ export class KprEventCalendar extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { status } = this.feed;
-    const busy = status === 'idle' || status === 'loading' || (status === 'ready' && !this.events.ready);
-    const body = status === 'error' || (!busy && this.events.failed) ? renderError(this.i18n, () => this.feed.reload()) : busy ? renderLoading(this.i18n) : this.renderCalendar();
+    const { state } = this.events;
+    const body = state === 'misconfigured' ? renderConfigError(this.i18n.t('calendar.misconfigured'))
+      : state === 'failed' ? renderError(this.i18n, () => this.feed.reload())
+      : state === 'loading' ? renderLoading(this.i18n) : this.renderCalendar();
     // Busy also while a source loads further pages for the days on screen (an OParl list); they show as they come.
-    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy || this.events.loading}>${body}
+    return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${state === 'loading' || this.events.loading}>${body}
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialog.closed} @keydown=${this.dialog.keepFocus}>
         <button type="button" class="close button secondary" autofocus @click=${this.dialog.close}>${this.i18n.t('calendar.close')}</button>
         ${this.renderDialogContent()}
@@ -266,7 +267,7 @@ export class KprEventCalendar extends LitElement {
   }
 
   protected override updated(): void {
-    writeJsonLd(this, this.feed.status === 'ready' ? this.shown : []);
+    writeJsonLd(this, this.events.state === 'ready' ? this.shown : []);
     if (this.focusCursor) {
       this.focusCursor = false;
       this.renderRoot.querySelector<HTMLElement>(`td[data-day="${this.cursor}"]`)?.focus();

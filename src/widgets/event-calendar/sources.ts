@@ -2,11 +2,23 @@ import type { ReactiveController } from 'lit';
 import { emit } from '../../core/events.js';
 import type { FeedController } from '../../core/feed/feed-controller.js';
 import { loadFeed } from '../../core/feed/feed-requests.js';
-import type { FeedDocument } from '../../core/feed/types.js';
+import type { FeedDocument, FeedFormat, LoadedItem } from '../../core/feed/types.js';
 import { logError, logWarning } from '../../core/log.js';
 import type { CalendarEvent, DayRange, EventSource } from './event-calendar.types.js';
 
-type Host = HTMLElement & { timeout: number; requestUpdate(): void; addController(c: ReactiveController): void };
+type Host = HTMLElement & { src: string; timeout: number; requestUpdate(): void; addController(c: ReactiveController): void };
+
+/** The formats the calendar reads. Another (RSS or Atom: news) in `src` is a fault in the setup. */
+export const CALENDAR_FORMATS: readonly FeedFormat[] = ['json-feed', 'icalendar', 'oparl'];
+
+/**
+ * What the widget shows. `misconfigured` is a fault in the setup (no `src`, or only feeds without events): unlike
+ * `failed`, asking the server again cannot mend it, so residents are offered no retry.
+ */
+export type CalendarState = 'loading' | 'ready' | 'failed' | 'misconfigured';
+
+/** What reading a JSON Feed gives when it is refused because none of its items is an event (a news feed). */
+const NO_EVENTS = 'no events';
 
 /**
  * Turns the loaded feeds into event sources: KPR event feeds at once, iCalendar files and OParl meeting lists
@@ -21,15 +33,26 @@ type Host = HTMLElement & { timeout: number; requestUpdate(): void; addControlle
 export class EventSourcesController implements ReactiveController {
   sources: readonly EventSource[] = [];
   /** False while an iCalendar file is still being read. */
-  ready = false;
-  /** True when no source could be read at all: the widget shows its error state. */
-  failed = false;
+  private ready = false;
+  /** True when no source could be read at all. */
+  private failed = false;
+  /** True when no source could be read because each is a feed without events: a fault in the setup. */
+  private onlyFeedsWithoutEvents = false;
   private documents?: readonly FeedDocument[];
   private readonly cache = new Map<string, CalendarEvent[]>();
   private pages = new AbortController();
 
   constructor(private readonly host: Host, private readonly feed: FeedController) {
     host.addController(this);
+  }
+
+  get state(): CalendarState {
+    const { status, documents } = this.feed;
+    if (!this.host.src.trim()) return 'misconfigured';
+    if (status === 'error') return documents.length && documents.every((d) => !CALENDAR_FORMATS.includes(d.format)) ? 'misconfigured' : 'failed';
+    if (status !== 'ready' || !this.ready) return 'loading';
+    if (this.failed) return this.onlyFeedsWithoutEvents ? 'misconfigured' : 'failed';
+    return 'ready';
   }
 
   /** True while a source loads more of itself (the next page of an OParl list). */
@@ -72,10 +95,12 @@ export class EventSourcesController implements ReactiveController {
 
   private async read(documents: readonly FeedDocument[]): Promise<void> {
     const warn = (message: string) => logWarning(this.host, message);
-    const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | undefined> => {
+    const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | typeof NO_EVENTS | undefined> => {
       if (document.format !== 'icalendar' && document.format !== 'oparl') {
+        const items = this.feed.items.filter((item) => item.source === document.url);
+        if (!isEventFeed(items)) return this.refuse(document.url, items.length);
         const { jsonEventSource } = await import('./json-events.js');
-        return jsonEventSource(this.feed.items.filter((item) => item.source === document.url), document.url, index, warn);
+        return jsonEventSource(items, document.url, index, warn);
       }
       try {
         if (document.format === 'oparl') {
@@ -100,10 +125,29 @@ export class EventSourcesController implements ReactiveController {
       }
     }));
     if (documents !== this.documents) return; // src changed meanwhile
-    this.sources = read.filter((source): source is EventSource => !!source);
+    this.sources = read.filter((source): source is EventSource => typeof source === 'object');
     this.failed = this.sources.length === 0 && documents.length > 0;
+    this.onlyFeedsWithoutEvents = this.failed && read.every((source) => source === NO_EVENTS);
     this.cache.clear();
     this.ready = true;
     this.host.requestUpdate();
   }
+
+  /**
+   * One error for a feed without events, instead of a warning for each of its items: the webmaster has most likely
+   * put a news feed into the calendar's `src`.
+   */
+  private refuse(url: string, count: number): typeof NO_EVENTS {
+    const message = `has no events: none of its ${count} items has _kpr.start, the start every event needs. Is it a news feed? `
+      + 'Show it with <kpr-news-feed>, and put a KPR events feed, an .ics file or an OParl meeting list into src; '
+      + 'or give each event its start, e.g. "_kpr": { "start": "2026-12-03T18:00:00+01:00" } (kpr-events.schema.json)';
+    logError(this.host, `src: ${url} ${message}`);
+    emit(this.host, 'kpr-error', { url, kind: 'format', message });
+    return NO_EVENTS;
+  }
+}
+
+/** A JSON Feed is one of events when one of its items at least has a start; an empty one may simply have none yet. */
+function isEventFeed(items: readonly LoadedItem[]): boolean {
+  return items.length === 0 || items.some((item) => item._kpr?.start !== undefined);
 }

@@ -330,6 +330,49 @@ describe('<kpr-event-calendar>', () => {
     });
   });
 
+  describe('a calendar set up wrongly', () => {
+    const noRetry = (el: HTMLElement) => expect(shadow(el).querySelector('[part="retry-button"]'), 'a retry button').to.equal(null);
+
+    it('given a news feed, says the events cannot be shown, offers no retry, and names the fix in one console error', async () => {
+      const errors = captureConsole('error');
+      const warnings = captureConsole('warn');
+      try {
+        const src = fresh('/tests/fixtures/calendar/news-not-events.json');
+        const el = await calendar({ src });
+        expect(visibleText(el)).to.include('Die Termine können hier nicht angezeigt werden, weil der Kalender nicht richtig eingerichtet ist.');
+        expect(shadow(el).querySelector('table, [part="list"]')).to.equal(null);
+        noRetry(el);
+        expect(errors.messages).to.have.length(1);
+        expect(errors.messages[0]).to.include('<kpr-event-calendar>').and.include('src').and.include('news-not-events.json').and.include('_kpr.start').and.include('news feed');
+        expect(warnings.messages.filter((message) => message.includes('news-not-events.json'))).to.deep.equal([]);
+        const english = await calendar({ src, lang: 'en' });
+        await waitUntil(() => visibleText(english).includes('The events cannot be shown here because the calendar is not set up correctly.'), 'English');
+        noRetry(english);
+      } finally {
+        errors.restore();
+        warnings.restore();
+      }
+    });
+
+    it('without src, says so to residents without a retry, keeps the fallback link, and names the attribute in one console error', async () => {
+      const errors = captureConsole('error');
+      try {
+        const wrapper = await fixture(html`<div><kpr-event-calendar eager><a href="/termine">Alle Termine</a></kpr-event-calendar></div>`);
+        const el = wrapper.querySelector<KprEventCalendar>('kpr-event-calendar')!;
+        await settled(el);
+        await waitUntil(() => errors.messages.length > 0, 'the console error');
+        expect(visibleText(el)).to.include('Die Termine können hier nicht angezeigt werden, weil der Kalender nicht richtig eingerichtet ist.');
+        noRetry(el);
+        expect(shadow(el).querySelector('slot')!.assignedElements().map((a) => a.textContent)).to.deep.equal(['Alle Termine']);
+        expect(errors.messages).to.have.length(1);
+        expect(errors.messages[0]).to.include('<kpr-event-calendar>').and.include('src');
+        await expect(el).to.be.accessible();
+      } finally {
+        errors.restore();
+      }
+    });
+  });
+
   describe('the list of this month', () => {
     /** The day headings on screen, as a screen reader reads them (a past day says so in words). */
     const days = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLElement>('[part="day-heading"]')].filter((h) => h.checkVisibility()).map((h) => spoken(h.textContent));
