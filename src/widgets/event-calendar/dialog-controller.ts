@@ -14,6 +14,8 @@ export class EventDialogController implements ReactiveController {
   content?: DialogContent;
   icsUrl?: string;
   private opener?: HTMLElement;
+  /** New content in the open dialog: the button that had the focus is gone with the old content. */
+  private replaced = false;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -25,7 +27,8 @@ export class EventDialogController implements ReactiveController {
 
   open(content: DialogContent, opener: HTMLElement): void {
     // From a day's list to one of its events the dialog stays open; focus later returns to the day, not the list.
-    if (!this.dialog?.open) this.opener = opener;
+    if (this.dialog?.open) this.replaced = true;
+    else this.opener = opener;
     this.revoke();
     if ('event' in content) this.icsUrl = URL.createObjectURL(new Blob([eventToIcs(content.event)], { type: 'text/calendar' }));
     this.content = content;
@@ -37,6 +40,9 @@ export class EventDialogController implements ReactiveController {
   hostUpdated(): void {
     const dialog = this.dialog;
     if (this.content && dialog && !dialog.open) dialog.showModal();
+    // Where showModal puts it, on the close button: otherwise the focus would fall to <body>, and nothing be announced.
+    if (this.replaced) dialog?.querySelector<HTMLElement>('[autofocus]')?.focus();
+    this.replaced = false;
   }
 
   hostDisconnected(): void {

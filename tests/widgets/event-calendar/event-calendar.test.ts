@@ -104,6 +104,25 @@ describe('<kpr-event-calendar>', () => {
       await el.updateComplete;
       expect(shadow(el).activeElement?.getAttribute('data-day')).to.equal('2026-12-10');
     });
+
+    it('moves the focus into an event\'s dialog opened with Enter from the day\'s dialog, and back to the day when closed', async () => {
+      const el = await calendar({ date: '2026-12-10' });
+      cell(el, '2026-12-10').focus();
+      await press(el, 'Enter');
+      await waitUntil(() => dialog(el).open, 'the day\'s dialog to open');
+      expect(focused(el)).to.equal('button: Schließen');
+      await press(el, 'Tab');
+      expect(focused(el)).to.equal('event-button: Ausstellung „Sicher unterwegs“');
+      await press(el, 'Enter');
+      expect(spoken(dialog(el).querySelector('#dialog-title')!.textContent)).to.equal('Ausstellung „Sicher unterwegs“');
+      // As when the event is opened from the list: on the close button, inside the dialog, with a visible ring.
+      expect(focused(el)).to.equal('button: Schließen');
+      expectVisibleFocusRing(shadow(el).activeElement!, 'the close button');
+      await press(el, 'Escape');
+      await waitUntil(() => !dialog(el).open, 'the dialog to close');
+      await el.updateComplete;
+      expect(shadow(el).activeElement?.getAttribute('data-day')).to.equal('2026-12-10');
+    });
   });
 
   describe('event details', () => {
