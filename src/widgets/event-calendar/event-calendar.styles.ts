@@ -111,6 +111,8 @@ export const eventCalendarStyles = css`
   }
   .chips {
     display: grid;
+    /* The column is as wide as the cell, never as wide as a title's longest word. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 2px;
     margin: var(--_space-xs) 0 0;
     padding: 0;
@@ -128,7 +130,12 @@ export const eventCalendarStyles = css`
     font-size: 0.8em;
     line-height: 1.3;
     text-align: start;
-    /* Two lines, then an ellipsis: enough to recognise an event; the whole title is one click away. */
+    /*
+     * Two lines, then an ellipsis: enough to recognise an event; the whole title is one click away. A word longer
+     * than the cell is hyphenated where the browser knows the language, else broken, rather than cut at the border.
+     */
+    overflow-wrap: anywhere;
+    hyphens: auto;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;

@@ -31,8 +31,11 @@ const TRANSLATIONS: Translations = {
   },
 };
 export type CalendarView = 'month' | 'list' | 'upcoming';
-/** Below this width the month grid has no room for readable chips, so the list is shown unless `view` says otherwise. */
-const NARROW_PX = 600;
+/**
+ * Below this width the month grid has no room for readable chips (about 100 px a day), so the list is shown unless
+ * `view` says otherwise: 720 px is a 1,440 px screen at 200 % zoom.
+ */
+const NARROW_PX = 720;
 const HASH = /^#kpr-date=(\d{4}-\d{2})(-\d{2})?$/;
 /*
  * The calendar reads each event feed itself (json-events.ts): an event's `_kpr` is checked against the schema
@@ -111,7 +114,7 @@ export class KprEventCalendar extends LitElement {
 
   /** Feed URLs separated by spaces: KPR event feeds (JSON Feed), iCalendar files and OParl meeting lists, merged. */
   declare src: string;
-  /** `month`, `list` or `upcoming`; without it, the month, or the list when the widget is narrower than about 600 px. */
+  /** `month`, `list` or `upcoming`; without it, the month, or the list when the widget is narrower than about 720 px. */
   declare view: '' | CalendarView;
   /** The month shown first (`2026-12`) or a day (`2026-12-03`); this month by default. */
   declare date: string;

@@ -291,6 +291,32 @@ describe('<kpr-event-calendar>', () => {
     });
   });
 
+  describe('at 200 % zoom (650 px)', () => {
+    const src = () => fresh('/tests/fixtures/calendar/long-titles.json');
+
+    it('shows the list unless the month is asked for', async () => {
+      const el = await calendar({ date: '2026-11', src: src() }, '650px');
+      await waitUntil(() => shadow(el).querySelector('[part="list"]'), 'the list view');
+      expect(shadow(el).querySelector('table')).to.equal(null);
+    });
+
+    it('keeps every title of a month asked for inside its cell, wrapped and cut after two lines, never mid-word across the border', async () => {
+      const el = await calendar({ date: '2026-11', view: 'month', src: src() }, '650px');
+      expect(chips(el, '2026-11-26')).to.deep.equal(['Fahrradcodierungsaktionswoche', '17:00 Abendspaziergang', '19:00 Kriminalpräventionsratssitzung']);
+      const all = [...shadow(el).querySelectorAll<HTMLElement>('.chip')];
+      expect(all.length).to.be.greaterThan(5);
+      for (const chip of all) {
+        const what = spoken(chip.textContent);
+        expect(chip.scrollWidth, `${what}: its text is wider than the chip`).to.be.at.most(chip.clientWidth);
+        const [inner, outer] = [chip.getBoundingClientRect(), chip.closest('td')!.getBoundingClientRect()];
+        expect(inner.left, `${what}: left of its cell`).to.be.at.least(outer.left);
+        expect(inner.right, `${what}: right of its cell`).to.be.at.most(outer.right);
+      }
+      // Screen readers hear the day and its count in the grid; Enter opens the day with every title in full.
+      expect(spoken(cell(el, '2026-11-26').querySelector('.visually-hidden')!.textContent)).to.equal('Donnerstag, 26. November 2026, 3 Termine');
+    });
+  });
+
   describe('feeds from the wild', () => {
     const calendarFile = (name: string) => fresh(`/tests/fixtures/calendar/${name}`);
 
