@@ -15,7 +15,7 @@ import { EventDialogController } from './dialog-controller.js';
 import { icsFileName } from './ics-export.js';
 import { writeJsonLd } from './json-ld.js';
 import { CALENDAR_FORMATS, EventSourcesController } from './sources.js';
-import { agendaDays, dayForKey, groupByDay, renderAgenda, renderList, renderMonth, renderToolbar, type ViewContext } from './views.js';
+import { agendaDays, dayForKey, groupByDay, headingLevels, renderAgenda, renderList, renderMonth, renderToolbar, type ViewContext } from './views.js';
 import { now, nowMs } from '../../core/clock.js';
 
 const TRANSLATIONS: Translations = {
@@ -205,7 +205,7 @@ export class KprEventCalendar extends LitElement {
 
   private context(byDay: Map<string, CalendarEvent[]>): ViewContext {
     return {
-      i18n: this.i18n, timeZone: this.zone, today: this.today, cursor: this.cursor, byDay, headingLevel: this.headingLevel + 1,
+      i18n: this.i18n, timeZone: this.zone, today: this.today, cursor: this.cursor, byDay, headingLevel: headingLevels(this.headingLevel, this.currentView).day,
       openEvent: (event, opener) => this.dialog.open({ event }, opener),
       openDay: (day, opener) => this.dialog.open({ day }, opener),
     };
@@ -227,7 +227,7 @@ export class KprEventCalendar extends LitElement {
       return days.length ? renderAgenda(days, context, true) : renderEmpty(t('calendar.noUpcoming'));
     }
     const filtered = Boolean(query || this.active.size);
-    return html`${renderToolbar(context, view, Math.min(6, Math.max(2, this.headingLevel)), {
+    return html`${renderToolbar(context, view, headingLevels(this.headingLevel, view).month, {
         move: (day) => this.moveTo(day),
         show: (v) => (this.view = v),
       })}

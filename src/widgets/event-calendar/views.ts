@@ -14,6 +14,7 @@ export interface ViewContext {
   cursor: string;
   /** The events shown, by day (a multi-day event is under each of its days), after filters. */
   byDay: ReadonlyMap<string, readonly CalendarEvent[]>;
+  /** The level of a list's day headings (`headingLevels`). */
   headingLevel: number;
   openEvent(event: CalendarEvent, opener: HTMLElement): void;
   openDay(day: string, opener: HTMLElement): void;
@@ -30,6 +31,16 @@ export function groupByDay(events: readonly CalendarEvent[], range: DayRange): M
     }
   }
   return byDay;
+}
+
+/**
+ * The levels of the widget's headings. Its first heading gets the level the webmaster sets (`heading-level`, kept
+ * within 2 to 6), so that it fits under the page's own: the month's name, with the days of a list one level below;
+ * in the upcoming view, which names no month, the days themselves.
+ */
+export function headingLevels(headingLevel: number, view: 'month' | 'list' | 'upcoming'): { month: number; day: number } {
+  const month = Math.min(6, Math.max(2, headingLevel));
+  return { month, day: view === 'upcoming' ? month : Math.min(6, month + 1) };
 }
 
 /** Previous, today and next; the month's name, read out when it changes; month or list. */
@@ -189,9 +200,8 @@ export function renderList(days: AgendaDays, earlier: EarlierDays | undefined, c
 
 /** A day's heading and its events; a day already past says so in words, not by its muted colour alone. */
 function renderAgendaDay(day: string, events: readonly CalendarEvent[], context: ViewContext, past = false): TemplateResult {
-  const level = Math.min(6, Math.max(2, context.headingLevel));
   return html`<section class="agenda-day ${past ? 'past' : ''}">
-    <div role="heading" aria-level=${level} class="agenda-date" part="day-heading">${formatDay(day, context.i18n.locale, 'long')}${past ? html`<span class="visually-hidden">, ${context.i18n.t('calendar.past')}</span>` : nothing}</div>
+    <div role="heading" aria-level=${context.headingLevel} class="agenda-date" part="day-heading">${formatDay(day, context.i18n.locale, 'long')}${past ? html`<span class="visually-hidden">, ${context.i18n.t('calendar.past')}</span>` : nothing}</div>
     <ul class="agenda-events">${events.map((event) => renderAgendaEvent(event, day, context))}</ul>
   </section>`;
 }

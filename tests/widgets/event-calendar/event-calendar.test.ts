@@ -317,6 +317,31 @@ describe('<kpr-event-calendar>', () => {
     });
   });
 
+  describe('heading levels', () => {
+    const levels = (el: HTMLElement) => [...shadow(el).querySelectorAll('[role="heading"], h1, h2, h3, h4, h5, h6')].map((h) => Number(h.getAttribute('aria-level') ?? h.localName.slice(1)));
+
+    for (const level of [2, 3]) {
+      it(`gives the first heading level ${level} with heading-level="${level}", and the days in a month's list the level below`, async () => {
+        const headingLevel = String(level);
+        expect(levels(await calendar({ date: '2026-12', 'heading-level': headingLevel })), 'month').to.deep.equal([level]);
+        const list = levels(await calendar({ date: '2026-12', view: 'list', 'heading-level': headingLevel }));
+        expect(list[0], 'list: the month').to.equal(level);
+        expect(new Set(list.slice(1)), 'list: its days').to.deep.equal(new Set([level + 1]));
+        const upcoming = levels(await calendar({ view: 'upcoming', limit: '3', 'heading-level': headingLevel }));
+        expect(upcoming.length, 'upcoming').to.be.greaterThan(1);
+        expect(new Set(upcoming), 'upcoming: its days, the first headings it has').to.deep.equal(new Set([level]));
+      });
+    }
+
+    it('fits under the page\'s h2 with heading-level="3" in every view (axe heading-order)', async () => {
+      for (const view of ['upcoming', 'list', 'month']) {
+        const page = await fixture(html`<div><h2>Termine</h2><kpr-event-calendar eager view=${view} date="2026-12" heading-level="3" src=${demoEvents()}></kpr-event-calendar></div>`);
+        await settled(page.querySelector('kpr-event-calendar')!);
+        await expect(page, view).to.be.accessible();
+      }
+    });
+  });
+
   describe('feeds from the wild', () => {
     const calendarFile = (name: string) => fresh(`/tests/fixtures/calendar/${name}`);
 
