@@ -70,7 +70,7 @@ export function shortTime(event: CalendarEvent, day: string, context: ViewContex
 
 /**
  * In a list, where an event appears once: its time; for a timed event that ends on a later day, both times and how
- * many days later it ends ("22:00 – 01:00 (+1 Tag)"), as timetables write it. All-day events, and events listed
+ * many days later it ends ("22:00 – 1:00 (+1 Tag)"), as timetables write it. All-day events, and events listed
  * under a later day than their first (they began before the days listed), show the days they span ("7.–11. Dez.").
  */
 function listTime(event: CalendarEvent, day: string, context: ViewContext): string {
