@@ -126,6 +126,11 @@ export class KprContact extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // The consent names the "Datenschutzhinweis"; without privacy-url it cannot link to it, which residents cannot
+    // see is missing. The webmaster learns it here (the builder asks for the address as well).
+    if (changed.has('privacyUrl') && !safeLink(this.privacyUrl, location.href)) {
+      logWarning(this, 'has no privacy-url (an http(s) address), so the consent text names the privacy notice without a link to it; add privacy-url="https://…/datenschutz/"');
+    }
     if (changed.has('challengeUrl')) {
       const url = this.challengeUrl.trim() ? safeLink(this.challengeUrl, location.href) : undefined;
       this.proofOfWork = undefined;
