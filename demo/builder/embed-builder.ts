@@ -28,6 +28,7 @@ import {
   type FallbackTexts,
   type Field,
   type WidgetName,
+  missingFields,
 } from './model.js';
 import { TEXTS, type Texts, type UiLanguage } from './texts.js';
 
@@ -335,6 +336,10 @@ export class EmbedBuilder extends LitElement {
     </fieldset>`;
   }
 
+  private fieldLabel(field: Field): string {
+    return this.t.fields[`${this.state.widget}.${field.name}`] ?? field.name;
+  }
+
   private renderField(field: Field): TemplateResult {
     const { widget } = this.state;
     const id = `builder-attr-${field.name}`;
@@ -373,11 +378,25 @@ export class EmbedBuilder extends LitElement {
             @change=${(event: Event) => set(clampNumber(field, (event.target as HTMLInputElement).value))}
           />
         </div>`;
-      default:
+      default: {
+        // A required field left empty is an error at the field (and in the check), not a lock on the copy button.
+        const missing = field.required === true && !String(value).trim();
         return html`<div class="builder-field">
-          <label for=${id}>${label} ${name}</label>
-          <input type="text" id=${id} spellcheck="false" inputmode=${field.inputMode ?? 'text'} .value=${String(value)} @change=${(event: Event) => set((event.target as HTMLInputElement).value)} />
+          <label for=${id}>${label} ${name} ${field.required ? html`<span class="builder-required">(${this.t.required})</span>` : nothing}</label>
+          <input
+            type="text"
+            id=${id}
+            spellcheck="false"
+            inputmode=${field.inputMode ?? 'text'}
+            ?required=${field.required === true}
+            aria-invalid=${missing ? 'true' : 'false'}
+            aria-describedby=${missing ? `${id}-error` : nothing}
+            .value=${String(value)}
+            @change=${(event: Event) => set((event.target as HTMLInputElement).value)}
+          />
+          ${missing ? html`<p class="builder-error" id="${id}-error">${this.t.missing[`${widget}.${field.name}`] ?? this.t.required}</p>` : nothing}
         </div>`;
+      }
     }
   }
 
@@ -435,9 +454,17 @@ export class EmbedBuilder extends LitElement {
       const errors = problems.filter((p) => p.severity === 'error').length;
       summary = problems.length ? t.checkProblems(errors, problems.length - errors) : t.checkOk(check.checks.length);
     }
+    // Required fields left empty come first: each named and linked to its field, where the error says more.
+    const missing = missingFields(this.state);
+    if (missing.length) summary = `${t.checkMissing(missing.length)} ${missing.map((field) => this.fieldLabel(field)).join(', ')}. ${summary}`;
     return html`<section aria-labelledby="builder-check-heading" class="builder-check">
       <h2 id="builder-check-heading">${t.checkHeading}</h2>
       <p role="status" class="builder-check-summary">${summary}</p>
+      ${missing.length
+        ? html`<ul class="builder-problems builder-missing">
+            ${missing.map((field) => html`<li class="error"><strong>${t.error}:</strong> <a href="#builder-attr-${field.name}">${this.fieldLabel(field)}</a> (<code>${field.name}</code>)</li>`)}
+          </ul>`
+        : nothing}
       ${check.status === 'done' ? check.checks.map((c) => this.renderReport(c)) : nothing}
     </section>`;
   }
@@ -495,7 +522,8 @@ export class EmbedBuilder extends LitElement {
     await this.updateComplete;
     try {
       await navigator.clipboard.writeText(this.snippet);
-      this.copyStatus = this.t.copied;
+      const missing = missingFields(this.state);
+      this.copyStatus = missing.length ? this.t.copiedIncomplete(missing.map((field) => this.fieldLabel(field)).join(', ')) : this.t.copied;
     } catch {
       const area = this.querySelector<HTMLTextAreaElement>('#builder-snippet')!;
       area.focus();

@@ -11,7 +11,7 @@ export const WIDGETS = WIDGET_NAMES;
 export type Field =
   | { kind: 'select'; name: string; options: readonly string[]; default: string }
   | { kind: 'number'; name: string; min: number; max: number; default: number }
-  | { kind: 'text'; name: string; default: ''; inputMode?: 'url' | 'email' }
+  | { kind: 'text'; name: string; default: ''; inputMode?: 'url' | 'email'; required?: true }
   | { kind: 'boolean'; name: string; default: false };
 
 const headingLevel = (max: number, fallback: number): Field => ({
@@ -63,11 +63,17 @@ export const FIELDS: Record<WidgetName, readonly Field[]> = {
   contact: [
     { kind: 'select', name: 'mode', options: ['json', 'open311', 'mailto'], default: 'json' },
     { kind: 'text', name: 'mailto', default: '', inputMode: 'email' },
-    { kind: 'text', name: 'privacy-url', default: '', inputMode: 'url' },
+    // Required: the consent names the privacy notice, and without the address it names it without a link.
+    { kind: 'text', name: 'privacy-url', default: '', inputMode: 'url', required: true },
     { kind: 'text', name: 'challenge-url', default: '', inputMode: 'url' },
     { kind: 'boolean', name: 'persist-draft', default: false },
   ],
 };
+
+/** Required fields left empty: the snippet can still be copied, but the widget lacks something residents need. */
+export function missingFields(state: BuilderState): Field[] {
+  return FIELDS[state.widget].filter((field) => field.kind === 'text' && field.required && !String(fieldValue(state, field)).trim());
+}
 
 /** The contact form posts to an endpoint; every other widget reads feeds. */
 export const sourceAttribute = (widget: WidgetName): 'src' | 'endpoint' => (widget === 'contact' ? 'endpoint' : 'src');

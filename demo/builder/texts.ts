@@ -163,6 +163,14 @@ const de = {
   copy: 'Code kopieren',
   copied: 'Kopiert.',
   copyFallback: 'Der Code ist markiert. Kopieren Sie ihn mit Strg+C (Mac: Befehlstaste+C).',
+  required: 'Pflichtangabe',
+  /** Why a required field matters, by widget and attribute. */
+  missing: {
+    'contact.privacy-url':
+      'Bitte die Adresse Ihrer Datenschutzerklärung eintragen: Ohne sie nennt das Formular den Datenschutzhinweis, ohne auf ihn zu verlinken. Der Code lässt sich trotzdem kopieren; ergänzen Sie privacy-url dann darin.',
+  } as Record<string, string>,
+  checkMissing: (count: number) => (count === 1 ? 'Es fehlt 1 Pflichtangabe:' : `Es fehlen ${count} Pflichtangaben:`),
+  copiedIncomplete: (labels: string) => `Kopiert. Es fehlt noch: ${labels}.`,
 };
 
 export type Texts = typeof de;
@@ -322,6 +330,13 @@ const en: Texts = {
   copy: 'Copy the code',
   copied: 'Copied.',
   copyFallback: 'The code is selected. Copy it with Ctrl+C (Mac: Command+C).',
+  required: 'required',
+  missing: {
+    'contact.privacy-url':
+      'Please enter the address of your privacy notice: without it, the form names the privacy notice without linking to it. The code can still be copied; then add privacy-url to it.',
+  } as Record<string, string>,
+  checkMissing: (count: number) => (count === 1 ? '1 required field is empty:' : `${count} required fields are empty:`),
+  copiedIncomplete: (labels: string) => `Copied. Still missing: ${labels}.`,
 };
 
 function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {

@@ -4,7 +4,7 @@ import '../../demo/builder/main.js';
 import type { EmbedBuilder } from '../../demo/builder/embed-builder.js';
 import { FIELDS, WIDGETS } from '../../demo/builder/model.js';
 import { TEXTS } from '../../demo/builder/texts.js';
-import { fresh, jsonFeed, served } from '../support/helpers.js';
+import { captureConsole, fresh, jsonFeed, served } from '../support/helpers.js';
 
 async function mountBuilder(lang: 'de' | 'en' = 'de'): Promise<EmbedBuilder> {
   return fixture<EmbedBuilder>(html`<asskomm-embed-builder lang=${lang}></asskomm-embed-builder>`);
@@ -172,6 +172,71 @@ describe('the embed builder', () => {
     await chooseWidget(builder, 'contact');
     expect(builder.querySelector('#builder-fallback')).to.equal(null);
     expect(snippetText(builder)).to.match(/<kpr-contact endpoint="[^"]*"><\/kpr-contact>$/);
+  });
+
+  it('asks for the privacy notice of the contact form: an error at the field and in the check until it is given', async () => {
+    const builder = await mountBuilder();
+    const warnings = captureConsole('warn');
+    try {
+      await chooseWidget(builder, 'contact');
+      const field = $<HTMLInputElement>(builder, '#builder-attr-privacy-url');
+      expect(field.required).to.equal(true);
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      const error = $(builder, `#${field.getAttribute('aria-describedby')}`);
+      expect(error.textContent).to.include('Datenschutzerklärung');
+      expect(summary(builder)).to.include('Es fehlt 1 Pflichtangabe: Adresse Ihrer Datenschutzerklärung.');
+      expect($<HTMLAnchorElement>(builder, '.builder-missing a').getAttribute('href')).to.equal('#builder-attr-privacy-url');
+      expect(snippetText(builder)).not.to.include('privacy-url');
+      // The preview's form says the same in the console, as it would on the webmaster's page.
+      await waitUntil(() => warnings.messages.some((message) => message.includes('<kpr-contact> has no privacy-url')), 'the contact form to warn');
+
+      await set(builder, '#builder-attr-privacy-url', 'https://www.bannewitz.de/datenschutz/');
+      expect(field.getAttribute('aria-invalid')).to.equal('false');
+      expect(field.hasAttribute('aria-describedby')).to.equal(false);
+      expect(builder.querySelector('.builder-missing')).to.equal(null);
+      expect(summary(builder)).not.to.include('Pflichtangabe');
+      expect(snippetText(builder)).to.include(' privacy-url="https://www.bannewitz.de/datenschutz/"');
+      const consent = builder.previewElement!.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://www.bannewitz.de/datenschutz/"]');
+      expect(consent, 'the consent links to the privacy notice').to.not.equal(null);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('has the contact form warn in the console when it has no privacy-url, and not when it has one', async () => {
+    const warnings = captureConsole('warn');
+    try {
+      await fixture(html`<kpr-contact endpoint="/api/contact/messages"></kpr-contact>`);
+      expect(warnings.messages.filter((message) => message.includes('privacy-url'))).to.deep.equal([
+        '[asskomm-widgets] <kpr-contact> has no privacy-url (an http(s) address), so the consent text names the privacy notice without a link to it; add privacy-url="https://…/datenschutz/"',
+      ]);
+      warnings.messages.length = 0;
+      await fixture(html`<kpr-contact endpoint="/api/contact/messages" privacy-url="https://www.bannewitz.de/datenschutz/"></kpr-contact>`);
+      expect(warnings.messages.filter((message) => message.includes('privacy-url'))).to.deep.equal([]);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('copies a contact snippet without privacy notice, and says what it still lacks', async () => {
+    const builder = await mountBuilder();
+    await chooseWidget(builder, 'contact');
+    const button = [...builder.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Code kopieren')!;
+    const status = $(builder, '.builder-copy-status');
+    const clipboard = navigator.clipboard;
+    const realWrite = clipboard.writeText;
+    let copied = '';
+    clipboard.writeText = async (text: string) => {
+      copied = text;
+    };
+    try {
+      button.click();
+      await waitUntil(() => status.textContent!.trim() !== '', 'the copy to be announced');
+      expect(status.textContent!.trim()).to.equal('Kopiert. Es fehlt noch: Adresse Ihrer Datenschutzerklärung.');
+      expect(copied).to.equal(snippetText(builder));
+    } finally {
+      clipboard.writeText = realWrite;
+    }
   });
 
   it('keeps numbers within what the widget takes', async () => {
