@@ -126,13 +126,21 @@ export const contactStyles = css`
     opacity: 0.7;
     cursor: progress;
   }
-  /* The honeypot: off screen and out of the accessibility tree; only programs that fill every field find it. */
+  /*
+   * The honeypot: out of sight and out of the accessibility tree; only programs that fill every field find it.
+   * It is clipped to nothing where it stands rather than moved off screen: a box pushed 10,000 px to the start
+   * side lands to the right in a right-to-left form and made a left-to-right page 11,000 px wide.
+   */
   .hp {
     position: absolute;
-    inset-inline-start: -10000px;
     width: 1px;
     height: 1px;
+    margin: -1px;
+    padding: 0;
+    border: 0;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   @media (forced-colors: active) {
     .invalid,
