@@ -105,7 +105,12 @@ export const goalOverviewStyles = css`
   .latest {
     font-size: 1.1em;
   }
+  /*
+   * A chart runs left to right in every language, as charts of years conventionally do; in a right-to-left widget
+   * its labels would otherwise anchor from the other end and the first and last year would stick out of it.
+   */
   .chart {
+    direction: ltr;
     display: block;
     width: 100%;
     height: auto;

@@ -11,18 +11,41 @@ export function formatValue(value: number, unit: string, locale: string): string
   return unit ? `${formatNumber(value, locale)} ${unit}` : formatNumber(value, locale);
 }
 
-/** The trend in words, for example "Seit 2022 um 12 % gesunken: eine gute Entwicklung." */
-export function describeTrend(indicator: IndicatorEntry, i18n: I18nController): string {
-  const trend = trendOf(indicator);
-  if (!trend) return i18n.t(latest(indicator) ? 'goals.trend.single' : 'goals.trend.none');
-  const words = i18n.t(`goals.trend.${trend.direction}`, { period: trend.from.period, change: describeChange(trend, indicator.unit, i18n) });
-  return i18n.t(`goals.trend.${trend.judgement ?? 'neutral'}`, { trend: words });
+/**
+ * Stands in a translated sentence for a figure that is put in afterwards: a private-use character, which neither
+ * a translation nor a feed contains.
+ */
+const FIGURE = '\uE000';
+
+/**
+ * A figure with the feed's unit ("379 Fälle") isolated in a `<bdi>`: in a right-to-left sentence the bidi
+ * algorithm would otherwise move the number to the far side of the unit and of what follows ("Fälle (2025) 379").
+ * Percentages are written by Intl for the widget's own language and need no isolation.
+ */
+function figure(value: number, unit: string, locale: string): TemplateResult | string {
+  const text = formatValue(value, unit, locale);
+  return unit && unit !== '%' ? html`<bdi>${text}</bdi>` : text;
 }
 
-function describeChange({ change }: Trend, unit: string, i18n: I18nController): string {
+/** A translated sentence with the figure put in where the sentence has FIGURE. */
+function withFigure(sentence: string, shown: TemplateResult | string): TemplateResult {
+  const [before, ...after] = sentence.split(FIGURE);
+  return after.length ? html`${before}${shown}${after.join('')}` : html`${sentence}`;
+}
+
+/** The trend in words, for example "Seit 2022 um 12 % gesunken: eine gute Entwicklung." */
+export function describeTrend(indicator: IndicatorEntry, i18n: I18nController): TemplateResult {
+  const trend = trendOf(indicator);
+  if (!trend) return html`${i18n.t(latest(indicator) ? 'goals.trend.single' : 'goals.trend.none')}`;
+  const { change } = trend;
+  const amount = change.kind === 'absolute' ? figure(change.amount, indicator.unit, i18n.locale) : describeChange(trend, i18n);
+  const words = i18n.t(`goals.trend.${trend.direction}`, { period: trend.from.period, change: FIGURE });
+  return withFigure(i18n.t(`goals.trend.${trend.judgement ?? 'neutral'}`, { trend: words }), amount);
+}
+
+function describeChange({ change }: Trend, i18n: I18nController): string {
   if (change.kind === 'relative') return formatNumber(change.amount, i18n.locale, { style: 'percent', maximumFractionDigits: 0 });
-  if (change.kind === 'points') return i18n.t('goals.points', { count: change.amount, value: formatNumber(change.amount, i18n.locale) });
-  return formatValue(change.amount, unit, i18n.locale);
+  return i18n.t('goals.points', { count: change.amount, value: formatNumber(change.amount, i18n.locale) });
 }
 
 /**
@@ -31,14 +54,15 @@ function describeChange({ change }: Trend, unit: string, i18n: I18nController): 
  */
 export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController): TemplateResult {
   const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
-  const value = (number: number) => formatValue(number, indicator.unit, i18n.locale);
+  const value = (number: number) => figure(number, indicator.unit, i18n.locale);
   const last = latest(indicator);
   const trend = trendOf(indicator);
   const reached = targetReached(indicator);
-  const target = indicator.target === undefined ? undefined : t(reached === undefined ? 'goals.target' : reached ? 'goals.targetReached' : 'goals.targetOpen', { value: value(indicator.target) });
+  const targetKey = reached === undefined ? 'goals.target' : reached ? 'goals.targetReached' : 'goals.targetOpen';
+  const target = indicator.target === undefined ? undefined : withFigure(t(targetKey, { value: FIGURE }), value(indicator.target));
   return html`<figure class="indicator" part="indicator">
     <figcaption class="indicator-name">${indicator.name}</figcaption>
-    ${last ? html`<p class="latest">${t('goals.latest', { value: value(last.value), period: last.period })}</p>` : nothing}
+    ${last ? html`<p class="latest">${withFigure(t('goals.latest', { value: FIGURE, period: last.period }), value(last.value))}</p>` : nothing}
     ${renderChart(indicator)}
     <div class="data"><table>
       <caption>${t('goals.tableCaption', { name: indicator.name })}</caption>
