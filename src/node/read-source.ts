@@ -60,6 +60,21 @@ function explainFeedError(source: string, error: FeedError): SourceError {
   return new SourceError(source, error.message, fix);
 }
 
+/**
+ * Whether an image or a page at `url` loads, for the validator's check of a feed's own images and links: undefined
+ * when it does, else why not. Asked with GET through the widgets' fetchText, which stops at the first byte of the
+ * answer (a body over the limit of 0 bytes is one that loads), so an image is not downloaded whole.
+ */
+export async function probeUrl(url: string, { timeoutMs = 5_000, signal = new AbortController().signal }: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string | undefined> {
+  try {
+    await fetchText(url, { signal, timeoutMs, maxBytes: 0, retryDelayMs: 300 });
+    return undefined;
+  } catch (error) {
+    if (error instanceof FeedError) return error.kind === 'too-large' ? undefined : explainFeedError(url, error).message;
+    return String(error);
+  }
+}
+
 /** File names that may be feeds, when a folder is given: the formats the widgets read. */
 export const FEED_FILE = /\.(json|jsonfeed|rss|atom|xml|ics|ical)$/i;
 

@@ -7,13 +7,15 @@
 import { checkFeed, WHOLE_FEED, WIDGET_NAMES, type FeedProblem, type FeedReport, type WidgetName } from '../validator/check-feed.js';
 import { installDomParser } from './dom-shim.js';
 import { parseUrl } from '../core/urls.js';
-import { expandSources, isWebAddress, readSource, SourceError } from './read-source.js';
+import { expandSources, isWebAddress, probeUrl, readSource, SourceError } from './read-source.js';
 import { useClockFromEnvironment } from './environment-clock.js';
 
 export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
 
 Checks feeds as the widgets read them, and says what would not show and how to fix it.
 A folder stands for the feed files in it (*.json, *.rss, *.atom, *.xml, *.ics).
+For a URL, the items' images and links on the feed's own server are asked for too (at most 20, 15 s in all):
+one that does not load is a warning. In a file, a path from the site's root (/images/x.png) is a warning.
 
 Options:
   --widget <name>  check for this widget: ${WIDGET_NAMES.join(', ')}
@@ -117,7 +119,10 @@ export async function runValidate(args: readonly string[], output: Output): Prom
       if (!options.json) output.err(`${paint.bold(source)}\n  ${paint.red('cannot read it:')} ${error.message}\n${paint.dim(`    fix: ${error.fix}`)}\n`);
       continue;
     }
-    const report = await checkFeed(text, { source, ...(options.widget ? { widget: options.widget } : {}) });
+    // A feed read from a URL has its images and links on that server asked for: a missing image is found here,
+    // not by residents. (A file's are warned about when they depend on the site that serves it.)
+    const probe = isWebAddress(source) ? (url: string) => probeUrl(url, { timeoutMs: Math.min(options.timeoutMs, 5_000) }) : undefined;
+    const report = await checkFeed(text, { source, ...(options.widget ? { widget: options.widget } : {}), ...(probe ? { probe } : {}) });
     if (crossSite && report.widget !== 'contact') {
       const problem = corsProblem(allowed, site, options.origin);
       if (problem) report.problems.unshift(problem);

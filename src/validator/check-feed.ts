@@ -55,6 +55,17 @@ export interface FeedReport {
   ok: boolean;
 }
 
+/**
+ * Asks whether an image or a page loads: resolves to undefined when it does, else to why not ("HTTP 404 Not
+ * Found"). The CLI gives one that asks the server (src/node/read-source.ts, probeUrl); without one nothing is asked.
+ */
+export type UrlProbe = (url: string) => Promise<string | undefined>;
+
+/** At most this many addresses are asked for, and none started after PROBE_BUDGET_MS: a check, not a crawl. */
+export const MAX_PROBED_URLS = 20;
+const PROBE_BUDGET_MS = 15_000;
+const PROBES_AT_ONCE = 4;
+
 export const WIDGET_NAMES: readonly WidgetName[] = ['news-feed', 'prevention-tips', 'goal-overview', 'event-calendar', 'contact'];
 
 /** The whole feed, for problems that belong to no field. */
@@ -105,10 +116,12 @@ interface Context {
   profile: Profile;
   widget: WidgetName;
   out: Collector;
+  /** The items' images and links on the feed's own server, to ask for when there is a probe. */
+  targets: Array<{ path: string; url: string }>;
 }
 
-export async function checkFeed(text: string, options: { source: string; widget?: WidgetName }): Promise<FeedReport> {
-  const { source, widget } = options;
+export async function checkFeed(text: string, options: { source: string; widget?: WidgetName; probe?: UrlProbe }): Promise<FeedReport> {
+  const { source, widget, probe } = options;
   const out = new Collector();
   // Fields in the order a reader of the JSON report expects them; undefined ones are left out of it.
   const report: FeedReport = { source, format: 'unknown', widget, inferredFrom: undefined, items: 0, shown: 0, problems: out.problems, ok: false };
@@ -170,12 +183,13 @@ export async function checkFeed(text: string, options: { source: string; widget?
 
   const json = document.format === 'json-feed' ? (JSON.parse(body) as Record<string, unknown>) : undefined;
   const feedUrl = typeof json?.feed_url === 'string' && /^https?:\/\//i.test(json.feed_url) ? json.feed_url : undefined;
-  const context: Context = { source, base: /^https?:\/\//i.test(source) ? source : feedUrl, profile, widget: chosen, out };
+  const context: Context = { source, base: /^https?:\/\//i.test(source) ? source : feedUrl, profile, widget: chosen, out, targets: [] };
   if (json) checkFeedFields(json, context);
 
   if (document.format === 'icalendar') Object.assign(report, await checkIcs(document, context));
   else if (document.format === 'oparl') Object.assign(report, await checkOparl(document, context));
   else Object.assign(report, await checkItems(document, context));
+  if (probe) await probeTargets(context, probe);
   if (report.items === 0) out.warning('items', `the feed has no ${profile.plural} yet, so ${element} shows that there are none`, `Add at least one ${profile.noun}, or leave ${element} off the page until there is one.`);
   return finish();
 }
@@ -400,10 +414,66 @@ function checkLinks(item: LoadedItem, path: string, context: Context): void {
       const kinds = allowed.source.includes('tel') ? 'http(s), mailto and tel' : allowed.source.includes('mailto') ? 'http(s) and mailto' : 'http(s)';
       out.error(where, `${JSON.stringify(shorten(raw))} is not shown: only ${kinds} links are`, fieldOf(where) === 'image' ? 'Give the image an address beginning https://, on the feed\'s own server.' : 'Link to a web page with an address beginning https://.');
     } else if (!absolute) {
-      relative(where, raw, context);
+      if (/^\/(?!\/)/.test(raw.trim()) && !/^https?:\/\//i.test(context.source)) siteAbsolute(where, raw, context);
+      else relative(where, raw, context);
     } else if (fieldOf(where) === 'image' && context.base && web.test(url.protocol) && url.host !== new URL(context.base).host) {
       out.warning(where, `the image is on ${url.host}, not on the feed's own server, so it is shown only when the widget's image-hosts attribute names that host`, `Add image-hosts="${url.host}" to <kpr-${widget}>, or serve the image from the feed's own server.`);
     }
+    // Only addresses on the feed's own server are asked for: that is where its images are, and no other site
+    // learns of the check.
+    if (/^https?:\/\//i.test(context.source) && web.test(url.protocol) && url.origin === new URL(context.source).origin && (!allowed || allowed.test(url.protocol))) {
+      context.targets.push({ path: where, url: url.href.replace(/#.*$/, '') });
+    }
+  }
+}
+
+/**
+ * A path from the site's root (`/images/x.png`) in a feed file: the widgets resolve it against the address the
+ * file is loaded from, so it works only on the site it was written for (a copy of the demo's news.json shows
+ * broken images anywhere else).
+ */
+function siteAbsolute(where: string, raw: string, { base, out }: Context): void {
+  const path = raw.trim();
+  const image = /image|avatar/.test(fieldOf(where));
+  const full = base ? new URL(path, base).href : `https://…${path}`;
+  const beside = image ? `, such as "images/${path.split('/').pop()}" for a folder images/ beside the feed` : '';
+  out.warning(
+    where,
+    `${JSON.stringify(shorten(path))} begins with /, so it is resolved against whatever site serves this file: on another site, or when the file is copied, it points to nothing`,
+    `Write the full address (${full}), or a path relative to the feed${beside}.`,
+  );
+}
+
+/**
+ * Asks for the items' images and links on the feed's own server, a few at a time, and warns about those that do
+ * not load. Bounded by MAX_PROBED_URLS and PROBE_BUDGET_MS; each address is asked for once, however many items
+ * name it.
+ */
+async function probeTargets({ targets, out }: Context, probe: UrlProbe): Promise<void> {
+  const firstPath = new Map<string, string>();
+  for (const { path, url } of targets) if (!firstPath.has(url)) firstPath.set(url, path);
+  const queue = [...firstPath].slice(0, MAX_PROBED_URLS);
+  const failures = new Map<string, string>();
+  const stopAt = performance.now() + PROBE_BUDGET_MS;
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next && performance.now() < stopAt; next = queue.shift()) {
+      const reason = await probe(next[0]);
+      if (reason) failures.set(next[0], reason);
+    }
+  };
+  await Promise.all(Array.from({ length: PROBES_AT_ONCE }, worker));
+  // Reported in the feed's order, whichever answer came first.
+  for (const [url, path] of firstPath) {
+    const reason = failures.get(url);
+    if (!reason) continue;
+    const image = /image|avatar/.test(fieldOf(path));
+    out.warning(
+      path,
+      `${shorten(url)} does not load (${reason}), so ${image ? 'residents see no image there' : 'the link leads to an error'}`,
+      image
+        ? 'Upload the image to that address, or correct the address in the feed: opened in a browser, it must show the image.'
+        : 'Correct the address, or leave the link out: opened in a browser, it must show the page.',
+    );
   }
 }
 

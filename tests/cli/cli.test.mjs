@@ -111,7 +111,7 @@ describe('validate: good feeds', () => {
     assert.equal(code, 1);
     assert.doesNotMatch(stdout, /\n {2}warning |demo\/feeds\/tips\.json/);
     assert.match(stdout, /error items\[1\]\._kpr\.topic: /);
-    assert.match(stdout, /✘ 1 of 2 sources would show completely, 1 error, \d+ warnings/);
+    assert.match(stdout, /✘ 1 of 2 sources would show completely, 1 error, \d+ warnings?/);
   });
 });
 
@@ -248,7 +248,8 @@ describe('validate: usage and sources', () => {
     /** @type {Array<string | undefined>} */
     const origins = [];
     const server = createServer((request, response) => {
-      origins.push(request.headers.origin);
+      // The feed's own requests; its images, asked for afterwards as a page would, carry no Origin.
+      if (request.url?.endsWith('.json')) origins.push(request.headers.origin);
       /** @type {Record<string, string>} */
       const headers = { 'content-type': 'application/feed+json' };
       if (request.url === '/open.json') headers['access-control-allow-origin'] = '*';
@@ -334,6 +335,69 @@ describe('validate: usage and sources', () => {
       ['warning', 'items[0]._kpr.farbe', '"farbe" is not a field of _kpr that <kpr-event-calendar> reads, so it is ignored', unknown[1]?.fix],
     ]);
     assert.match(unknown[1].fix, /^Remove "farbe", or use a field kpr-events\.schema\.json describes: start, end, /);
+  });
+
+  test('a URL\'s images and links on its own server are asked for: one that does not load is a warning with a fix', async (t) => {
+    /** @type {string[]} */
+    const asked = [];
+    const server = createServer((request, response) => {
+      asked.push(`${request.method} ${request.url}`);
+      if (request.url === '/feeds/news.json') return void response.writeHead(200, { 'content-type': 'application/feed+json', 'access-control-allow-origin': '*' }).end(JSON.stringify(feed));
+      if (request.url === '/feeds/images/da.svg' || request.url?.startsWith('/aktuelles/')) return void response.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"/>');
+      response.writeHead(404).end('not here');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    t.after(() => server.close());
+    const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Neuigkeiten',
+      home_page_url: `${base}/`,
+      feed_url: `${base}/feeds/news.json`,
+      items: [
+        { id: '1', url: `${base}/aktuelles/1`, title: 'Mit Bild', content_text: 'Text.', date_published: '2026-11-01T10:00:00+01:00', image: 'images/da.svg' },
+        { id: '2', url: `${base}/aktuelles/2`, external_url: 'https://www.bannewitz.de/extern', title: 'Bild fehlt', content_text: 'Text.', date_published: '2026-11-02T10:00:00+01:00', image: '/feeds/images/weg.svg' },
+      ],
+    };
+    const { code, json } = await runJson(['validate', '--json', `${base}/feeds/news.json`]);
+    assert.equal(code, 0, 'a warning: the items still show');
+    const unreachable = json.reports[0].problems.filter((/** @type {any} */ p) => /does not load/.test(p.message));
+    assert.deepEqual(unreachable.map((/** @type {any} */ p) => [p.severity, p.path, p.message]), [
+      ['warning', 'items[1].image', `${base}/feeds/images/weg.svg does not load (HTTP 404 Not Found), so residents see no image there`],
+    ]);
+    assert.match(unreachable[0].fix, /^Upload the image to that address, or correct the address in the feed/);
+    assertSentence(unreachable[0].fix);
+    // Each address once, and none on another server (https://www.bannewitz.de is not asked).
+    assert.deepEqual(asked.sort(), ['GET /aktuelles/1', 'GET /aktuelles/2', 'GET /feeds/images/da.svg', 'GET /feeds/images/weg.svg', 'GET /feeds/news.json']);
+  });
+
+  test('a feed file\'s paths from the site\'s root (/images/x.png) are warnings: they work only on the site that serves it', async (t) => {
+    const dir = tempDir(t);
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Neuigkeiten',
+      home_page_url: 'https://www.bannewitz.de/praevention/',
+      feed_url: 'https://www.bannewitz.de/praevention/news.json',
+      items: [
+        { id: '1', url: 'https://www.bannewitz.de/praevention/1', title: 'Bild', content_text: 'Text.', date_published: '2026-11-01T10:00:00+01:00', image: '/images/laterne.png' },
+        { id: '2', url: 'https://www.bannewitz.de/praevention/2', title: 'Bild', content_text: 'Text.', date_published: '2026-11-02T10:00:00+01:00', image: 'images/laterne.png' },
+      ],
+    };
+    writeFileSync(join(dir, 'news.json'), JSON.stringify(feed));
+    const { code, json } = await runJson(['validate', '--json', join(dir, 'news.json')]);
+    assert.equal(code, 0);
+    assert.deepEqual(json.reports[0].problems.map((/** @type {any} */ p) => [p.severity, p.path, p.message, p.fix]), [
+      [
+        'warning',
+        'items[0].image',
+        '"/images/laterne.png" begins with /, so it is resolved against whatever site serves this file: on another site, or when the file is copied, it points to nothing',
+        'Write the full address (https://www.bannewitz.de/images/laterne.png), or a path relative to the feed, such as "images/laterne.png" for a folder images/ beside the feed.',
+      ],
+    ]);
+    // The demo's news.json is such a file: it still shows completely (exit 0), with one warning per image.
+    const demo = await runJson(['validate', '--json', 'demo/feeds/news.json']);
+    assert.equal(demo.code, 0);
+    assert.deepEqual(demo.json.reports[0].problems.filter((/** @type {any} */ p) => /begins with \//.test(p.message)).map((/** @type {any} */ p) => p.path), ['items[2].image', 'items[3].image', 'items[4].image', 'items[6].image']);
   });
 
   test('a contact message is named as such in the text report', async () => {
