@@ -37,6 +37,20 @@ import { TEXTS, type Texts, type UiLanguage } from './texts.js';
  * validator's messages are English (like the widgets' console messages) and are marked so.
  */
 type Check = { source: string; report: FeedReport } | { source: string; failure: string };
+/**
+ * Whether an image or a page on this site loads: undefined when it does, else the HTTP status. Read through the
+ * widgets' fetchText, stopped at the first byte (an answer over the 0-byte limit is one that loads).
+ */
+async function probeOnce(url: string, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    await fetchText(url, { signal, timeoutMs: 5_000, maxBytes: 0, retryDelayMs: 300 });
+    return undefined;
+  } catch (error) {
+    if (signal.aborted) return undefined; // the feed changed: this check no longer counts
+    return error instanceof FeedError && error.kind === 'too-large' ? undefined : (error as Error).message;
+  }
+}
+
 type CheckState = { status: 'none' } | { status: 'nothing' } | { status: 'checking' } | { status: 'done'; checks: Check[] };
 
 export class EmbedBuilder extends LitElement {
@@ -165,7 +179,9 @@ export class EmbedBuilder extends LitElement {
       return { source, failure: this.failureOf(error, absolute) };
     }
     // The validator resolves the feed's relative links against its address, as the widget does; a file has none.
-    return { source, report: await checkFeed(text, { source: url.startsWith('blob:') ? source : absolute, widget }) };
+    // A feed on this page's own site has its images and links there asked for too: cheap, and no CORS in the way.
+    const probe = new URL(absolute).origin === location.origin ? (target: string) => probeOnce(target, signal) : undefined;
+    return { source, report: await checkFeed(text, { source: url.startsWith('blob:') ? source : absolute, widget, ...(probe ? { probe } : {}) }) };
   }
 
   private failureOf(error: unknown, url: string): string {

@@ -415,4 +415,18 @@ describe('the embed builder', () => {
     expect(at('items[1].id')).to.match(/^Fehler: .*"id" is required.* So beheben Sie es: Give the item an "id"/);
   });
 
+  it('asks for the images of a feed on its own site, and warns about one that does not load', async () => {
+    const builder = await mountBuilder();
+    const feed = jsonFeed([
+      { title: 'Mit Bild', date: '2026-11-01T10:00:00+01:00', image: '/demo/feeds/images/beleuchtung.svg' },
+      { title: 'Bild fehlt', date: '2026-11-02T10:00:00+01:00', image: '/demo/feeds/images/fehlt.svg' },
+    ]);
+    await set(builder, '#builder-source', served(feed));
+    await checked(builder);
+    const problems = [...builder.querySelectorAll('.builder-problems li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const unreachable = problems.filter((problem) => problem.includes('does not load'));
+    expect(unreachable).to.have.length(1);
+    expect(unreachable[0]).to.match(/^Hinweis: \S+\/demo\/feeds\/images\/fehlt\.svg does not load \(HTTP 404.*Stelle: items\[1\]\.image So beheben Sie es: Upload the image/);
+  });
+
 });
