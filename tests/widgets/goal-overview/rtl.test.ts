@@ -75,4 +75,12 @@ describe('<kpr-goal-overview> right to left', () => {
     expectReadsAsUnit(lastRow.querySelector('td')!, 'the table\'s 2025 row');
     expect(shadow(el).querySelector('.target bdi, .target [dir="auto"]'), 'the target\'s figure is isolated').to.not.equal(null);
   });
+
+  it('reads a change counted in the feed\'s unit, "4 Fälle", as one in the trend sentence', async () => {
+    // From zero a change cannot be a percentage, so the trend says it in the feed's unit.
+    const el = await arabicGoals(goalFeed('line', [0, 4]));
+    const trend = shadow(el).querySelector('.trend')!;
+    expect(whereIs(trend, '4').right, '4 stands left of "Fälle"').to.be.at.most(whereIs(trend, 'Fälle').left);
+    expect(trend.querySelector('bdi')?.textContent).to.equal('4 Fälle');
+  });
 });
