@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/event-calendar.js';
 import { captureConsole, settled, visibleText } from '../support/helpers.js';
-import { checkFeed, type FeedReport } from '../../src/validator/check-feed.js';
+import { checkFeed, MAX_PROBED_URLS, type FeedReport } from '../../src/validator/check-feed.js';
 import expectedReports from '../support/check-feed-reports.json';
 
 /*
@@ -162,5 +162,39 @@ describe('checkFeed in the browser', () => {
         fix: 'Add image-hosts="cdn.example.org" to <kpr-news-feed>, or serve the image from the feed\'s own server.',
       },
     ]);
+  });
+  it('asks a probe for each image and link on the feed\'s own server once, at most MAX_PROBED_URLS of them, and no other server', async () => {
+    const items = Array.from({ length: MAX_PROBED_URLS + 5 }, (_, index) => ({
+      id: String(index),
+      title: `Meldung ${index}`,
+      content_text: 'Text.',
+      url: `https://www.bannewitz.de/aktuelles/${index}`,
+      external_url: 'https://www.example.org/anderswo',
+      image: index === 0 ? 'bilder/fehlt.png' : '/bilder/da.png',
+    }));
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Neuigkeiten', home_page_url: 'https://www.bannewitz.de/', feed_url: 'https://www.bannewitz.de/feeds/news.json', items };
+    const asked: string[] = [];
+    const probe = async (url: string) => (asked.push(url), url.endsWith('fehlt.png') ? 'HTTP 404 Not Found' : undefined);
+    const report = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/feeds/news.json', probe });
+    expect(asked).to.have.length(MAX_PROBED_URLS);
+    expect(new Set(asked).size).to.equal(MAX_PROBED_URLS);
+    expect(asked.every((url) => url.startsWith('https://www.bannewitz.de/'))).to.equal(true);
+    expect(report.ok).to.equal(true);
+    expect(report.problems.filter((problem) => /does not load/.test(problem.message)).map(({ path, message }) => [path, message])).to.deep.equal([
+      ['items[0].image', 'https://www.bannewitz.de/feeds/bilder/fehlt.png does not load (HTTP 404 Not Found), so residents see no image there'],
+    ]);
+  });
+
+  it('warns about a path from the site\'s root in a feed file (a chosen file in the builder), not in a feed with a web address', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Neuigkeiten', items: [{ id: '1', title: 'Sprechstunde', content_text: 'Jeden Dienstag.', image: '/images/x.png' }] };
+    const fromFile = await checkFeed(JSON.stringify(feed), { source: 'news.json' });
+    expect(fromFile.problems.find((problem) => problem.path === 'items[0].image')).to.deep.equal({
+      severity: 'warning',
+      path: 'items[0].image',
+      message: '"/images/x.png" begins with /, so it is resolved against whatever site serves this file: on another site, or when the file is copied, it points to nothing',
+      fix: 'Write the full address (https://…/images/x.png), or a path relative to the feed, such as "images/x.png" for a folder images/ beside the feed.',
+    });
+    const fromWeb = await checkFeed(JSON.stringify(feed), { source: 'https://www.bannewitz.de/news.json' });
+    expect(fromWeb.problems.filter((problem) => problem.path === 'items[0].image')).to.deep.equal([]);
   });
 });
