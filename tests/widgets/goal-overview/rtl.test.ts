@@ -38,12 +38,15 @@ function whereIs(element: Element, text: string): DOMRect {
   throw new Error(`"${text}" is not in ${element.outerHTML}`);
 }
 
+/** A number as the Arabic widget writes it: Latin digits in Chromium and Firefox, Arabic-Indic ones in WebKit. */
+const arabic = (value: number) => new Intl.NumberFormat('ar').format(value);
+
 /** The feed's "379 Fälle" isolated from the Arabic around it, and drawn with the number first, left of the unit. */
 function expectReadsAsUnit(element: Element, what: string) {
-  expect(whereIs(element, '379').right, `${what}: 379 stands left of "Fälle"`).to.be.at.most(whereIs(element, 'Fälle').left);
+  expect(whereIs(element, arabic(379)).right, `${what}: 379 stands left of "Fälle"`).to.be.at.most(whereIs(element, 'Fälle').left);
   const isolated = element.querySelector('bdi, [dir="auto"]');
   expect(isolated, `${what}: the figure is isolated from the text around it`).to.not.equal(null);
-  expect(isolated!.textContent!.replace(/\s+/g, ' ').trim(), what).to.equal('379 Fälle');
+  expect(isolated!.textContent!.replace(/\s+/g, ' ').trim(), what).to.equal(`${arabic(379)} Fälle`);
 }
 
 describe('<kpr-goal-overview> right to left', () => {
@@ -80,7 +83,7 @@ describe('<kpr-goal-overview> right to left', () => {
     // From zero a change cannot be a percentage, so the trend says it in the feed's unit.
     const el = await arabicGoals(goalFeed('line', [0, 4]));
     const trend = shadow(el).querySelector('.trend')!;
-    expect(whereIs(trend, '4').right, '4 stands left of "Fälle"').to.be.at.most(whereIs(trend, 'Fälle').left);
-    expect(trend.querySelector('bdi')?.textContent).to.equal('4 Fälle');
+    expect(whereIs(trend, arabic(4)).right, '4 stands left of "Fälle"').to.be.at.most(whereIs(trend, 'Fälle').left);
+    expect(trend.querySelector('bdi')?.textContent).to.equal(`${arabic(4)} Fälle`);
   });
 });
