@@ -4,22 +4,12 @@ import ICAL from 'ical.js';
 import '../../../src/event-calendar.js';
 import type { KprEventCalendar } from '../../../src/event-calendar.js';
 import { atInstant } from '../../support/clock.js';
+import { calendar, demoEvents } from './calendar-fixture.js';
 import { expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour } from '../../support/forced-colors.js';
 import { captureConsole, focused, fresh, settled, shadow, visibleText } from '../../support/helpers.js';
 
-const demoEvents = () => fresh('/demo/feeds/events.json');
 const council = () => fresh('/demo/feeds/gemeinderat.ics');
 
-async function calendar(attributes: Record<string, string> = {}, width = '900px'): Promise<KprEventCalendar> {
-  const el = document.createElement('kpr-event-calendar');
-  el.setAttribute('eager', '');
-  el.setAttribute('src', demoEvents());
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const wrapper = await fixture(html`<div style="width: ${width}"></div>`);
-  wrapper.append(el);
-  await settled(el);
-  return el;
-}
 
 const spoken = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const cell = (el: HTMLElement, day: string) => shadow(el).querySelector<HTMLElement>(`td[data-day="${day}"]`)!;

@@ -1,17 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/event-calendar.js';
-import { fresh, settled, shadow } from '../../support/helpers.js';
+import { shadow } from '../../support/helpers.js';
+import { calendar } from './calendar-fixture.js';
 
-async function calendar(attributes: Record<string, string>): Promise<HTMLElement> {
-  const el = document.createElement('kpr-event-calendar');
-  el.setAttribute('eager', '');
-  el.setAttribute('src', fresh('/demo/feeds/events.json'));
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const wrapper = await fixture(html`<div style="width: 900px"></div>`);
-  wrapper.append(el);
-  await settled(el);
-  return el;
-}
 
 const centre = (element: Element) => {
   const box = element.getBoundingClientRect();

@@ -1,24 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/event-calendar.js';
-import type { KprEventCalendar } from '../../../src/event-calendar.js';
 import { atInstant } from '../../support/clock.js';
-import { fresh, settled, shadow } from '../../support/helpers.js';
+import { calendar as demoCalendar } from './calendar-fixture.js';
+import { fresh, shadow } from '../../support/helpers.js';
 import { canEmulateTimeZone, inViewerTimeZone } from '../../support/time-zone.js';
 
 // "Today" on the days a calendar gets wrong: the nights Berlin changes its clocks, New Year's Eve, a leap day, and a
 // resident whose computer is already in tomorrow or still in yesterday. Each block states the instant it runs at.
 
-async function calendar(attributes: Record<string, string> = {}): Promise<KprEventCalendar> {
-  const el = document.createElement('kpr-event-calendar');
-  el.setAttribute('eager', '');
-  el.setAttribute('src', fresh('/tests/fixtures/calendar/hard-days.json'));
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const wrapper = await fixture(html`<div style="width: 900px"></div>`);
-  wrapper.append(el);
-  await settled(el);
-  return el;
-}
+/** A calendar of the hard days' fixture. */
+const calendar = (attributes: Record<string, string> = {}) => demoCalendar({ src: fresh('/tests/fixtures/calendar/hard-days.json'), ...attributes });
 
 // Chromium writes an early hour as "2:00", Firefox as "02:00": both read the same, so the tests take either.
 const spoken = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().replace(/\b0(\d:\d\d)\b/g, '$1');
