@@ -15,6 +15,8 @@ Commands:
                              Feeds to serve yourself, for a cron job (asskomm-widgets bridge --help)
   contact-server             runs the contact endpoint for <kpr-contact> (KPR_CONTACT_PORT, default 8787)
   contact-retention          deletes messages older than KPR_CONTACT_RETENTION_DAYS (default 180) and exits
+  contact-token [<town-id>]  makes a coordinator's export token for a town of the towns file: prints the token
+                             once and the hash to put into the file (KPR_CONTACT_TOWNS)
 
 Configuration of the contact endpoint: environment variables KPR_CONTACT_*, see docs/contact-api.md.
 The server needs: npm install fastify better-sqlite3 ajv (and nodemailer for e-mail, altcha-lib for ALTCHA).`;
@@ -96,6 +98,9 @@ try {
     const { dbPath, retentionDays, now } = optionsFromEnv(process.env);
     const removed = runRetention({ dbPath: /** @type {string} */ (dbPath), retentionDays: /** @type {number} */ (retentionDays), now });
     console.log(`Deleted ${removed} message(s) older than ${retentionDays} days from ${dbPath}.`);
+  } else if (command === 'contact-token') {
+    const { runContactToken } = await import('../server/towns.mjs');
+    process.exitCode = runContactToken(rest, output(process.stdout));
   } else {
     console.log(USAGE);
     process.exit(command === undefined || command === 'help' || command === '--help' ? 0 : 2);
