@@ -19,7 +19,8 @@ Commands:
                              once and the hash to put into the file (KPR_CONTACT_TOWNS)
 
 Configuration of the contact endpoint: environment variables KPR_CONTACT_*, see docs/contact-api.md.
-The server needs: npm install fastify better-sqlite3 ajv (and nodemailer for e-mail, altcha-lib for ALTCHA).`;
+The server needs: npm install fastify better-sqlite3 ajv (and nodemailer for e-mail, altcha-lib for ALTCHA,
+pg for PostgreSQL with KPR_CONTACT_DATABASE_URL).`;
 
 /**
  * The validator and init live in dist/cli/, built by `npm run build`; a source checkout has no dist/ until then.
@@ -86,7 +87,8 @@ try {
     await app.listen({ port, host });
     const address = app.server.address();
     const where = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
-    console.log(`Contact endpoint: ${where}/messages (store: ${options.dbPath}; export ${options.token ? 'on' : 'off'}; ALTCHA ${options.altchaKey ? 'on' : 'off'}; e-mail ${options.smtpUrl ? 'on' : 'off'})`);
+    const { describeStore } = await import('../server/store.mjs');
+    console.log(`Contact endpoint: ${where}/messages (store: ${describeStore(options)}; export ${options.token ? 'on' : 'off'}; ALTCHA ${options.altchaKey ? 'on' : 'off'}; e-mail ${options.smtpUrl ? 'on' : 'off'})`);
     for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
       process.once(signal, () => {
         app.close().then(() => process.exit(0), () => process.exit(1));
@@ -95,9 +97,11 @@ try {
   } else if (command === 'contact-retention') {
     const { runRetention } = await import('../server/contact-server.mjs');
     const { optionsFromEnv } = await import('../server/config.mjs');
-    const { dbPath, retentionDays, now } = optionsFromEnv(process.env);
-    const removed = runRetention({ dbPath: /** @type {string} */ (dbPath), retentionDays: /** @type {number} */ (retentionDays), now });
-    console.log(`Deleted ${removed} message(s) older than ${retentionDays} days from ${dbPath}.`);
+    const { describeStore } = await import('../server/store.mjs');
+    const options = optionsFromEnv(process.env);
+    const { retentionDays } = options;
+    const removed = await runRetention({ dbPath: options.dbPath, databaseUrl: options.databaseUrl, retentionDays: /** @type {number} */ (retentionDays), now: options.now });
+    console.log(`Deleted ${removed} message(s) older than ${retentionDays} days from ${describeStore(options)}.`);
   } else if (command === 'contact-token') {
     const { runContactToken } = await import('../server/towns.mjs');
     process.exitCode = runContactToken(rest, output(process.stdout));

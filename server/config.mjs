@@ -3,7 +3,9 @@ import { instantMs } from './clock.mjs';
 
 /**
  * @typedef {object} ContactServerOptions
- * @property {string} [dbPath] the SQLite file (default ./data/contact.sqlite)
+ * @property {string} [dbPath] the SQLite file (default ./data/contact.sqlite); unused with databaseUrl
+ * @property {string} [databaseUrl] a PostgreSQL database (`postgres://user:password@host:5432/kpr`) instead of
+ *   the SQLite file: for one endpoint run by several server processes (store-postgres.mjs)
  * @property {string[]} [origins] origins that get CORS headers (none: same origin only)
  * @property {{ max: number, windowMs: number } | false} [rateLimit] per client address (default 10 per 10 minutes)
  * @property {number} [bodyLimit] bytes (default 32 KB)
@@ -99,6 +101,17 @@ export function trustedProxies(trustProxy) {
 }
 
 /**
+ * KPR_CONTACT_DATABASE_URL: a PostgreSQL connection URL, or nothing for the SQLite file.
+ * @param {string | undefined} value
+ */
+function databaseUrlFromEnv(value) {
+  const url = value?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(?:ql)?:\/\//.test(url)) throw new Error('KPR_CONTACT_DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset to store in the SQLite file KPR_CONTACT_DB');
+  return url;
+}
+
+/**
  * KPR_NOW: an instant the server's clock stands at, for tests and for trying retention at a later date.
  * @param {string | undefined} value
  * @returns {(() => Date) | undefined}
@@ -131,6 +144,7 @@ export function optionsFromEnv(env = process.env) {
     port: number(env.KPR_CONTACT_PORT, 'KPR_CONTACT_PORT') ?? 8787,
     host: env.KPR_CONTACT_HOST || '127.0.0.1',
     dbPath: env.KPR_CONTACT_DB || DEFAULTS.dbPath,
+    databaseUrl: databaseUrlFromEnv(env.KPR_CONTACT_DATABASE_URL),
     origins: (env.KPR_CONTACT_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
     rateLimit,
     token: env.KPR_CONTACT_TOKEN || undefined,

@@ -1,5 +1,5 @@
-// The reference endpoint for <kpr-contact>: stores every message in SQLite before it answers. The contract is
-// src/schemas/kpr-contact.schema.json; the HTTP side is described in docs/contact-api.md.
+// The reference endpoint for <kpr-contact>: stores every message (in SQLite, or PostgreSQL for many towns) before
+// it answers. The contract is src/schemas/kpr-contact.schema.json; the HTTP side is described in docs/contact-api.md.
 //
 //   POST /messages       a resident's message → 201 { reference } (200 with the same reference for a repeated key)
 //   GET  /messages       the coordinator's export, JSON, newest first (Authorization: Bearer <token>)
@@ -14,7 +14,7 @@ import { DEFAULTS, trustedProxies } from './config.mjs';
 import { toCsv } from './csv.mjs';
 import { createForwarder } from './forward.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
-import { openStore } from './store.mjs';
+import { DEFAULT_TOWN, openStore } from './store.mjs';
 import { compileValidator } from './validate.mjs';
 
 /** @typedef {import('./config.mjs').ContactServerOptions} ContactServerOptions */
@@ -33,8 +33,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
 /**
- * Builds the contact endpoint. Opens (or creates) the SQLite file and deletes messages past the retention at
- * once; SMTP forwarding and ALTCHA are loaded by `ready()` / `listen()`. Closing the server closes the store.
+ * Builds the contact endpoint. Opens (or creates) the store and starts deleting messages past the retention at
+ * once (`ready()` / `listen()` wait for both, and fail when the store cannot be opened); SMTP forwarding and
+ * ALTCHA are loaded by `ready()` / `listen()`. Closing the server closes the store.
  * @param {ContactServerOptions} [options]
  */
 export function buildContactServer(options = {}) {
@@ -64,13 +65,24 @@ export function buildContactServer(options = {}) {
     http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
     trustProxy: trustedProxies(config.trustProxy),
   });
-  const store = openStore(config.dbPath, { now });
-  app.addHook('onClose', async () => store.close());
+  const store = openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, now });
+  // One town until the configuration names several: a single-town install stores every message as 'default'.
+  const town = DEFAULT_TOWN;
 
-  /** Deletes messages past the retention; returns how many. */
-  const applyRetention = () => (retentionDays > 0 ? store.deleteOlderThan(retentionDays) : 0);
-  const removed = applyRetention();
-  if (removed) app.log.info({ removed, retentionDays }, 'deleted messages past the retention');
+  /** Deletes messages past the retention; resolves with how many. */
+  const applyRetention = async () => (retentionDays > 0 ? store.deleteOlderThan(retentionDays, { town }) : 0);
+  // Started at once (SQLite does it before this returns), awaited by ready() so that a store that cannot be
+  // opened stops the start.
+  const started = store.ready().then(applyRetention);
+  started.catch(() => {}); // reported by ready(); a server that is never started must not crash the process
+  app.addHook('onReady', async () => {
+    const removed = await started;
+    if (removed) app.log.info({ removed, retentionDays }, 'deleted messages past the retention');
+  });
+  app.addHook('onClose', async () => {
+    await started.catch(() => {});
+    await store.close();
+  });
 
   /** @type {Awaited<ReturnType<typeof createForwarder>> | undefined} */
   let forwarder;
@@ -85,7 +97,7 @@ export function buildContactServer(options = {}) {
       void forwarder.retryPending();
       timers.push(setInterval(() => void forwarder?.retryPending(), config.forwardRetryMs).unref());
     }
-    timers.push(setInterval(applyRetention, DAY_MS).unref());
+    timers.push(setInterval(() => applyRetention().catch((error) => app.log.error({ err: error }, 'retention failed; it runs again tomorrow')), DAY_MS).unref());
   });
   app.addHook('onClose', async () => {
     for (const timer of timers) clearInterval(timer);
@@ -165,7 +177,7 @@ export function buildContactServer(options = {}) {
     const key = typeof header === 'string' && UUID.test(header.trim()) ? header.trim().toLowerCase() : undefined;
     if (!key) return reply.code(400).send({ error: 'the Idempotency-Key header must be a UUID, made once per message', problems: [] });
 
-    const earlier = store.referenceFor(key);
+    const earlier = await store.referenceFor(town, key);
     if (earlier) return reply.code(200).send({ reference: earlier });
 
     const body = /** @type {Record<string, any>} */ (request.body);
@@ -192,7 +204,7 @@ export function buildContactServer(options = {}) {
 
       // Automated messages are stored flagged and answered like any other, so a bot learns nothing.
       const spamReason = body.website ? 'honeypot' : typeof body.fillMs === 'number' && body.fillMs < minFillMs ? 'too-fast' : undefined;
-      const saved = store.saveMessage(key, body, { ...(spamReason ? { spamReason } : {}), ...(challenge ? { challenge } : {}) });
+      const saved = await store.saveMessage({ town, key, body, ...(spamReason ? { spamReason } : {}), ...(challenge ? { challenge } : {}) });
       if ('challengeUsed' in saved) {
         return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: 'has been used already: fetch a new challenge' }] });
       }
@@ -215,7 +227,7 @@ export function buildContactServer(options = {}) {
     }
   };
   const includeSpam = (/** @type {any} */ query) => String(query?.include ?? '').split(',').includes('spam');
-  app.get('/messages', { preHandler: coordinatorOnly }, async (request) => ({ messages: store.list({ includeSpam: includeSpam(request.query) }) }));
+  app.get('/messages', { preHandler: coordinatorOnly }, async (request) => ({ messages: await store.list(town, { includeSpam: includeSpam(request.query) }) }));
   app.get('/messages.csv', { preHandler: coordinatorOnly }, async (request, reply) => {
     const query = /** @type {any} */ (request.query);
     const separator = query?.separator === 'semicolon' ? ';' : ',';
@@ -224,7 +236,7 @@ export function buildContactServer(options = {}) {
     return reply
       .type('text/csv; charset=utf-8; header=present')
       .header('Content-Disposition', `attachment; filename="kpr-messages-${berlinDate(exported)}.csv"`)
-      .send(toCsv(store.list({ includeSpam: includeSpam(query) }), { separator }));
+      .send(toCsv(await store.list(town, { includeSpam: includeSpam(query) }), { separator }));
   });
 
   // ── ALTCHA ──
@@ -238,7 +250,7 @@ export function buildContactServer(options = {}) {
   app.get('/health', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     try {
-      store.canStore();
+      await store.canStore();
     } catch (error) {
       request.log.error({ err: error }, 'health check: no message can be stored');
       return reply.code(503).send({ ok: false, error: 'no message can be stored right now' });
@@ -250,14 +262,16 @@ export function buildContactServer(options = {}) {
 }
 
 /**
- * Deletes messages older than `retentionDays` from the file and closes it (the `contact-retention` command).
- * @param {{ dbPath: string, retentionDays: number, now?: () => Date }} options `now`: the clock (default: the server's)
+ * Deletes messages older than `retentionDays` from the store and closes it (the `contact-retention` command);
+ * resolves with how many went.
+ * @param {{ dbPath?: string, databaseUrl?: string, retentionDays: number, now?: () => Date }} options `now`: the clock (default: the server's)
  */
-export function runRetention({ dbPath, retentionDays, now = clockNow }) {
-  const store = openStore(dbPath, { now });
+export async function runRetention({ dbPath, databaseUrl, retentionDays, now = clockNow }) {
+  const store = openStore({ dbPath, databaseUrl, now });
   try {
-    return retentionDays > 0 ? store.deleteOlderThan(retentionDays) : 0;
+    await store.ready();
+    return retentionDays > 0 ? await store.deleteOlderThan(retentionDays, { town: DEFAULT_TOWN }) : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

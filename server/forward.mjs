@@ -4,7 +4,7 @@
 
 import { shown } from './text.mjs';
 
-/** @typedef {import('./store.mjs').Store} Store */
+/** @typedef {import('./store.mjs').MessageStore} MessageStore */
 /** @typedef {import('./store.mjs').StoredMessage} StoredMessage */
 
 export const MAX_FORWARD_ATTEMPTS = 5;
@@ -35,21 +35,24 @@ export function mailText(m) {
 }
 
 /**
- * @param {{ smtpUrl: string, mailTo: string, mailFrom?: string, store: Store, log: { info: Function, error: Function } }} options
+ * @param {{ smtpUrl: string, mailTo: string | ((town: string) => string | undefined), mailFrom?: string | ((town: string) => string | undefined), store: MessageStore, log: { info: Function, error: Function } }} options
+ *   `mailTo`, `mailFrom`: one address, or each town's (a town without an address is not forwarded)
  */
 export async function createForwarder({ smtpUrl, mailTo, mailFrom, store, log }) {
   const { default: nodemailer } = await import('nodemailer');
+  const recipient = typeof mailTo === 'function' ? mailTo : () => mailTo;
+  const sender = typeof mailFrom === 'function' ? mailFrom : () => mailFrom;
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   /** @type {Set<string>} */
   const inFlight = new Set();
   /** @type {Set<Promise<void>>} */
   const running = new Set();
 
-  /** @param {StoredMessage} message */
-  async function send(message) {
+  /** @param {StoredMessage} message @param {string} to */
+  async function send(message, to) {
     await transport.sendMail({
-      from: mailFrom ?? mailTo,
-      to: mailTo,
+      from: sender(message.town) ?? to,
+      to,
       ...(message.email ? { replyTo: message.email } : {}),
       subject: `[KPR] ${message.reference}${message.topic ? ` (${shown(message.topic, 'topic')})` : ''}`,
       text: mailText(message),
@@ -59,17 +62,20 @@ export async function createForwarder({ smtpUrl, mailTo, mailFrom, store, log })
   /** Forwards one stored message now; resolves when done (never rejects). @param {string} reference */
   function forward(reference) {
     if (inFlight.has(reference)) return Promise.resolve();
-    const message = store.get(reference);
-    if (!message || message.spam || message.forwardedAt) return Promise.resolve();
     inFlight.add(reference);
-    const task = send(message)
-      .then(() => {
-        store.markForwarded(reference);
+    const task = store
+      .get(reference)
+      .then(async (message) => {
+        const to = message && !message.spam && !message.forwardedAt ? recipient(message.town) : undefined;
+        if (!message || !to) return;
+        await send(message, to);
+        // Marked after the SMTP server took it: a crash in between sends it once more, rather than never.
+        await store.markForwarded(reference);
         log.info({ reference }, 'message forwarded');
       })
-      .catch((/** @type {Error} */ error) => {
+      .catch(async (/** @type {Error} */ error) => {
         try {
-          store.markForwardFailed(reference, String(error?.message ?? error));
+          await store.markForwardFailed(reference, String(error?.message ?? error));
         } catch {
           // The store is closed (shutting down): the next start retries.
         }
@@ -87,7 +93,8 @@ export async function createForwarder({ smtpUrl, mailTo, mailFrom, store, log })
     forward,
     /** Forwards every stored message that has not gone out yet (fewer than MAX_FORWARD_ATTEMPTS tries). */
     async retryPending() {
-      await Promise.all(store.pendingForwards(MAX_FORWARD_ATTEMPTS).map((m) => forward(m.reference)));
+      const pending = await store.pendingForwards(MAX_FORWARD_ATTEMPTS);
+      await Promise.all(pending.map((m) => forward(m.reference)));
     },
     /** Resolves when no forward is running. */
     async idle() {

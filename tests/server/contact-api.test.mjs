@@ -16,7 +16,7 @@ describe('POST /messages', () => {
     assert.equal(response.statusCode, 201);
     const { reference } = response.json();
     assert.match(reference, /^KPR-2026-[A-HJ-NP-Z2-9]{6}$/);
-    const stored = /** @type {any} */ (app).contact.store.get(reference);
+    const stored = await /** @type {any} */ (app).contact.store.get(reference);
     assert.equal(stored.receivedAt, '2026-11-24T09:00:00.000Z');
     assert.equal(stored.message, valid().message);
     assert.equal(stored.topic, 'graffiti');
@@ -132,9 +132,9 @@ describe('spam', () => {
       assert.deepEqual(Object.keys(response.json()), ['reference']);
     }
     const store = /** @type {any} */ (app).contact.store;
-    assert.equal(store.get(honeypot.json().reference).spamReason, 'honeypot');
-    assert.equal(store.get(fast.json().reference).spamReason, 'too-fast');
-    assert.equal(store.get(person.json().reference).spam, false);
+    assert.equal((await store.get(honeypot.json().reference)).spamReason, 'honeypot');
+    assert.equal((await store.get(fast.json().reference)).spamReason, 'too-fast');
+    assert.equal((await store.get(person.json().reference)).spam, false);
 
     const auth = { authorization: 'Bearer coordinator-token' };
     const normal = (await app.inject({ url: '/messages', headers: auth })).json().messages;

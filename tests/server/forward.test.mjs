@@ -62,7 +62,7 @@ test('a failed forward never drops the message: 201, stored, in the export, fail
   assert.equal(response.statusCode, 201);
   const { reference } = response.json();
   await /** @type {any} */ (app).contact.forwardsIdle();
-  const stored = /** @type {any} */ (app).contact.store.get(reference);
+  const stored = await /** @type {any} */ (app).contact.store.get(reference);
   assert.equal(stored.forwardedAt, null);
   assert.equal(stored.forwardAttempts, 1);
   assert.match(stored.forwardError, /ECONNREFUSED|connect/i);
@@ -83,7 +83,7 @@ test('a working SMTP server gets one e-mail per message, with the reference; spa
   assert.match(mail, /^To: kpr@bannewitz\.example/m);
   assert.match(mail, /^Reply-To: anwohnerin@example\.org/m);
   assert.match(mail, /^Eingang: 2026-11-24T09:00:00\.000Z$/m);
-  assert.equal(/** @type {any} */ (app).contact.store.get(person.json().reference).forwardedAt, '2026-11-24T09:00:00.000Z');
+  assert.equal((await /** @type {any} */ (app).contact.store.get(person.json().reference)).forwardedAt, '2026-11-24T09:00:00.000Z');
 });
 
 test('a forward that failed is retried, and goes out once the SMTP server is back', async (t) => {
@@ -102,6 +102,6 @@ test('a forward that failed is retried, and goes out once the SMTP server is bac
   await /** @type {any} */ (second).contact.forwardsIdle();
   assert.equal(smtp.mails.length, 1);
   assert.ok(smtp.mails[0].includes(reference));
-  const stored = /** @type {any} */ (second).contact.store.get(reference);
+  const stored = await /** @type {any} */ (second).contact.store.get(reference);
   assert.deepEqual([stored.receivedAt, stored.forwardedAt], ['2026-11-24T09:00:00.000Z', '2026-11-24T09:05:00.000Z']);
 });

@@ -34,9 +34,9 @@ test('on start, messages older than the retention are deleted; younger ones stay
   assert.deepEqual(await received(), ['2026-06-29T12:00:00.000Z', '2026-01-02T12:00:00.000Z']);
   // Run again later the same day: nothing more to delete; 100 days on, the older one goes.
   at(t, '2026-06-30T18:00:00Z');
-  assert.equal(/** @type {any} */ (app).contact.applyRetention(), 0);
+  assert.equal(await /** @type {any} */ (app).contact.applyRetention(), 0);
   at(t, new Date(today.getTime() + 100 * DAY));
-  assert.equal(/** @type {any} */ (app).contact.applyRetention(), 1);
+  assert.equal(await /** @type {any} */ (app).contact.applyRetention(), 1);
   assert.deepEqual(await received(), ['2026-06-29T12:00:00.000Z']);
 });
 
@@ -103,7 +103,7 @@ test('the night Berlin leaves summer time: a message is kept 30 days of 24 hours
   const from = (/** @type {string} */ instant) => `vom ${new Date(instant).toISOString()}`;
   for (const [instant, expected] of night) {
     at(t, instant);
-    /** @type {any} */ (app).contact.applyRetention();
+    await /** @type {any} */ (app).contact.applyRetention();
     assert.deepEqual(await left(), expected.map(from), instant);
   }
 });
