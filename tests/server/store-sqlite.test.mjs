@@ -1,0 +1,36 @@
+// The SQLite store (server/store-sqlite.mjs) keeps the store contract, and migrates a file from before towns.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { openStore } from '../../server/store.mjs';
+import { SQLITE_MIGRATIONS } from '../../server/store-sqlite.mjs';
+import { storeContract } from './store-contract.mjs';
+import { tempDir } from './support.mjs';
+
+storeContract('SQLite', async (t) => {
+  const dbPath = join(tempDir(t), 'contact.sqlite');
+  return { open: ({ now }) => openStore({ dbPath, now }) };
+});
+
+test('a file from before towns migrates: its messages are town default, keys unique per town from then on', async (t) => {
+  const dbPath = join(tempDir(t), 'contact.sqlite');
+  // The file as the server before towns left it: schema version 2, one message and its forward failure.
+  const old = new Database(dbPath);
+  old.exec(SQLITE_MIGRATIONS[0]);
+  old.exec(SQLITE_MIGRATIONS[1]);
+  old.pragma('user_version = 2');
+  old.prepare(`INSERT INTO messages (reference, idempotency_key, received_at, topic, message, wants_answer, spam, forward_attempts, forward_error)
+    VALUES ('KPR-2026-ABCDEF', 'k-old', '2026-06-01T08:00:00.000Z', 'lighting', 'Laterne aus', 1, 0, 2, 'timeout')`).run();
+  old.close();
+
+  const store = openStore({ dbPath, now: () => new Date('2026-11-24T09:00:00Z') });
+  t.after(() => store.close());
+  await store.ready();
+  const [message] = await store.list('default');
+  assert.deepEqual([message.reference, message.town, message.receivedAt, message.message, message.wantsAnswer, message.forwardAttempts, message.forwardError], ['KPR-2026-ABCDEF', 'default', '2026-06-01T08:00:00.000Z', 'Laterne aus', true, 2, 'timeout']);
+  assert.deepEqual(await store.saveMessage({ town: 'default', key: 'k-old', body: { message: 'noch einmal' } }), { reference: 'KPR-2026-ABCDEF', created: false }, 'a retry of the old message is still that message');
+  const other = await store.saveMessage({ town: 'freital', key: 'k-old', body: { message: 'in Freital' } });
+  assert.ok('created' in other && other.created, 'the same key in another town is another message');
+  assert.equal(/** @type {any} */ (store).db.pragma('user_version', { simple: true }), SQLITE_MIGRATIONS.length);
+});
