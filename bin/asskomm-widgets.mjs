@@ -14,7 +14,8 @@ Commands:
   bridge <config.json>       reads feeds a browser cannot (no CORS, OParl, recurring events) and writes KPR JSON
                              Feeds to serve yourself, for a cron job (asskomm-widgets bridge --help)
   contact-server             runs the contact endpoint for <kpr-contact> (KPR_CONTACT_PORT, default 8787)
-  contact-retention          deletes messages older than KPR_CONTACT_RETENTION_DAYS (default 180) and exits
+  contact-retention          deletes messages older than KPR_CONTACT_RETENTION_DAYS (default 180), or each
+                             town's retentionDays with KPR_CONTACT_TOWNS, and exits
   contact-token [<town-id>]  makes a coordinator's export token for a town of the towns file: prints the token
                              once and the hash to put into the file (KPR_CONTACT_TOWNS)
 
@@ -88,7 +89,10 @@ try {
     const address = app.server.address();
     const where = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
     const { describeStore } = await import('../server/store.mjs');
-    console.log(`Contact endpoint: ${where}/messages (store: ${describeStore(options)}; export ${options.token ? 'on' : 'off'}; ALTCHA ${options.altchaKey ? 'on' : 'off'}; e-mail ${options.smtpUrl ? 'on' : 'off'})`);
+    const towns = /** @type {any} */ (app).contact.towns;
+    const paths = options.towns ? `${where}/towns/<id>/messages for ${towns.length} town(s): ${towns.join(', ')}` : `${where}/messages`;
+    const exportState = options.towns ? 'per town' : options.token ? 'on' : 'off';
+    console.log(`Contact endpoint: ${paths} (store: ${describeStore(options)}; export ${exportState}; ALTCHA ${options.altchaKey ? 'on' : 'off'}; e-mail ${options.smtpUrl ? 'on' : 'off'})`);
     for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
       process.once(signal, () => {
         app.close().then(() => process.exit(0), () => process.exit(1));
@@ -100,8 +104,9 @@ try {
     const { describeStore } = await import('../server/store.mjs');
     const options = optionsFromEnv(process.env);
     const { retentionDays } = options;
-    const removed = await runRetention({ dbPath: options.dbPath, databaseUrl: options.databaseUrl, retentionDays: /** @type {number} */ (retentionDays), now: options.now });
-    console.log(`Deleted ${removed} message(s) older than ${retentionDays} days from ${describeStore(options)}.`);
+    const removed = await runRetention({ dbPath: options.dbPath, databaseUrl: options.databaseUrl, retentionDays: /** @type {number} */ (retentionDays), towns: options.towns, now: options.now });
+    const period = options.towns ? `past each town's retention (${options.towns})` : `older than ${retentionDays} days`;
+    console.log(`Deleted ${removed} message(s) ${period} from ${describeStore(options)}.`);
   } else if (command === 'contact-token') {
     const { runContactToken } = await import('../server/towns.mjs');
     process.exitCode = runContactToken(rest, output(process.stdout));

@@ -31,11 +31,14 @@ export function startDemo(env = {}) {
   return startNode(['scripts/start.mjs'], { env: { PORT: '0', ...env }, listening: /Demo: (http:\/\/[\d.:]+)\// });
 }
 
-/** `asskomm-widgets contact-server` on a free port; resolves with its base address (without `/messages`). */
+/**
+ * `asskomm-widgets contact-server` on a free port; resolves with its base address (without `/messages`, or without
+ * `/towns/<id>/messages` with a towns file).
+ */
 export function startContactServer(env = {}, stderr = 'inherit') {
   return startNode(['bin/asskomm-widgets.mjs', 'contact-server'], {
     env: { KPR_CONTACT_PORT: '0', ...env },
-    listening: /Contact endpoint: (http:\/\/[\d.:]+)\/messages/,
+    listening: /Contact endpoint: (http:\/\/[\d.:]+)\/(?:towns\/<id>\/)?messages/,
     stderr,
   });
 }

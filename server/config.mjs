@@ -6,6 +6,10 @@ import { instantMs } from './clock.mjs';
  * @property {string} [dbPath] the SQLite file (default ./data/contact.sqlite); unused with databaseUrl
  * @property {string} [databaseUrl] a PostgreSQL database (`postgres://user:password@host:5432/kpr`) instead of
  *   the SQLite file: for one endpoint run by several server processes (store-postgres.mjs)
+ * @property {string | import('./towns.mjs').Town[]} [towns] one endpoint for many towns: the towns file
+ *   (server/towns.mjs) or its towns. Each town is served under /towns/<id>/ with its own origins, token hash,
+ *   forwarding address and retention; `origins`, `token` and `mailTo` are then refused, and `retentionDays` is
+ *   the default of towns without their own
  * @property {string[]} [origins] origins that get CORS headers (none: same origin only)
  * @property {{ max: number, windowMs: number } | false} [rateLimit] per client address (default 10 per 10 minutes)
  * @property {number} [bodyLimit] bytes (default 32 KB)
@@ -139,11 +143,21 @@ export function optionsFromEnv(env = process.env) {
   }
   const smtpUrl = env.KPR_CONTACT_SMTP_URL || undefined;
   const mailTo = env.KPR_CONTACT_MAIL_TO || undefined;
-  if (smtpUrl && !mailTo) throw new Error('KPR_CONTACT_SMTP_URL needs KPR_CONTACT_MAIL_TO (the coordinator\'s address)');
+  const towns = env.KPR_CONTACT_TOWNS?.trim() || undefined;
+  if (towns) {
+    // What differs between towns is in the file; one of these beside it would be ambiguous (which town's?).
+    const single = /** @type {const} */ ([['KPR_CONTACT_ORIGINS', 'origins'], ['KPR_CONTACT_TOKEN', 'tokenHash'], ['KPR_CONTACT_MAIL_TO', 'mailTo']]).filter(([name]) => env[name]?.trim());
+    if (single.length) {
+      throw new Error(`${single.map(([name]) => name).join(', ')} ${single.length > 1 ? 'are' : 'is'} for a single town; with KPR_CONTACT_TOWNS each town's ${single.map(([, field]) => `"${field}"`).join(', ')} ${single.length > 1 ? 'are' : 'is'} in its entry of ${towns}: unset ${single.length > 1 ? 'them' : 'it'}`);
+    }
+  } else if (smtpUrl && !mailTo) {
+    throw new Error('KPR_CONTACT_SMTP_URL needs KPR_CONTACT_MAIL_TO (the coordinator\'s address)');
+  }
   return {
     port: number(env.KPR_CONTACT_PORT, 'KPR_CONTACT_PORT') ?? 8787,
     host: env.KPR_CONTACT_HOST || '127.0.0.1',
     dbPath: env.KPR_CONTACT_DB || DEFAULTS.dbPath,
+    ...(towns ? { towns } : {}),
     databaseUrl: databaseUrlFromEnv(env.KPR_CONTACT_DATABASE_URL),
     origins: (env.KPR_CONTACT_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
     rateLimit,
