@@ -10,6 +10,12 @@ import { shown } from './text.mjs';
 export const MAX_FORWARD_ATTEMPTS = 5;
 
 /**
+ * How long a process may take to hand a message to the SMTP server before another may try (the SMTP timeouts
+ * below add up to 50 s): with several server processes on one database, each message is sent by one of them.
+ */
+export const FORWARD_LEASE_MS = 2 * 60_000;
+
+/**
  * The e-mail's text: plain, one field a line, the message last. Characters the rule for text refuses are shown
  * as `<U+000A>` (the file may hold them from before the rule), so a line break in a name adds no line of its own.
  * @param {StoredMessage} m
@@ -65,9 +71,12 @@ export async function createForwarder({ smtpUrl, mailTo, mailFrom, store, log })
     inFlight.add(reference);
     const task = store
       .get(reference)
-      .then(async (message) => {
-        const to = message && !message.spam && !message.forwardedAt ? recipient(message.town) : undefined;
-        if (!message || !to) return;
+      .then(async (found) => {
+        const to = found && !found.spam && !found.forwardedAt ? recipient(found.town) : undefined;
+        if (!to) return;
+        // Another process (or an earlier retry here) may be sending it: only the one holding the claim sends.
+        const message = await store.claimForward(reference, { maxAttempts: MAX_FORWARD_ATTEMPTS, leaseMs: FORWARD_LEASE_MS });
+        if (!message) return;
         await send(message, to);
         // Marked after the SMTP server took it: a crash in between sends it once more, rather than never.
         await store.markForwarded(reference);

@@ -38,6 +38,8 @@ export const POSTGRES_MIGRATIONS = [
    CREATE INDEX messages_pending_forward ON messages (id) WHERE forwarded_at IS NULL AND NOT spam;
    CREATE TABLE altcha_used (signature text PRIMARY KEY, expires_at bigint NOT NULL);
    CREATE TABLE health_probe (id integer PRIMARY KEY CHECK (id = 1), checked_at timestamptz NOT NULL, room bytea NOT NULL);`,
+  // Which process is forwarding a message, until when (see claimForward): several processes must not each send it.
+  `ALTER TABLE messages ADD COLUMN forward_claimed_until timestamptz;`,
 ];
 
 const INSERT = `INSERT INTO messages (town, reference, idempotency_key, received_at, ${FIELDS.map(column).join(', ')}, spam, spam_reason)
@@ -199,11 +201,24 @@ export function openPostgresStore(databaseUrl, { now = clockNow, poolSize = 10 }
       const { rows } = await query('SELECT * FROM messages WHERE NOT spam AND forwarded_at IS NULL AND forward_attempts < $1 ORDER BY id', [maxAttempts]);
       return rows.map(fromRow);
     },
+    async claimForward(reference, { maxAttempts, leaseMs }) {
+      // One statement: of two processes claiming at once, the second waits for the first's row lock, then finds
+      // the claim alive and updates nothing.
+      const time = now().getTime();
+      const { rows } = await query(
+        `UPDATE messages SET forward_claimed_until = $4
+         WHERE reference = $1 AND NOT spam AND forwarded_at IS NULL AND forward_attempts < $2
+           AND (forward_claimed_until IS NULL OR forward_claimed_until <= $3)
+         RETURNING *`,
+        [reference, maxAttempts, new Date(time).toISOString(), new Date(time + leaseMs).toISOString()],
+      );
+      return rows[0] ? fromRow(rows[0]) : undefined;
+    },
     async markForwarded(reference) {
-      await query('UPDATE messages SET forwarded_at = $1, forward_attempts = forward_attempts + 1, forward_error = NULL WHERE reference = $2', [now().toISOString(), reference]);
+      await query('UPDATE messages SET forwarded_at = $1, forward_attempts = forward_attempts + 1, forward_error = NULL, forward_claimed_until = NULL WHERE reference = $2', [now().toISOString(), reference]);
     },
     async markForwardFailed(reference, error) {
-      await query('UPDATE messages SET forward_attempts = forward_attempts + 1, forward_error = $1 WHERE reference = $2', [error.slice(0, 500), reference]);
+      await query('UPDATE messages SET forward_attempts = forward_attempts + 1, forward_error = $1, forward_claimed_until = NULL WHERE reference = $2', [error.slice(0, 500), reference]);
     },
     async canStore() {
       // A committed write, as a message makes: it fails when the database refuses writes (disk full, read-only,

@@ -55,6 +55,8 @@ export const SQLITE_MIGRATIONS = [
    ALTER TABLE messages_by_town RENAME TO messages;
    CREATE INDEX messages_town_received_at ON messages (town, received_at);
    CREATE INDEX messages_received_at ON messages (received_at);`,
+  // Which process is forwarding a message, until when (see claimForward): several processes must not each send it.
+  `ALTER TABLE messages ADD COLUMN forward_claimed_until TEXT;`,
 ];
 
 /** @param {any} row @returns {StoredMessage} */
@@ -113,8 +115,14 @@ export function openSqliteStore(path, { now = clockNow } = {}) {
   const listHam = db.prepare('SELECT * FROM messages WHERE town = ? AND spam = 0 ORDER BY received_at DESC, id DESC');
   const useChallenge = db.prepare('INSERT OR IGNORE INTO altcha_used (signature, expires_at) VALUES (?, ?)');
   const pending = db.prepare('SELECT * FROM messages WHERE spam = 0 AND forwarded_at IS NULL AND forward_attempts < ? ORDER BY id');
-  const forwarded = db.prepare('UPDATE messages SET forwarded_at = ?, forward_attempts = forward_attempts + 1, forward_error = NULL WHERE reference = ?');
-  const forwardFailed = db.prepare('UPDATE messages SET forward_attempts = forward_attempts + 1, forward_error = ? WHERE reference = ?');
+  const claim = db.prepare(
+    `UPDATE messages SET forward_claimed_until = @until
+     WHERE reference = @reference AND spam = 0 AND forwarded_at IS NULL AND forward_attempts < @maxAttempts
+       AND (forward_claimed_until IS NULL OR forward_claimed_until <= @now)
+     RETURNING *`,
+  );
+  const forwarded = db.prepare('UPDATE messages SET forwarded_at = ?, forward_attempts = forward_attempts + 1, forward_error = NULL, forward_claimed_until = NULL WHERE reference = ?');
+  const forwardFailed = db.prepare('UPDATE messages SET forward_attempts = forward_attempts + 1, forward_error = ?, forward_claimed_until = NULL WHERE reference = ?');
   const deleteOldOfTown = db.prepare('DELETE FROM messages WHERE town = ? AND received_at < ?');
   const deleteOld = db.prepare('DELETE FROM messages WHERE received_at < ?');
   const deleteExpired = db.prepare('DELETE FROM altcha_used WHERE expires_at < ?');
@@ -169,6 +177,11 @@ export function openSqliteStore(path, { now = clockNow } = {}) {
     },
     async pendingForwards(maxAttempts) {
       return pending.all(maxAttempts).map(fromRow);
+    },
+    async claimForward(reference, { maxAttempts, leaseMs }) {
+      const time = now().getTime();
+      const row = claim.get({ reference, maxAttempts, now: new Date(time).toISOString(), until: new Date(time + leaseMs).toISOString() });
+      return row ? fromRow(row) : undefined;
     },
     async markForwarded(reference) {
       forwarded.run(now().toISOString(), reference);

@@ -61,8 +61,12 @@ export const DEFAULT_TOWN = 'default';
  *   messages, newest first
  * @property {(maxAttempts: number) => Promise<StoredMessage[]>} pendingForwards messages of every town still to be
  *   forwarded by e-mail (not spam, fewer than maxAttempts tries)
- * @property {(reference: string) => Promise<void>} markForwarded
- * @property {(reference: string, error: string) => Promise<void>} markForwardFailed
+ * @property {(reference: string, options: { maxAttempts: number, leaseMs: number }) => Promise<StoredMessage | undefined>} claimForward
+ *   the message, if this caller may forward it now: not spam, not forwarded, fewer than maxAttempts tries, and
+ *   no other claim alive; it is then claimed for leaseMs (of the store's clock), so that of several processes only
+ *   one sends it, and a process that dies while sending leaves it to the others once the claim runs out
+ * @property {(reference: string) => Promise<void>} markForwarded ends the claim
+ * @property {(reference: string, error: string) => Promise<void>} markForwardFailed counts a try, ends the claim
  * @property {(days: number, options?: { town?: string }) => Promise<number>} deleteOlderThan deletes the town's
  *   messages (every town's without one) received more than `days` days of 24 hours ago, and expired ALTCHA
  *   records, leaving nothing of them behind; resolves with how many messages went

@@ -168,6 +168,32 @@ export function storeContract(name, place, { skip } = {}) {
       assert.deepEqual((await store.pendingForwards(5)).map((m) => m.reference), [b]);
     });
 
+    test('forwarding claims: of ten claims at once through two stores one wins; a claim ends with its mark or runs out', async (t) => {
+      const { store, reopen, clock } = await opened(t);
+      const other = await reopen();
+      const saved = await store.saveMessage({ town: 'bannewitz', key: 'k-1', body: body() });
+      const spam = await store.saveMessage({ town: 'bannewitz', key: 'k-2', body: body(), spamReason: 'honeypot' });
+      assert.ok('reference' in saved && 'reference' in spam);
+      const lease = { maxAttempts: 2, leaseMs: 120_000 };
+      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).claimForward(saved.reference, lease)));
+      const won = claims.filter(Boolean);
+      assert.equal(won.length, 1, 'one claim wins');
+      assert.equal(won[0]?.message, body().message, 'the winner gets the message to send');
+      assert.equal(await store.claimForward(spam.reference, lease), undefined, 'spam is never forwarded');
+
+      await store.markForwardFailed(saved.reference, 'timeout');
+      assert.ok(await other.claimForward(saved.reference, lease), 'a failed try ends the claim: the next retry may claim it');
+      clock.now = new Date(TODAY.getTime() + 119_000);
+      assert.equal(await store.claimForward(saved.reference, lease), undefined, 'the claim is alive for its lease');
+      clock.now = new Date(TODAY.getTime() + 120_000);
+      assert.ok(await store.claimForward(saved.reference, lease), 'a claim whose holder died runs out');
+      await store.markForwardFailed(saved.reference, 'timeout');
+      assert.equal(await store.claimForward(saved.reference, lease), undefined, 'out of attempts (2)');
+      assert.ok(await store.claimForward(saved.reference, { ...lease, maxAttempts: 3 }));
+      await store.markForwarded(saved.reference);
+      assert.equal(await store.claimForward(saved.reference, { ...lease, maxAttempts: 9 }), undefined, 'forwarded: done');
+    });
+
     test('an ALTCHA solution sends one message, also when five requests bring it at once', async (t) => {
       const { store } = await opened(t);
       const challenge = { signature: 'sig-1', expiresAt: Math.floor(TODAY.getTime() / 1000) + 600 };
