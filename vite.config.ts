@@ -11,8 +11,10 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
  * - `iife`: `dist/asskomm-widgets.iife.js`, the same as a classic script for `<script src>`, in one file.
  * - `builder`: the embed builder's page script, `demo/build/builder.js` for `npm start`; `npm run build` writes
  *   it into `dist/builder/` (KPR_OUT_DIR) with the page around it (scripts/build-builder.mjs).
+ * - `editor`: the coordinator's feed editor (src/editor/), `demo/build/editor/editor.js` for `npm start`; `npm run
+ *   build` writes it into `dist/editor/` with its page (scripts/build-editor.mjs). No widget imports it.
  */
-const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife' | 'builder';
+const kind = (process.env.KPR_BUILD ?? 'module') as 'module' | 'bundle' | 'iife' | 'builder' | 'editor';
 /** The benchmark builds each widget's entry on its own, as shipped, to measure it. */
 const bundleEntry = process.env.KPR_ENTRY ?? 'src/index.ts';
 const bundleOutDir = process.env.KPR_OUT_DIR ?? 'dist';
@@ -68,6 +70,22 @@ export default defineConfig((): UserConfig => {
         sourcemap: outDir === 'demo/build',
         lib: { entry: 'demo/builder/main.ts', formats: ['es'], fileName: () => 'builder.js' },
         rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    };
+  }
+  if (kind === 'editor') {
+    const outDir = process.env.KPR_OUT_DIR ?? 'demo/build/editor';
+    // Like the builder, the validator keeps the schemas' descriptions it may quote (so not stripSchemaDocs, the first
+    // shared plugin); the editor's templates are minified as the widgets' are. Source maps for the demo only.
+    return {
+      plugins: (shared.plugins ?? []).slice(1),
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: outDir === 'demo/build/editor',
+        lib: { entry: 'src/editor/main.ts', formats: ['es'], fileName: () => 'editor.js' },
+        rolldownOptions: { output: { minify: true, comments: { legal: false, annotation: false, jsdoc: false }, chunkFileNames: 'chunks/[name]-[hash].js' } },
       },
     };
   }

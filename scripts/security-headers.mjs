@@ -28,3 +28,9 @@ export const BUILDER_HEADERS = {
   ...SECURITY_HEADERS,
   'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' https:").replace("connect-src 'self'", "connect-src 'self' https: blob:"),
 };
+
+/**
+ * The feed editor (demo/editor.html) needs what the builder needs, for the same reasons: its preview reads the
+ * draft through a Blob URL, and a coordinator may open a feed from the town's site (https:). Nothing more.
+ */
+export const EDITOR_HEADERS = BUILDER_HEADERS;

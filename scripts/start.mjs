@@ -11,15 +11,16 @@ import { createGzip, gzipSync } from 'node:zlib';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
 import { SECURITY_HEADERS } from './security-headers.mjs';
-import { BUILDER_HEADERS } from './security-headers.mjs';
+import { BUILDER_HEADERS, EDITOR_HEADERS } from './security-headers.mjs';
 import { loadSampleDates } from './sample-dates.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 
-console.log('Building dist/asskomm-widgets.js, dist/asskomm-widgets.iife.js and the embed builder …');
-for (const kind of ['bundle', 'iife', 'builder']) {
+console.log('Building dist/asskomm-widgets.js, dist/asskomm-widgets.iife.js, the embed builder and the feed editor …');
+// The editor after the builder: the builder empties demo/build/, the editor writes into demo/build/editor/.
+for (const kind of ['bundle', 'iife', 'builder', 'editor']) {
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
@@ -44,7 +45,7 @@ const TYPES = {
 /** Text is sent gzipped when the browser asks for it, as any web server does (the bench's sizes are gzip). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.rss', '.atom', '.xml', '.svg', '.map', '.ics']);
 
-const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS : SECURITY_HEADERS);
+const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS : pathname === '/editor.html' ? EDITOR_HEADERS : SECURITY_HEADERS);
 
 /**
  * The sample feeds (demo/feeds/) were written for one week in November 2026; they are served with every date moved

@@ -1,0 +1,83 @@
+// <asskomm-goal-form>: the goals of a goal-overview feed, each with its measures and indicators. Rendered into the
+// light DOM (demo/editor.css styles it; its ids are the page's, for the error summary's links).
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { ListController, type ListNames } from '../controllers/list-controller.js';
+import { selectField, textField, type FormContext } from '../fields/fields.js';
+import { getAt, type Json, type Path } from '../model/paths.js';
+import { newItem } from '../model/templates.js';
+import { indicatorFields, indicatorNames, measureFields, measureNames, newIndicator, newMeasure } from './measure-fields.js';
+
+/** The icons of the goal overview (its schema's list). */
+export const GOAL_ICONS = ['shield', 'scales', 'eye', 'heart', 'people', 'sun', 'home', 'lamp', 'school', 'target'] as const;
+
+const ITEMS: Path = ['items'];
+
+/** Goals keep their `order` in step with the list when the feed uses it, so moving a goal moves it in the widget too. */
+function renumber(list: Json[]): void {
+  if (!list.some((item) => item && typeof item === 'object' && !Array.isArray(item) && item._kpr && typeof item._kpr === 'object' && 'order' in item._kpr)) return;
+  list.forEach((item, index) => {
+    if (item && typeof item === 'object' && !Array.isArray(item)) list[index] = { ...item, _kpr: { ...((item._kpr as object) ?? {}), order: index + 1 } };
+  });
+}
+
+export class GoalForm extends LitElement {
+  static override properties = { context: { attribute: false } };
+  declare context: FormContext;
+  private readonly lists = new ListController(this, () => this.context);
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private names(): ListNames {
+    return { noun: this.context.t('goal.noun'), firstField: ['title'] };
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.context) return nothing;
+    const { t, draft } = this.context;
+    const items = getAt(draft.feed, ITEMS);
+    const goals = Array.isArray(items) ? items : [];
+    return html`<section class="editor-list" aria-labelledby="editor-goals-heading">
+      <h2 id="editor-goals-heading">${t('goal.heading')}</h2>
+      <p class="editor-hint">${t('goal.intro')}</p>
+      ${goals.map((_, index) => this.renderGoal(index))}
+      ${this.lists.addButton(ITEMS, t('goal.add'), () => newItem('goal-overview', goals), this.names())}
+    </section>`;
+  }
+
+  private renderGoal(index: number): TemplateResult {
+    const context = this.context;
+    const { t } = context;
+    const path = [...ITEMS, index];
+    const title = getAt(context.draft.feed, [...path, 'title']);
+    const measuresPath = [...path, '_kpr', 'measures'];
+    const indicatorsPath = [...path, '_kpr', 'indicators'];
+    const measures = getAt(context.draft.feed, measuresPath);
+    const indicators = getAt(context.draft.feed, indicatorsPath);
+    return html`<article class="editor-entry editor-goal">
+      ${this.lists.entryHeader(ITEMS, index, this.names(), typeof title === 'string' ? title : '', 3, renumber)}
+      ${textField(context, { path: [...path, 'title'], label: t('goal.title'), required: true })}
+      ${textField(context, { path: [...path, 'content_text'], label: t('goal.text'), hint: t('goal.textHint'), type: 'textarea', required: true })}
+      <div class="editor-row">
+        ${selectField(context, { path: [...path, '_kpr', 'icon'], label: t('goal.icon'), choices: GOAL_ICONS.map((value) => ({ value, label: t(`goal.icons.${value}`) })), empty: t('goal.noIcon') })}
+        ${textField(context, { path: [...path, '_kpr', 'progress'], label: t('goal.progress'), hint: t('goal.progressHint'), as: 'number', size: 'short' })}
+        ${textField(context, { path: [...path, 'id'], label: t('goal.id'), hint: t('goal.idHint'), size: 'medium', required: true })}
+      </div>
+      <section class="editor-sublist" aria-labelledby="${this.headingId(path, 'measures')}">
+        <h4 id=${this.headingId(path, 'measures')}>${t('measure.heading')}</h4>
+        ${Array.isArray(measures) ? measures.map((_, measure) => measureFields(context, this.lists, measuresPath, measure)) : nothing}
+        ${this.lists.addButton(measuresPath, t('measure.add'), newMeasure, measureNames(t))}
+      </section>
+      <section class="editor-sublist" aria-labelledby="${this.headingId(path, 'indicators')}">
+        <h4 id=${this.headingId(path, 'indicators')}>${t('indicator.heading')}</h4>
+        ${Array.isArray(indicators) ? indicators.map((_, indicator) => indicatorFields(context, this.lists, indicatorsPath, indicator)) : nothing}
+        ${this.lists.addButton(indicatorsPath, t('indicator.add'), newIndicator, indicatorNames(t))}
+      </section>
+    </article>`;
+  }
+
+  private headingId(path: Path, list: string): string {
+    return `editor-${path.join('-')}-${list}`;
+  }
+}

@@ -1,0 +1,90 @@
+// <asskomm-tip-form>: the tips of a prevention-tips feed: title, teaser, text, topic, audience, season, links and
+// phone numbers. Light DOM, like the goal form.
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { ListController, type ListNames } from '../controllers/list-controller.js';
+import { checkboxesField, problemsOf, selectField, textField, type FormContext } from '../fields/fields.js';
+import { fieldId, getAt, pathString, type Json, type Path } from '../model/paths.js';
+import { newItem } from '../model/templates.js';
+
+/** The tips schema's lists (kpr-tips.schema.json), in its order. */
+export const TOPICS = ['burglary', 'fraud-older-people', 'online-fraud', 'bicycle-theft', 'violence', 'domestic-violence', 'moral-courage', 'youth-protection', 'traffic', 'vandalism', 'other'] as const;
+export const AUDIENCES = ['everyone', 'older-people', 'parents', 'young-people', 'businesses'] as const;
+export const SEASONS = ['dark-months', 'spring', 'summer', 'autumn', 'winter'] as const;
+
+const ITEMS: Path = ['items'];
+
+export class TipForm extends LitElement {
+  static override properties = { context: { attribute: false } };
+  declare context: FormContext;
+  private readonly lists = new ListController(this, () => this.context);
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private names(): ListNames {
+    return { noun: this.context.t('tip.noun'), firstField: ['title'] };
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.context) return nothing;
+    const { t, draft } = this.context;
+    const items = getAt(draft.feed, ITEMS);
+    const tips = Array.isArray(items) ? items : [];
+    return html`<section class="editor-list" aria-labelledby="editor-tips-heading">
+      <h2 id="editor-tips-heading">${t('tip.heading')}</h2>
+      <p class="editor-hint">${t('tip.intro')}</p>
+      ${problemsOf(this.context, ITEMS)}
+      ${tips.map((_, index) => this.renderTip(index))}
+      ${this.lists.addButton(ITEMS, t('tip.add'), () => newItem('prevention-tips', tips), this.names())}
+    </section>`;
+  }
+
+  private renderTip(index: number): TemplateResult {
+    const context = this.context;
+    const { t } = context;
+    const path = [...ITEMS, index];
+    const kpr = [...path, '_kpr'];
+    const title = getAt(context.draft.feed, [...path, 'title']);
+    return html`<article class="editor-entry editor-tip">
+      ${this.lists.entryHeader(ITEMS, index, this.names(), typeof title === 'string' ? title : '', 3)}
+      ${textField(context, { path: [...path, 'title'], label: t('tip.title'), required: true })}
+      ${textField(context, { path: [...path, 'summary'], label: t('tip.summary'), hint: t('tip.summaryHint') })}
+      ${textField(context, { path: [...path, 'content_text'], label: t('tip.text'), type: 'textarea', required: true })}
+      <div class="editor-row">
+        ${selectField(context, { path: [...kpr, 'topic'], label: t('tip.topic'), choices: TOPICS.map((value) => ({ value, label: t(`tip.topics.${value}`) })) })}
+        ${selectField(context, { path: [...kpr, 'season'], label: t('tip.season'), empty: t('tip.noSeason'), choices: SEASONS.map((value) => ({ value, label: t(`tip.seasons.${value}`) })) })}
+        ${textField(context, { path: [...path, 'id'], label: t('tip.id'), hint: t('tip.idHint'), size: 'medium', required: true })}
+      </div>
+      ${checkboxesField(context, { path: [...kpr, 'audience'], legend: t('tip.audience'), hint: t('tip.audienceHint'), choices: AUDIENCES.map((value) => ({ value, label: t(`tip.audiences.${value}`) })) })}
+      ${this.pairs(index, 'links', ['title', 'url'])}
+      ${this.pairs(index, 'phones', ['label', 'number'])}
+    </article>`;
+  }
+
+  /** A tip's links or phone numbers: pairs of fields, each a list entry. */
+  private pairs(index: number, list: 'links' | 'phones', [first, second]: [string, string]): TemplateResult {
+    const context = this.context;
+    const { t } = context;
+    const listPath = [...ITEMS, index, '_kpr', list];
+    const entries = getAt(context.draft.feed, listPath);
+    const names: ListNames = { noun: t(`tip.${list}.noun`), firstField: [first] };
+    const blank = (): Json => ({ [first]: '', [second]: '' });
+    return html`<fieldset class="editor-pairs" id=${fieldId(listPath)} data-path=${pathString(listPath)} tabindex="-1">
+      <legend>${t(`tip.${list}.heading`)}</legend>
+      ${problemsOf(context, listPath)}
+      ${Array.isArray(entries)
+        ? entries.map(
+            (_, entry) => html`<div class="editor-entry editor-pair">
+              ${this.lists.entryHeader(listPath, entry, names, '', 4)}
+              <div class="editor-row">
+                ${textField(context, { path: [...listPath, entry, first], label: t(`tip.${list}.${first}`), required: true })}
+                ${textField(context, { path: [...listPath, entry, second], label: t(`tip.${list}.${second}`), required: true, type: list === 'links' ? 'url' : 'text', autocomplete: 'off' })}
+              </div>
+            </div>`,
+          )
+        : nothing}
+      ${this.lists.addButton(listPath, t(`tip.${list}.add`), blank, names)}
+    </fieldset>`;
+  }
+}
