@@ -22,9 +22,6 @@ import { newToken, tokenHash } from './auth.mjs';
  * @property {number} [retentionDays] its messages are deleted after this many days (default: the host's; 0 keeps all)
  */
 
-/** The town a single-town setup stores its messages under. */
-export const DEFAULT_TOWN = 'default';
-
 /** Lowercase letters, digits and inner hyphens: safe in a path and a log line, and one spelling per town. */
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const HEX64 = /^[0-9a-f]{64}$/;
