@@ -147,7 +147,8 @@ export function storeContract(name, place, { skip } = {}) {
 
     test('forwarding: pending over every town (not spam), failures counted, a forwarded message is done', async (t) => {
       const { store, clock } = await opened(t);
-      const save = async (/** @type {string} */ town, /** @type {string} */ key, /** @type {string | undefined} */ spamReason) => {
+      /** @param {string} town @param {string} key @param {string} [spamReason] */
+      const save = async (town, key, spamReason) => {
         const saved = await store.saveMessage({ town, key, body: body(key), ...(spamReason ? { spamReason } : {}) });
         return 'reference' in saved ? saved.reference : assert.fail('not stored');
       };
