@@ -15,7 +15,7 @@ import { newToken, tokenHash } from './auth.mjs';
 /**
  * @typedef {object} Town
  * @property {string} id lowercase slug, the path's `/towns/<id>/`
- * @property {string} name for people (logs, the e-mail's sender name)
+ * @property {string} name the town's name, for people reading the file
  * @property {string[]} origins exact origins whose pages may post (CORS); empty: the same origin only
  * @property {string} [mailTo] where its messages are forwarded (required when the host forwards by e-mail)
  * @property {string} [tokenHash] SHA-256 (hex) of its coordinator's export token; without one its export is off
