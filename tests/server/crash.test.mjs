@@ -82,7 +82,7 @@ async function killedUnderLoad(t, place) {
   assert.equal((await exported(again.base)).length, listed.length);
 }
 
-test('SQLite: kill -9 while messages arrive: every acknowledged message is stored exactly once', { timeout: 60_000 }, async (t) => {
+test('SQLite: kill -9 while messages arrive: every acknowledged message is stored exactly once', { timeout: 120_000 }, async (t) => {
   const dbPath = join(tempDir(t), 'contact.sqlite');
   await killedUnderLoad(t, {
     env: { KPR_CONTACT_DB: dbPath },
@@ -119,11 +119,11 @@ async function postgresPlace() {
 }
 
 describe('PostgreSQL', missing ? { skip: missing } : {}, () => {
-  test('kill -9 while messages arrive: every acknowledged message is stored exactly once', { timeout: 60_000 }, async (t) => {
+  test('kill -9 while messages arrive: every acknowledged message is stored exactly once', { timeout: 120_000 }, async (t) => {
     await killedUnderLoad(t, await postgresPlace());
   });
 
-  test('two processes on one database, one killed mid-load, the clients fail over: every message stored exactly once', { timeout: 60_000 }, async (t) => {
+  test('two processes on one database, one killed mid-load, the clients fail over: every message stored exactly once', { timeout: 120_000 }, async (t) => {
     const place = await postgresPlace();
     const servers = await Promise.all([start(place), start(place)]);
     for (const { child } of servers) t.after(() => child.kill('SIGKILL'));
