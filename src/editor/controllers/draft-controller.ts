@@ -5,8 +5,10 @@ import type { FeedKind } from '../model/templates.js';
 /** What the coordinator is working on: the draft, the file it came from (for the change summary) and its kind. */
 export interface Draft {
   feed: JsonObject;
-  /** The feed as opened, or undefined for a new one from a template. */
+  /** The feed as opened, or as the template gave it: what the change summary compares with. */
   original?: JsonObject;
+  /** Started from a template rather than opened. */
+  template?: boolean;
   kind: FeedKind;
   /** The opened file's name or address, and the name a download gets. */
   name: string;

@@ -68,10 +68,10 @@ export class SaveController implements ReactiveController {
 
   renderReview(): TemplateResult | typeof nothing {
     if (!this.review) return nothing;
-    const original = this.draft.draft?.original;
+    const { template } = this.draft.draft!;
     return html`<section class="editor-review" aria-labelledby="editor-review-heading">
       <h2 id="editor-review-heading" tabindex="-1">${this.t('save.reviewHeading')}</h2>
-      <p>${original ? this.t('save.against', { name: this.draft.draft!.name }) : this.t('save.fromTemplate')}</p>
+      <p>${template ? this.t('save.fromTemplate') : this.t('save.against', { name: this.draft.draft!.name })}</p>
       ${this.review.length
         ? html`<ul>${this.review.map((change) => html`<li>${this.changeText(change)}</li>`)}</ul>`
         : html`<p>${this.t('save.noChanges')}</p>`}

@@ -43,7 +43,8 @@ export class EditorOpen extends LitElement {
   }
 
   startFrom(name: TemplateName): void {
-    this.send({ feed: templateFeed(name), kind: TEMPLATE_KIND[name], name: `${this.t(`open.fileNames.${name}`)}.json` });
+    const feed = templateFeed(name);
+    this.send({ feed, original: feed, template: true, kind: TEMPLATE_KIND[name], name: `${this.t(`open.fileNames.${name}`)}.json` });
   }
 
   /** Opens a feed's text, from a file or an address. */

@@ -43,7 +43,20 @@ export class FeedEditor extends LitElement {
     Object.assign(this, { ui: 'de', confirmDiscard: false });
     this.addEventListener(ANNOUNCE_EVENT, (event) => this.say((event as CustomEvent<string>).detail));
     this.addEventListener(OPEN_EVENT, (event) => this.open((event as CustomEvent<Draft>).detail));
-    this.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  // Ctrl+Z anywhere on the page is the draft's undo: the browser's own would undo typing in a field that the draft has
+  // already left behind (it keeps one history per page, and the focus may be on the page after a removal).
+  private readonly keyListener = (event: KeyboardEvent) => this.onKey(event);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ownerDocument.addEventListener('keydown', this.keyListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ownerDocument.removeEventListener('keydown', this.keyListener);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -90,7 +103,7 @@ export class FeedEditor extends LitElement {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (!this.draft.draft || !(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     const redo = (key === 'z' && event.shiftKey) || key === 'y';
     if (key !== 'z' && key !== 'y') return;

@@ -6,7 +6,7 @@ import { FEED_KINDS, type FeedKind } from '../model/templates.js';
 export function feedFields(context: FormContext, kind: FeedKind, changeKind: (kind: FeedKind) => void): TemplateResult {
   const { t } = context;
   return html`<section class="editor-feed" aria-labelledby="editor-feed-heading">
-    <h2 id="editor-feed-heading">${t('feed.heading')}</h2>
+    <h2 id="editor-feed-heading" tabindex="-1">${t('feed.heading')}</h2>
     <div class="editor-field">
       <label for="editor-kind">${t('feed.kind')}</label>
       <p class="editor-hint" id="editor-kind-hint">${t('feed.kindHint')}</p>

@@ -64,16 +64,16 @@ export class GoalForm extends LitElement {
         ${textField(context, { path: [...path, '_kpr', 'progress'], label: t('goal.progress'), hint: t('goal.progressHint'), as: 'number', size: 'short' })}
         ${textField(context, { path: [...path, 'id'], label: t('goal.id'), hint: t('goal.idHint'), size: 'medium', required: true })}
       </div>
-      <section class="editor-sublist" aria-labelledby="${this.headingId(path, 'measures')}">
+      <div class="editor-sublist">
         <h4 id=${this.headingId(path, 'measures')}>${t('measure.heading')}</h4>
         ${Array.isArray(measures) ? measures.map((_, measure) => measureFields(context, this.lists, measuresPath, measure)) : nothing}
         ${this.lists.addButton(measuresPath, t('measure.add'), newMeasure, measureNames(t))}
-      </section>
-      <section class="editor-sublist" aria-labelledby="${this.headingId(path, 'indicators')}">
+      </div>
+      <div class="editor-sublist">
         <h4 id=${this.headingId(path, 'indicators')}>${t('indicator.heading')}</h4>
         ${Array.isArray(indicators) ? indicators.map((_, indicator) => indicatorFields(context, this.lists, indicatorsPath, indicator)) : nothing}
         ${this.lists.addButton(indicatorsPath, t('indicator.add'), newIndicator, indicatorNames(t))}
-      </section>
+      </div>
     </article>`;
   }
 

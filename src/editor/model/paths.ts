@@ -14,7 +14,7 @@ export function pathString(path: Path): string {
 /** The id of the control that edits a path: letters, digits, `_` and `-` only, so `#id` works in links and selectors. */
 export function fieldId(path: Path | string): string {
   const text = typeof path === 'string' ? path : pathString(path);
-  return `field-${text.replace(/[^A-Za-z0-9-]+/g, '_')}`;
+  return `field-${text.replace(/[^A-Za-z0-9-]+/g, '_').replace(/_$/, '')}`;
 }
 
 export function getAt(root: Json | undefined, path: Path): Json | undefined {
