@@ -6,6 +6,8 @@
  * Supported: type, enum, required, properties, items, anyOf, minLength, maxLength, pattern, minItems, minimum,
  * maximum, format (date-time, uri, uri-reference) and local `$ref` ("#/$defs/name").
  */
+import type { SchemaCode } from './feed/problems.js';
+
 export interface Schema {
   type?: JsonType | JsonType[];
   enum?: readonly unknown[];
@@ -29,47 +31,59 @@ type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array'
 export interface Problem {
   /** Where, as a JavaScript-like path: `items[3].date_published`. */
   path: string;
+  /** What, in English, for the console. */
   message: string;
+  /** What, stable: `schema-` and the JSON Schema keyword (src/core/feed/problems.ts); `kpr-missing` for no `_kpr`. */
+  code?: SchemaCode | 'kpr-missing';
+  /** What the schema asks for: the type(s), the allowed values, the limit, the pattern, the format, the fields. */
+  expected?: unknown;
+  /** The value found, where there is one. */
+  value?: unknown;
+}
+
+/** A problem found by a schema: it always has its code. */
+export interface SchemaProblem extends Problem {
+  code: SchemaCode | 'kpr-missing';
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-export function validate(value: unknown, schema: Schema, path = '', root: Schema = schema): Problem[] {
-  const problems: Problem[] = [];
+export function validate(value: unknown, schema: Schema, path = '', root: Schema = schema): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
   check(value, schema, path, root, problems);
   return problems;
 }
 
 /** Appends to one array instead of building and spreading many: feeds have thousands of fields. */
-function check(value: unknown, schema: Schema, path: string, root: Schema, problems: Problem[]): void {
+function check(value: unknown, schema: Schema, path: string, root: Schema, problems: SchemaProblem[]): void {
   if (schema.$ref) {
     const target = root.$defs?.[schema.$ref.replace('#/$defs/', '')];
     if (target) check(value, target, path, root, problems);
     return;
   }
-  const fail = (message: string) => problems.push({ path, message });
+  const fail = (code: SchemaCode, expected: unknown, message: string) => problems.push({ path, message, code, expected, value });
   const type = typeOf(value);
   if (schema.type !== undefined && !accepts(schema.type, type)) {
-    fail(`must be ${[schema.type].flat().map(article).join(' or ')}, not ${article(type)}`);
+    fail('schema-type', schema.type, `must be ${[schema.type].flat().map(article).join(' or ')}, not ${article(type)}`);
     return;
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+    fail('schema-enum', schema.enum, `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) fail('must not be empty');
+    if (schema.minLength !== undefined && value.length < schema.minLength) fail('schema-min-length', schema.minLength, 'must not be empty');
     if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-      fail(`must be at most ${schema.maxLength} characters long`);
+      fail('schema-max-length', schema.maxLength, `must be at most ${schema.maxLength} characters long`);
     }
-    if (schema.format && !matchesFormat(value, schema.format)) fail(formatMessage(schema.format, value));
-    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) fail(`must match the pattern ${schema.pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
+    if (schema.format && !matchesFormat(value, schema.format)) fail('schema-format', schema.format, formatMessage(schema.format, value));
+    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) fail('schema-pattern', schema.pattern, `must match the pattern ${schema.pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}, not ${value}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be at most ${schema.maximum}, not ${value}`);
+    if (schema.minimum !== undefined && value < schema.minimum) fail('schema-minimum', schema.minimum, `must be at least ${schema.minimum}, not ${value}`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail('schema-maximum', schema.maximum, `must be at most ${schema.maximum}, not ${value}`);
   }
   if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems) {
-    fail(`must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}`);
+    fail('schema-min-items', schema.minItems, `must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}`);
   }
   if (schema.items && Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) check(value[index], schema.items, `${path}[${index}]`, root, problems);
@@ -77,7 +91,7 @@ function check(value: unknown, schema: Schema, path: string, root: Schema, probl
   if (type === 'object') {
     const object = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
-      if (object[key] === undefined) problems.push({ path: join(path, key), message: 'is required' });
+      if (object[key] === undefined) problems.push({ path: join(path, key), message: 'is required', code: 'schema-required', expected: key });
     }
     for (const key in schema.properties) {
       if (object[key] !== undefined) check(object[key], schema.properties[key]!, join(path, key), root, problems);
@@ -85,7 +99,7 @@ function check(value: unknown, schema: Schema, path: string, root: Schema, probl
   }
   if (schema.anyOf && !schema.anyOf.some((branch) => validate(value, branch, path, root).length === 0)) {
     const fields = schema.anyOf.flatMap((branch) => branch.required ?? []);
-    fail(fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
+    fail('schema-any-of', fields, fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
   }
 }
 

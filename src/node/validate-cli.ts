@@ -157,6 +157,7 @@ function corsProblem(allowed: string | null, site: string, origin: string | unde
   if (origin) {
     return {
       severity: 'error',
+      code: 'cors-not-allowed',
       path: WHOLE_FEED,
       message: `a widget on ${origin} cannot read this feed: ${says} (CORS), so the widget shows its error instead`,
       fix: `Have the feed's server send "Access-Control-Allow-Origin: *" (or "${origin}") as docs/cors.md shows, or serve the feed from ${origin} itself with the feed bridge (asskomm-widgets bridge).`,
@@ -164,6 +165,7 @@ function corsProblem(allowed: string | null, site: string, origin: string | unde
   }
   return {
     severity: 'warning',
+    code: 'cors-not-allowed',
     path: WHOLE_FEED,
     message: `a widget on another site cannot read this feed: ${says} (CORS)`,
     fix: 'If the widget is on another site than the feed, have the feed\'s server send "Access-Control-Allow-Origin: *" as docs/cors.md shows, or serve the feed from that site with the feed bridge (asskomm-widgets bridge); --origin <your site> checks for your site.',
@@ -179,7 +181,7 @@ function print(report: FeedReport, { quiet }: Options, output: Output, paint: Pa
   const lines = [paint.bold(report.source), `  ${format}${widget}; ${report.items} read, ${report.shown} shown`];
   for (const problem of shown) {
     const mark = problem.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-    lines.push(`  ${mark} ${problem.path}: ${problem.message}`, paint.dim(`    fix: ${problem.fix}`));
+    lines.push(`  ${mark} [${problem.code}] ${problem.path}: ${problem.message}`, paint.dim(`    fix: ${problem.fix}`));
   }
   output.out(`${lines.join('\n')}\n`);
 }

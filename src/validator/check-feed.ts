@@ -6,6 +6,7 @@
  * the browser. Messages are English, like the widgets' console messages; no widget entry imports this module.
  */
 import { FeedError } from '../core/feed/feed-error.js';
+import type { ProblemCode } from '../core/feed/problems.js';
 import { LATER_FEED_WINS, mergeItems, NEWEST_COPY, readItems, type MergeRules } from '../core/feed/items.js';
 import { JSON_FEED_SCHEMA, parseFeed } from '../core/feed/parse.js';
 import { declarationFirst } from '../core/feed/xml.js';
@@ -14,14 +15,16 @@ import type { FeedDocument, FeedFormat, LoadedItem } from '../core/feed/types.js
 import { DEFAULT_TIME_ZONE } from '../core/format.js';
 import { parseInert } from '../core/text.js';
 import { parseUrl } from '../core/urls.js';
-import { validate, type Problem, type Schema } from '../core/validate.js';
+import { validate, type Problem, type Schema, type SchemaProblem } from '../core/validate.js';
 import contactSchema from '../schemas/kpr-contact.schema.json';
 import eventsSchema from '../schemas/kpr-events.schema.json';
+import goalsSchema from '../schemas/kpr-goals.schema.json';
 import newsSchema from '../schemas/kpr-news.schema.json';
 import tipsSchema from '../schemas/kpr-tips.schema.json';
+import { EVENTS_SCHEMA } from '../widgets/event-calendar/events-schema.js';
 import { GOAL_SCHEMA } from '../widgets/goal-overview/goal-schema.js';
 import { isBlank } from '../widgets/news-feed/news-entry.js';
-import { fieldOf, fixFor, fixForField, READING_FIXES } from './fixes.js';
+import { fieldOf, fixFor, fixForField, READING_FIXES, readerFix } from './fixes.js';
 import { findJsonError } from './json-position.js';
 import { now as clockNow } from '../core/clock.js';
 
@@ -31,6 +34,8 @@ export type WidgetName = 'news-feed' | 'prevention-tips' | 'goal-overview' | 'ev
 
 export interface FeedProblem {
   severity: 'error' | 'warning';
+  /** What it is, stably (src/core/feed/problems.ts, docs/problem-codes.md): the message may be reworded, the code not. */
+  code: ProblemCode;
   /** Where: a JSON path such as `items[3]._kpr.start`, `line 3, column 5` in a file that cannot be parsed, `(feed)` for the whole feed. */
   path: string;
   /** What is wrong, in plain English. */
@@ -101,11 +106,11 @@ const ALL_DAYS = { from: '1970-01-01', to: '2100-01-01' };
 
 class Collector {
   readonly problems: FeedProblem[] = [];
-  error(path: string, message: string, fix: string): void {
-    this.problems.push({ severity: 'error', path, message, fix });
+  error(code: ProblemCode, path: string, message: string, fix: string): void {
+    this.problems.push({ severity: 'error', code, path, message, fix });
   }
-  warning(path: string, message: string, fix: string): void {
-    this.problems.push({ severity: 'warning', path, message, fix });
+  warning(code: ProblemCode, path: string, message: string, fix: string): void {
+    this.problems.push({ severity: 'warning', code, path, message, fix });
   }
 }
 
@@ -133,13 +138,13 @@ export async function checkFeed(text: string, options: { source: string; widget?
 
   // What no reader can tell apart from other nonsense: said plainly, before the readers try.
   if (!body.trim()) {
-    out.error(WHOLE_FEED, /^https?:\/\//i.test(source) ? 'the server\'s answer is empty' : 'the file is empty', /^https?:\/\//i.test(source)
+    out.error('empty-file', WHOLE_FEED, /^https?:\/\//i.test(source) ? 'the server\'s answer is empty' : 'the file is empty', /^https?:\/\//i.test(source)
       ? 'Check the address, and that the program that writes the feed has written it: opened in a browser, it must show the feed.'
       : 'Write the feed into the file (or export it again): a JSON Feed begins with {, an RSS or Atom feed with <, an iCalendar file with BEGIN:VCALENDAR.');
     return finish();
   }
   if (body.slice(0, 1024).includes('\0')) {
-    out.error(WHOLE_FEED, 'this is a binary file, not a feed', 'Name the feed itself, a text file of JSON, XML or iCalendar (not an image, PDF or archive); a text saved as UTF-16 must be saved as UTF-8.');
+    out.error('binary-file', WHOLE_FEED, 'this is a binary file, not a feed', 'Name the feed itself, a text file of JSON, XML or iCalendar (not an image, PDF or archive); a text saved as UTF-16 must be saved as UTF-8.');
     return finish();
   }
 
@@ -159,7 +164,7 @@ export async function checkFeed(text: string, options: { source: string; widget?
     return finish();
   }
   report.format = document.format;
-  for (const { code, path, message } of document.warnings ?? []) out.warning(path || WHOLE_FEED, message, READING_FIXES[code]);
+  for (const { code, path, message } of document.warnings ?? []) out.warning(code, path || WHOLE_FEED, message, READING_FIXES[code]);
   const guess = inferWidget(document);
   const chosen = widget ?? guess.widget;
   if (widget === undefined) Object.assign(report, { widget: chosen, inferredFrom: guess.reason });
@@ -173,12 +178,12 @@ export async function checkFeed(text: string, options: { source: string; widget?
       : guess.widget !== chosen && PROFILES[guess.widget].formats.includes(document.format)
         ? `Embed it in <kpr-${guess.widget}> instead, or give ${element} a feed of ${profile.plural}.`
         : `Give ${element} ${disjunction(profile.formats.map((f) => FORMAT_NAMES[f]))} instead.`;
-    out.error(WHOLE_FEED, `it is ${FORMAT_NAMES[document.format]}, and ${element} ${reads}`, fix);
+    out.error('format-not-read', WHOLE_FEED, `it is ${FORMAT_NAMES[document.format]}, and ${element} ${reads}`, fix);
     report.items = document.items.length;
     return finish();
   }
   if (widget !== undefined && guess.key && guess.widget !== widget) {
-    out.error(guess.key, `the items look like ${PROFILES[guess.widget].plural} (they have ${guess.key.replace(/^items\[\d+\]\./, '')}), but ${element} shows ${profile.plural}`, `Embed this feed in <kpr-${guess.widget}>, or give ${element} a feed of ${profile.plural}.`);
+    out.error('items-of-another-widget', guess.key, `the items look like ${PROFILES[guess.widget].plural} (they have ${guess.key.replace(/^items\[\d+\]\./, '')}), but ${element} shows ${profile.plural}`, `Embed this feed in <kpr-${guess.widget}>, or give ${element} a feed of ${profile.plural}.`);
   }
 
   const json = document.format === 'json-feed' ? (JSON.parse(body) as Record<string, unknown>) : undefined;
@@ -190,7 +195,7 @@ export async function checkFeed(text: string, options: { source: string; widget?
   else if (document.format === 'oparl') Object.assign(report, await checkOparl(document, context));
   else Object.assign(report, await checkItems(document, context));
   if (probe) await probeTargets(context, probe);
-  if (report.items === 0) out.warning('items', `the feed has no ${profile.plural} yet, so ${element} shows that there are none`, `Add at least one ${profile.noun}, or leave ${element} off the page until there is one.`);
+  if (report.items === 0) out.warning('no-items', 'items', `the feed has no ${profile.plural} yet, so ${element} shows that there are none`, `Add at least one ${profile.noun}, or leave ${element} off the page until there is one.`);
   return finish();
 }
 
@@ -225,43 +230,49 @@ function unreadable(body: string, error: FeedError, out: Collector): void {
   const start = body.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
     const syntax = findJsonError(body);
-    if (syntax) return out.error(`line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
+    if (syntax) return out.error('json-not-well-formed', `line ${syntax.line}, column ${syntax.column}`, `this is not valid JSON: ${syntax.reason}`, syntax.fix);
     if (start.startsWith('[')) {
-      return out.error(WHOLE_FEED, 'this is a JSON list, not a JSON Feed', 'Put the entries into a JSON Feed: { "version": "https://jsonfeed.org/version/1.1", "title": "…", "items": [ … ] }.');
+      return out.error('not-a-json-feed', WHOLE_FEED, 'this is a JSON list, not a JSON Feed', 'Put the entries into a JSON Feed: { "version": "https://jsonfeed.org/version/1.1", "title": "…", "items": [ … ] }.');
     }
     if (error.kind === 'format') return notAJsonFeed(body, error, out);
   }
-  if (error.kind === 'parse' && start.startsWith('<')) {
-    // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
-    // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
-    const report = parseInert(declarationFirst(body), 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
-    const [, line, column] = /line (?:number )?(\d+),? (?:at )?column (\d+)/i.exec(report) ?? [];
-    const reason = error.message.replace(/^invalid XML: (?:.*?error on line \d+ at column \d+: )?/s, '').trim();
-    return out.error(line ? `line ${line}, column ${column}` : WHOLE_FEED, `this is not well-formed XML: ${reason}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');
+  switch (error.code) {
+    case 'xml-not-well-formed': {
+      // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
+      // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
+      const report = parseInert(declarationFirst(body), 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
+      const [, line, column] = /line (?:number )?(\d+),? (?:at )?column (\d+)/i.exec(report) ?? [];
+      const reason = error.message.replace(/^invalid XML: (?:.*?error on line \d+ at column \d+: )?/s, '').trim();
+      return out.error(error.code, line ? `line ${line}, column ${column}` : WHOLE_FEED, `this is not well-formed XML: ${reason}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');
+    }
+    case 'html-page':
+      return out.error(error.code, WHOLE_FEED, 'this is an HTML web page, not a feed (a wrong address, a login page or an error page?)', 'Use the address of the feed itself: opened in a browser, it shows XML or JSON, not a web page.');
+    case 'xml-not-a-feed':
+      return out.error(error.code, WHOLE_FEED, `this is XML, but ${error.message.replace(/^XML, but /, '')}`, 'Give the widget an RSS or Atom feed (RSS 2.0 or Atom 1.0 at best): other XML is not read.');
+    case 'rss-without-channel':
+      return out.error(error.code, 'rss', 'the RSS feed has no <channel> element', 'Put the feed\'s title, link and <item> elements into a <channel> element inside <rss>.');
+    default:
+      out.error(error.code, WHOLE_FEED, error.message, 'Check that the file or address gives a feed: JSON Feed, RSS, Atom, iCalendar or an OParl meeting list.');
   }
-  if (/HTML page/.test(error.message)) {
-    return out.error(WHOLE_FEED, 'this is an HTML web page, not a feed (a wrong address, a login page or an error page?)', 'Use the address of the feed itself: opened in a browser, it shows XML or JSON, not a web page.');
-  }
-  if (/neither RSS nor Atom/.test(error.message)) {
-    return out.error(WHOLE_FEED, `this is XML, but ${error.message.replace(/^XML, but /, '')}`, 'Give the widget an RSS or Atom feed (RSS 2.0 or Atom 1.0 at best): other XML is not read.');
-  }
-  if (/RSS without <channel>/.test(error.message)) return out.error('rss', 'the RSS feed has no <channel> element', 'Put the feed\'s title, link and <item> elements into a <channel> element inside <rss>.');
-  out.error(WHOLE_FEED, error.message, 'Check that the file or address gives a feed: JSON Feed, RSS, Atom, iCalendar or an OParl meeting list.');
 }
 
 /** Valid JSON, but no JSON Feed: an OParl object that is no meeting list, or a JSON Feed with a wrong field. */
 function notAJsonFeed(body: string, error: FeedError, out: Collector): void {
   const json = JSON.parse(body) as Record<string, unknown>;
-  if (/OParl/.test(error.message)) {
-    return out.error('type', `this is not a list of meetings: ${error.message.replace(/^it is /, 'it is ')}`, 'Give the calendar the body\'s meeting list (the URL in its "meeting" field), whose pages hold { "data": [ … ], "pagination": …, "links": … }.');
+  if (error.code === 'oparl-not-a-meeting-list') {
+    return out.error(error.code, 'type', `this is not a list of meetings: ${error.message.replace(/^it is /, 'it is ')}`, 'Give the calendar the body\'s meeting list (the URL in its "meeting" field), whose pages hold { "data": [ … ], "pagination": …, "links": … }.');
   }
   if (!('version' in json) && ('pagination' in json || 'links' in json)) {
-    return out.error('data', 'this looks like a page of an OParl list, but it has no "data" list of meetings', 'Give the calendar the meeting list\'s address, whose pages hold { "data": [ … ], "pagination": …, "links": … }; a page without meetings has "data": [].');
+    return out.error('oparl-page-without-data', 'data', 'this looks like a page of an OParl list, but it has no "data" list of meetings', 'Give the calendar the meeting list\'s address, whose pages hold { "data": [ … ], "pagination": …, "links": … }; a page without meetings has "data": [].');
   }
   const problems = validate({ ...json, items: [] }, JSON_FEED_SCHEMA);
-  if (!Array.isArray(json.items)) problems.push({ path: 'items', message: json.items === undefined ? 'is required' : 'must be an array' });
+  if (!Array.isArray(json.items)) {
+    problems.push(json.items === undefined
+      ? { path: 'items', message: 'is required', code: 'schema-required', expected: 'items' }
+      : { path: 'items', message: 'must be an array', code: 'schema-type', expected: 'array', value: json.items });
+  }
   for (const problem of dedupe(problems)) {
-    out.error(problem.path || WHOLE_FEED, `"${problem.path}" ${problem.message}, so this is no JSON Feed 1.1 and no widget reads it`, fixFor(problem, 'JSON Feed 1.1'));
+    out.error(problem.code, problem.path || WHOLE_FEED, `"${problem.path}" ${problem.message}, so this is no JSON Feed 1.1 and no widget reads it`, fixFor(problem, 'JSON Feed 1.1'));
   }
 }
 
@@ -271,18 +282,18 @@ function notAJsonFeed(body: string, error: FeedError, out: Collector): void {
 function checkFeedFields(json: Record<string, unknown>, { out, source }: Context): void {
   const file = /([\w.-]+\.json)$/i.exec(source)?.[1] ?? 'news.json';
   if (json.version === 'https://jsonfeed.org/version/1') {
-    out.warning('version', 'this is a JSON Feed 1.0; the widgets read it, but 1.1 is current', 'Change "version" to "https://jsonfeed.org/version/1.1" (and any "author" to "authors": [ … ]).');
+    out.warning('json-feed-1.0', 'version', 'this is a JSON Feed 1.0; the widgets read it, but 1.1 is current', 'Change "version" to "https://jsonfeed.org/version/1.1" (and any "author" to "authors": [ … ]).');
   }
   if (typeof json.title === 'string' && !json.title.trim()) {
-    out.warning('title', 'the feed\'s title is empty: feed readers list the feed by it', 'Give the feed a "title", e.g. "Präventionsrat Bannewitz – Neuigkeiten".');
+    out.warning('feed-title-empty', 'title', 'the feed\'s title is empty: feed readers list the feed by it', 'Give the feed a "title", e.g. "Präventionsrat Bannewitz – Neuigkeiten".');
   }
   for (const [field, what, example] of [
     ['home_page_url', 'feed readers link the feed\'s name to this page', 'https://www.bannewitz.de/praevention/'],
     ['feed_url', 'feed readers use it to find the feed again and to resolve relative URLs', `https://www.bannewitz.de/praevention/${file}`],
   ] as const) {
     const value = json[field];
-    if (value === undefined) out.warning(field, `"${field}" is missing: ${what}`, `Add "${field}" with the full address, e.g. "${example}".`);
-    else if (typeof value === 'string' && !/^https?:\/\//i.test(value)) out.warning(field, `"${field}" is not an http(s) address: ${what}`, `Write "${field}" as a full address, e.g. "${example}".`);
+    if (value === undefined) out.warning('feed-field-missing', field, `"${field}" is missing: ${what}`, `Add "${field}" with the full address, e.g. "${example}".`);
+    else if (typeof value === 'string' && !/^https?:\/\//i.test(value)) out.warning('feed-field-not-http', field, `"${field}" is not an http(s) address: ${what}`, `Write "${field}" as a full address, e.g. "${example}".`);
   }
 }
 
@@ -295,7 +306,7 @@ async function checkItems(document: FeedDocument, context: Context): Promise<{ i
   document.items.forEach((item, index) => unknownFields(item, `items[${index}]`, context));
   for (const item of skipped) {
     for (const problem of item.problems) {
-      out.error(`items[${item.index}]${problem.path ? `.${problem.path}` : ''}`, `${subject(problem.path, 'the item')} ${problem.message}, so the ${profile.noun} is not shown`, fixFor(problem, problem.path.startsWith('_kpr') ? profile.schemaFile : 'JSON Feed 1.1'));
+      out.error(problem.code, `items[${item.index}]${problem.path ? `.${problem.path}` : ''}`, `${subject(problem.path, 'the item')} ${problem.message}, so the ${profile.noun} is not shown`, fixFor(problem, problem.path.startsWith('_kpr') ? profile.schemaFile : 'JSON Feed 1.1'));
     }
   }
   // Which item of the feed each valid item is: readItems keeps their order and leaves out the skipped ones.
@@ -307,7 +318,7 @@ async function checkItems(document: FeedDocument, context: Context): Promise<{ i
     const path = `items[${at.get(item)}]`;
     checkLinks(item, path, context);
     if (widget === 'news-feed' && isBlank(item)) {
-      out.error(path, 'the item has neither a title nor any text, so it is not shown', 'Give the item a "title", or a "summary" or "content_text".');
+      out.error('item-blank', path, 'the item has neither a title nor any text, so it is not shown', 'Give the item a "title", or a "summary" or "content_text".');
       return false;
     }
     return true;
@@ -330,7 +341,7 @@ function withoutCopies(items: LoadedItem[], rules: MergeRules, at: Map<LoadedIte
     const sameUrl = other && rules.identity(other).some((key) => key.startsWith('url ') && keys.includes(key));
     const field = sameUrl && other.id !== item.id ? 'url' : 'id';
     const rule = rules === NEWEST_COPY ? 'only the copy changed last is shown' : 'the later one replaces the earlier, so only one is shown';
-    out.error(`items[${at.get(item)}].${field}`, `items[${at.get(item)}] and items[${other ? at.get(other) : '?'}] have the same ${field} ${JSON.stringify(field === 'id' ? item.id : item.url)}: ${rule}`, field === 'id' ? `Give every ${profile.noun} an id of its own that never changes.` : 'Remove the copy, or link each item to its own page.');
+    out.error(field === 'id' ? 'duplicate-id' : 'duplicate-url', `items[${at.get(item)}].${field}`, `items[${at.get(item)}] and items[${other ? at.get(other) : '?'}] have the same ${field} ${JSON.stringify(field === 'id' ? item.id : item.url)}: ${rule}`, field === 'id' ? `Give every ${profile.noun} an id of its own that never changes.` : 'Remove the copy, or link each item to its own page.');
   }
   return items.filter((item) => keptSet.has(item));
 }
@@ -349,6 +360,7 @@ function unknownFields(item: unknown, path: string, { profile, out, widget }: Co
     if (ALL_FIELDS.has(key)) continue;
     const meant = profile.fields.map((field) => ({ field, distance: editDistance(key, field) })).filter(({ distance }) => distance <= 2).sort((a, b) => a.distance - b.distance)[0]?.field;
     out.warning(
+      'unknown-field',
       `${path}._kpr.${key}`,
       `"${key}" is not a field of _kpr that <kpr-${widget}> reads, so it is ignored${meant ? `; did you mean "${meant}"?` : ''}`,
       meant ? `Rename "${key}" to "${meant}".` : `Remove "${key}", or use a field ${profile.schemaFile} describes: ${profile.fields.join(', ')}.`,
@@ -376,6 +388,7 @@ function withoutScheduled(items: LoadedItem[], at: Map<LoadedItem, number>, { ou
     const day = item.date_published?.slice(0, 10) ?? item.published.toISOString().slice(0, 10);
     const typo = item.published > nextYear;
     out.warning(
+      'date-in-future',
       `items[${at.get(item)}].date_published`,
       `dated ${day}, in the future: <kpr-news-feed> hides it until then${typo ? ' (more than a year ahead: a mistyped year?)' : ''}`,
       typo ? 'Check the year of "date_published"; for news that is meant to appear now, use today\'s date.' : 'Nothing to do if it is meant to appear on that day; for news that is meant to appear now, use today\'s date in "date_published".',
@@ -412,12 +425,12 @@ function checkLinks(item: LoadedItem, path: string, context: Context): void {
     const absolute = /^[a-z][a-z\d+.-]*:/i.test(raw.trim());
     if (allowed && !allowed.test(url.protocol)) {
       const kinds = allowed.source.includes('tel') ? 'http(s), mailto and tel' : allowed.source.includes('mailto') ? 'http(s) and mailto' : 'http(s)';
-      out.error(where, `${JSON.stringify(shorten(raw))} is not shown: only ${kinds} links are`, fieldOf(where) === 'image' ? 'Give the image an address beginning https://, on the feed\'s own server.' : 'Link to a web page with an address beginning https://.');
+      out.error('link-not-allowed', where, `${JSON.stringify(shorten(raw))} is not shown: only ${kinds} links are`, fieldOf(where) === 'image' ? 'Give the image an address beginning https://, on the feed\'s own server.' : 'Link to a web page with an address beginning https://.');
     } else if (!absolute) {
       if (/^\/(?!\/)/.test(raw.trim()) && !/^https?:\/\//i.test(context.source)) siteAbsolute(where, raw, context);
       else relative(where, raw, context);
     } else if (fieldOf(where) === 'image' && context.base && web.test(url.protocol) && url.host !== new URL(context.base).host) {
-      out.warning(where, `the image is on ${url.host}, not on the feed's own server, so it is shown only when the widget's image-hosts attribute names that host`, `Add image-hosts="${url.host}" to <kpr-${widget}>, or serve the image from the feed's own server.`);
+      out.warning('image-other-host', where, `the image is on ${url.host}, not on the feed's own server, so it is shown only when the widget's image-hosts attribute names that host`, `Add image-hosts="${url.host}" to <kpr-${widget}>, or serve the image from the feed's own server.`);
     }
     // Only addresses on the feed's own server are asked for: that is where its images are, and no other site
     // learns of the check.
@@ -438,6 +451,7 @@ function siteAbsolute(where: string, raw: string, { base, out }: Context): void 
   const full = base ? new URL(path, base).href : `https://…${path}`;
   const beside = image ? `, such as "images/${path.split('/').pop()}" for a folder images/ beside the feed` : '';
   out.warning(
+    'site-absolute-path',
     where,
     `${JSON.stringify(shorten(path))} begins with /, so it is resolved against whatever site serves this file: on another site, or when the file is copied, it points to nothing`,
     `Write the full address (${full}), or a path relative to the feed${beside}.`,
@@ -468,6 +482,7 @@ async function probeTargets({ targets, out }: Context, probe: UrlProbe): Promise
     if (!reason) continue;
     const image = /image|avatar/.test(fieldOf(path));
     out.warning(
+      'url-not-loading',
       path,
       `${shorten(url)} does not load (${reason}), so ${image ? 'residents see no image there' : 'the link leads to an error'}`,
       image
@@ -490,6 +505,7 @@ function relative(where: string, raw: string, { base, out }: Context): void {
   }
   const problem: FeedProblem = {
     severity: 'warning',
+    code: 'relative-url',
     path: where,
     message: `${JSON.stringify(shorten(raw))} is a relative URL: the widgets resolve it against the feed's address, but feed readers cannot without "feed_url"`,
     fix: 'Add "feed_url" with the address the feed is published at, or write the URLs in full with https://.',
@@ -516,7 +532,7 @@ async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, con
     const path = `items[${at.get(item)}]`;
     const first = seen.get(item.id);
     if (first !== undefined) {
-      context.out.error(`${path}.id`, `items[${first}] has the same id ${JSON.stringify(item.id)}, so this event is left out`, 'Give every event an id of its own that never changes.');
+      context.out.error('duplicate-id', `${path}.id`, `items[${first}] has the same id ${JSON.stringify(item.id)}, so this event is left out`, 'Give every event an id of its own that never changes.');
       continue;
     }
     const messages: string[] = [];
@@ -532,11 +548,29 @@ async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, con
 }
 
 /**
- * The goal overview's and the calendar's readers tell the webmaster what they leave out in a console message
- * ("goal "x" of URL: left out _kpr.measures[2]: _kpr.measures[2].status must be one of …"). Each message becomes
- * a problem with the path of the field it names; "left out" and "skipped" are errors, the rest warnings.
+ * What the goal overview's and the calendar's JSON reader say they leave out or show otherwise. Those readers hand
+ * over English console messages only (their `warn` takes a string: src/widgets/event-calendar/event-calendar.types.ts),
+ * so each kind of message is given its code here, in this one table; the fix is then chosen by the code, and for a
+ * field that does not fit the schema by the schema problem itself, found again by validating that part.
  */
-function fromReader(message: string, path: string, where: string, item: LoadedItem, { out, profile }: Context): void {
+const READER_CODES: Array<[RegExp, ProblemCode]> = [
+  [/no title and no text/, 'event-without-title'],
+  [/is before _kpr\.start/, 'event-ends-before-start'],
+  [/has no time, but _kpr\.start has one/, 'event-end-without-time'],
+  [/not a time zone/, 'time-zone-unknown'],
+  [/is not supported/, 'rrule-part-unsupported'],
+  [/rrule/, 'rrule-unreadable'],
+  [/not a built-in icon/, 'goal-icon-unknown'],
+  [/is not a number; shown as a gap/, 'goal-value-not-number'],
+  [/is not a date/, 'event-date-unreadable'],
+  [/another event of the feed has the same id/, 'duplicate-id'],
+];
+
+/**
+ * Each message of the goal overview's or the calendar's JSON reader becomes a problem with the path of the field
+ * it names; "left out" and "skipped" are errors, the rest warnings.
+ */
+function fromReader(message: string, path: string, where: string, item: LoadedItem, { out, profile, widget }: Context): void {
   const rest = message.startsWith(where) ? message.slice(where.length) : message;
   if (/^more than \d+ events in/.test(rest)) return; // the whole century asked for at once
   const tokens = rest.match(/_kpr(?:\.\w+|\[\d+\])*/g) ?? [];
@@ -553,25 +587,35 @@ function fromReader(message: string, path: string, where: string, item: LoadedIt
   let text = rest;
   const leftOut = /^left out(?: (\S+))?: (.*)$/.exec(rest);
   if (leftOut) text = leftOut[1] ? `${leftOut[2]}, so ${leftOut[1]} is left out` : `${leftOut[2]}, so the ${profile.noun} is not shown`;
-  if (!field && /no title and no text/.test(rest)) field = 'title';
-  const schemaProblem = field ? new RegExp(`${escape(field)} (must .*?|is required|needs .*?)(?:;|$)`).exec(rest) : null;
-  const fix = schemaProblem
-    ? fixFor({ path: field!, message: schemaProblem[1]! }, profile.schemaFile)
-    : READER_FIXES.find(([pattern]) => pattern.test(rest))?.[1] ?? (field && fixForField(field)) ?? `Correct it as ${profile.schemaFile} describes.`;
-  const where_ = field ? `${path}.${field}` : path;
-  if (error) out.error(where_, text, fix);
-  else out.warning(where_, text, fix);
+  let code = READER_CODES.find(([pattern]) => pattern.test(rest))?.[1];
+  if (code === 'event-without-title') field = 'title';
+  const schemaProblem = code ? undefined : field && readerSchemaProblems(item, widget).find((problem) => problem.path === field);
+  let fix: string;
+  if (schemaProblem) {
+    code = schemaProblem.code;
+    fix = fixFor(schemaProblem, profile.schemaFile);
+  } else {
+    code ??= widget === 'goal-overview' ? 'goal-part-invalid' : 'event-part-invalid';
+    fix = readerFix(code, field ?? '', 'json') ?? (field && fixForField(field)) ?? `Correct it as ${profile.schemaFile} describes.`;
+  }
+  const at = field ? `${path}.${field}` : path;
+  if (error) out.error(code, at, text, fix);
+  else out.warning(code, at, text, fix);
 }
 
-const READER_FIXES: Array<[RegExp, string]> = [
-  [/no title and no text/, 'Give the event a "title".'],
-  [/is before _kpr\.start/, 'Make _kpr.end later than _kpr.start; for an all-day event the end is its last day.'],
-  [/has no time, but _kpr\.start has one/, 'Give _kpr.end a time as well, e.g. 2026-12-03T20:00:00+01:00, or leave it out.'],
-  [/not a time zone/, 'Use an IANA time zone name such as "Europe/Berlin", or leave time_zone out.'],
-  [/rrule/, 'Write the rule as RFC 5545 describes, e.g. "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T220000Z".'],
-  [/not a built-in icon/, 'Use one of the built-in icon names kpr-goals.schema.json lists, or leave "icon" out.'],
-  [/is not a number; shown as a gap/, 'Write the value as a number (with a point for decimals and no unit), or null for a period without a value.'],
-];
+/** The schema problems of an item's parts as the goal overview's and the calendar's readers validate them. */
+function readerSchemaProblems(item: LoadedItem, widget: WidgetName): SchemaProblem[] {
+  const kpr = (item._kpr ?? {}) as Record<string, unknown>;
+  if (widget === 'event-calendar') {
+    return [
+      ...validate(kpr, EVENTS_SCHEMA, '_kpr'),
+      ...(['location', 'organizer'] as const).flatMap((name) => (kpr[name] === undefined ? [] : validate(kpr[name], EVENTS_SCHEMA.$defs![name]!, `_kpr.${name}`, EVENTS_SCHEMA))),
+    ];
+  }
+  const goals = goalsSchema as Schema;
+  const list = (name: 'measures' | 'indicators', schema: Schema) => (Array.isArray(kpr[name]) ? (kpr[name] as unknown[]) : []).flatMap((part, index) => validate(part, schema, `_kpr.${name}[${index}]`, goals));
+  return [...list('measures', goals.$defs!.measure!), ...list('indicators', goals.$defs!.indicator!)];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // iCalendar and OParl, read by the calendar's readers
@@ -587,7 +631,7 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
   } catch (error) {
     const reason = (error as Error).message.replace(`${source} `, 'it ');
     const line = /line (\d+)/i.exec(reason)?.[1];
-    out.error(line ? `line ${line}` : WHOLE_FEED, reason, 'Export the calendar again from the calendar program, or correct the file there.');
+    out.error('ics-not-readable', line ? `line ${line}` : WHOLE_FEED, reason, 'Export the calendar again from the calendar program, or correct the file there.');
     return { items, shown: 0 };
   }
   let skipped = 0;
@@ -605,12 +649,13 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
       text = `${date.name} ${JSON.stringify(date.value)} is not an iCalendar date (20261203) or date-time (20261203T180000), so the event is not shown`;
     }
     const path = event ? `line ${line} (VEVENT "${event[1]}")${property ? `.${property}` : ''}` : property ? property : WHOLE_FEED;
-    const fix = ICS_FIXES.find(([pattern]) => pattern.test(property ?? rest))?.[1] ?? 'Correct the event in the calendar program and export the file again.';
+    const code: ProblemCode = date ? 'event-date-unreadable' : ICS_CODES.find(([pattern]) => pattern.test(rest))?.[1] ?? 'ics-not-readable';
+    const fix = readerFix(code, property ?? '', 'ics') ?? 'Correct the event in the calendar program and export the file again.';
     if (/; skipped$/.test(rest)) {
       skipped++;
-      out.error(path, text, fix);
+      out.error(code, path, text, fix);
     } else {
-      out.warning(path, text, fix);
+      out.warning(code, path, text, fix);
     }
   }
   return { items, shown: Math.max(0, items - skipped) };
@@ -627,15 +672,17 @@ function unreadableDate(text: string, eventLine: number): { line: number; name: 
   return undefined;
 }
 
-const ICS_FIXES: Array<[RegExp, string]> = [
-  [/DTSTART/, 'Write DTSTART as a date-time such as DTSTART;TZID=Europe/Berlin:20261203T180000, or DTSTART;VALUE=DATE:20261224 for a whole day.'],
-  [/SUMMARY/, 'Add a SUMMARY line with the event\'s title.'],
-  [/DTEND/, 'Make DTEND later than DTSTART.'],
-  [/EXRULE/, 'Replace the EXRULE with EXDATE lines for the dates to leave out.'],
-  [/RRULE/, 'Write the RRULE as RFC 5545 describes, e.g. RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T220000Z.'],
-  [/THISANDFUTURE/, 'Change each later date on its own, or end the series and start a new one.'],
-  [/time zone/, 'Include the VTIMEZONE block for this zone in the file (most calendar programs can), or use TZID=Europe/Berlin.'],
-  [/dates stop/, 'Give the series an end (UNTIL or COUNT), or fewer dates.'],
+/** The iCalendar reader's messages by code (see READER_CODES). */
+const ICS_CODES: Array<[RegExp, ProblemCode]> = [
+  [/no DTSTART/, 'event-without-start'],
+  [/before it starts/, 'event-ends-before-start'],
+  [/no SUMMARY/, 'event-without-title'],
+  [/EXRULE/, 'exrule-unsupported'],
+  [/THISANDFUTURE/, 'range-unsupported'],
+  [/unreadable RRULE/, 'rrule-unreadable'],
+  [/RRULE "/, 'rrule-part-unsupported'],
+  [/time zone/, 'time-zone-unknown'],
+  [/dates stop/, 'series-dates-stop'],
 ];
 
 async function checkOparl(document: FeedDocument, { source, out }: Context): Promise<{ items: number; shown: number }> {
@@ -653,8 +700,9 @@ async function checkOparl(document: FeedDocument, { source, out }: Context): Pro
       const field = /it has no (\w+)/.exec(rest)?.[1] ?? /^(?:left out: )?(start|end)\b/.exec(rest)?.[1] ?? (/OParl \w+, not a meeting|not an OParl object/.test(rest) ? 'type' : /agenda/.test(rest) ? 'agendaItem' : /location/.test(rest) ? 'location' : '');
       const path = `data[${index}]${field ? `.${field}` : ''}`;
       const fix = OPARL_FIXES[field] ?? 'Correct the meeting in the council information system.';
-      if (/^left out: /.test(rest)) out.error(path, `${rest.slice('left out: '.length)}, so the meeting is not shown`, fix);
-      else out.warning(path, rest, fix);
+      // The OParl reader, too, hands over messages only (see READER_CODES).
+      if (/^left out: /.test(rest)) out.error('meeting-invalid', path, `${rest.slice('left out: '.length)}, so the meeting is not shown`, fix);
+      else out.warning(/^end /.test(rest) ? 'event-ends-before-start' : 'meeting-part-not-loaded', path, rest, fix);
     }
   });
   return { items: document.items.length, shown };
@@ -689,7 +737,7 @@ function checkMessage(json: Record<string, unknown>, report: FeedReport, out: Co
   for (const problem of problems) {
     // An enum of one value ("consent": true) reads better as "must be true" than as "must be one of true".
     const message = problem.message.replace(/^must be one of ([^,]+)$/, 'must be $1');
-    out.error(problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
+    out.error(problem.code, problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
   }
   report.shown = problems.length ? 0 : 1;
 }
@@ -700,7 +748,7 @@ function subject(path: string, whole: string): string {
   return path ? `"${fieldOf(path) || path}"` : whole;
 }
 
-function dedupe(problems: Problem[]): Problem[] {
+function dedupe<T extends Problem>(problems: T[]): T[] {
   const seen = new Set<string>();
   return problems.filter((problem) => !seen.has(`${problem.path}|${problem.message}`) && seen.add(`${problem.path}|${problem.message}`));
 }
@@ -711,8 +759,4 @@ function disjunction(parts: string[]): string {
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,10 +1,11 @@
+import type { ProblemCode } from '../core/feed/problems.js';
 import type { FeedWarning } from '../core/feed/types.js';
 import type { Problem } from '../core/validate.js';
 
 /**
- * One sentence that tells the webmaster how to put a schema problem right. The schema validator (src/core/
- * validate.ts) words its messages in a few fixed forms; each form gets its remedy here, and some fields a
- * remedy of their own, with an example.
+ * One sentence that tells the webmaster how to put a problem right, chosen by the problem's code
+ * (src/core/feed/problems.ts) and data; some fields have a remedy of their own, with an example. English, like the
+ * validator's messages (the embed builder marks them lang="en").
  */
 const REQUIRED: Record<string, string> = {
   version: 'Add "version": "https://jsonfeed.org/version/1.1" as the first field of the feed.',
@@ -42,6 +43,44 @@ export const READING_FIXES: Record<FeedWarning['code'], string> = {
   'item-without-guid': 'Give each <item> a <guid> that never changes, e.g. the address of its page, or at least a <link> to that page.',
 };
 
+/**
+ * The remedy for what the goal overview's and the calendar's readers leave out or show otherwise, by code; for the
+ * calendar, in the words of the source's format (`_kpr.end` in a KPR feed, DTEND in an iCalendar file).
+ */
+export function readerFix(code: ProblemCode, field: string, format: 'json' | 'ics'): string | undefined {
+  const ics = format === 'ics';
+  switch (code) {
+    case 'event-without-title':
+      return ics ? 'Add a SUMMARY line with the event\'s title.' : 'Give the event a "title".';
+    case 'event-without-start':
+    case 'event-date-unreadable':
+      return ics ? 'Write DTSTART as a date-time such as DTSTART;TZID=Europe/Berlin:20261203T180000, or DTSTART;VALUE=DATE:20261224 for a whole day.' : fixForField(field);
+    case 'event-ends-before-start':
+      return ics ? 'Make DTEND later than DTSTART.' : 'Make _kpr.end later than _kpr.start; for an all-day event the end is its last day.';
+    case 'event-end-without-time':
+      return 'Give _kpr.end a time as well, e.g. 2026-12-03T20:00:00+01:00, or leave it out.';
+    case 'time-zone-unknown':
+      return ics ? 'Include the VTIMEZONE block for this zone in the file (most calendar programs can), or use TZID=Europe/Berlin.' : 'Use an IANA time zone name such as "Europe/Berlin", or leave time_zone out.';
+    case 'rrule-unreadable':
+    case 'rrule-part-unsupported':
+      return ics ? 'Write the RRULE as RFC 5545 describes, e.g. RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270629T220000Z.' : FIELD_FIXES.rrule;
+    case 'exrule-unsupported':
+      return 'Replace the EXRULE with EXDATE lines for the dates to leave out.';
+    case 'range-unsupported':
+      return 'Change each later date on its own, or end the series and start a new one.';
+    case 'series-dates-stop':
+      return 'Give the series an end (UNTIL or COUNT), or fewer dates.';
+    case 'goal-icon-unknown':
+      return FIELD_FIXES.icon;
+    case 'goal-value-not-number':
+      return 'Write the value as a number (with a point for decimals and no unit), or null for a period without a value.';
+    case 'duplicate-id':
+      return 'Give every event an id of its own that never changes.';
+    default:
+      return undefined;
+  }
+}
+
 /** The remedy for a field whatever its problem, for messages of the readers that are no schema messages. */
 export function fixForField(path: string): string | undefined {
   return FIELD_FIXES[fieldOf(path)];
@@ -52,33 +91,58 @@ export function fieldOf(path: string): string {
   return /([A-Za-z_][\w-]*)(?:\[\d+\])*$/.exec(path)?.[1] ?? '';
 }
 
-export function fixFor(problem: Problem, schemaFile = 'the schema'): string {
+/**
+ * The remedy for a schema problem, chosen by its code (the JSON Schema keyword) and its data: the field it is
+ * about, what the schema expects there. Never by its English message, which may be reworded.
+ */
+export function fixFor(problem: Pick<Problem, 'path' | 'code' | 'expected'>, schemaFile = 'the schema'): string {
   const field = fieldOf(problem.path);
-  const { message } = problem;
+  const { expected } = problem;
   if (/measures\[\d+\]\.(start|end)$/.test(problem.path)) return `Write "${field}" as a date such as 2024-03-01 or a month such as 2024-03.`;
-  const missingKpr = /^is missing; this widget needs it, with (.*)$/.exec(message);
-  if (problem.path === '_kpr' && missingKpr) return `Add a "_kpr" object with ${missingKpr[1]}, as ${schemaFile} describes${missingKpr[1] === 'topic' ? ', e.g. "_kpr": { "topic": "burglary" }' : ''}.`;
-  if (message === 'is required') return REQUIRED[field] ?? `Add the field "${field}" (${schemaFile} describes it).`;
-  if (/RFC 3339 date-time/.test(message)) return FIELD_FIXES[field] ?? FIELD_FIXES.date_published!;
-  if (/must match the pattern/.test(message) && FIELD_FIXES[field]) return FIELD_FIXES[field]!;
-  const oneOf = /^must be one of (.*)$/.exec(message);
-  if (oneOf) return oneOf[1]!.includes(', ') ? `Use one of the allowed values: ${oneOf[1]}.` : `Set "${field}" to ${oneOf[1]}.`;
-  if (/absolute URL/.test(message)) return 'Write the full address with https://, e.g. https://www.bannewitz.de/praevention/, and no spaces (a space is %20).';
-  if (/valid URL/.test(message)) return 'Write the address without spaces or other characters URLs cannot hold (a space is %20), or in full with https://.';
-  const type = /^must be (.+?), not/.exec(message);
-  if (type) return `Write "${field}" as ${type[1]}${type[1]!.includes('array') ? ', e.g. [ … ]' : type[1]!.includes('string') ? ' in double quotes' : ''}.`;
-  // An item cannot do without its id: it can only be given one.
-  if (message === 'must not be empty') return field === 'id' ? REQUIRED.id! : `Fill in "${field}", or leave the field out.`;
-  const longest = /at most (\d+) characters/.exec(message);
-  if (longest) return `Shorten "${field}" to at most ${longest[1]} characters.`;
-  const least = /^must be at least (\S+), not/.exec(message);
-  if (least) return `Use a number of at least ${least[1]}.`;
-  const most = /^must be at most (\S+), not/.exec(message);
-  if (most) return `Use a number of at most ${most[1]}.`;
-  if (/must have at least/.test(message)) return `Give "${field}" at least one entry, or leave the field out.`;
-  const needs = /^needs (.*)$/.exec(message);
-  if (needs) return /content_(text|html)/.test(needs[1]!) ? 'Add "content_text" with the text (or "content_html" for HTML); an empty text "" is allowed.' : `Add ${needs[1]}.`;
-  if (/must match the pattern/.test(message)) return `Write "${field}" in the form ${schemaFile} describes for it.`;
-  if (FIELD_FIXES[field]) return FIELD_FIXES[field]!;
-  return `Correct "${field || 'the entry'}" as ${schemaFile} describes.`;
+  switch (problem.code) {
+    case 'kpr-missing': {
+      const fields = (expected as string[] | undefined ?? []).join(', ');
+      return `Add a "_kpr" object with ${fields}, as ${schemaFile} describes${fields === 'topic' ? ', e.g. "_kpr": { "topic": "burglary" }' : ''}.`;
+    }
+    case 'schema-required':
+      return REQUIRED[field] ?? `Add the field "${field}" (${schemaFile} describes it).`;
+    case 'schema-format':
+      if (expected === 'date-time') return FIELD_FIXES[field] ?? FIELD_FIXES.date_published!;
+      return expected === 'uri'
+        ? 'Write the full address with https://, e.g. https://www.bannewitz.de/praevention/, and no spaces (a space is %20).'
+        : 'Write the address without spaces or other characters URLs cannot hold (a space is %20), or in full with https://.';
+    case 'schema-pattern':
+      return FIELD_FIXES[field] ?? `Write "${field}" in the form ${schemaFile} describes for it.`;
+    case 'schema-enum': {
+      const values = (expected as unknown[]).map((value) => JSON.stringify(value));
+      return values.length > 1 ? `Use one of the allowed values: ${values.join(', ')}.` : `Set "${field}" to ${values[0]}.`;
+    }
+    case 'schema-type': {
+      const types = [expected].flat() as string[];
+      const example = types.includes('array') ? ', e.g. [ … ]' : types.includes('string') ? ' in double quotes' : '';
+      return `Write "${field}" as ${types.map(article).join(' or ')}${example}.`;
+    }
+    // An item cannot do without its id: it can only be given one.
+    case 'schema-min-length':
+      return field === 'id' ? REQUIRED.id! : `Fill in "${field}", or leave the field out.`;
+    case 'schema-max-length':
+      return `Shorten "${field}" to at most ${String(expected)} characters.`;
+    case 'schema-minimum':
+      return `Use a number of at least ${String(expected)}.`;
+    case 'schema-maximum':
+      return `Use a number of at most ${String(expected)}.`;
+    case 'schema-min-items':
+      return `Give "${field}" at least one entry, or leave the field out.`;
+    case 'schema-any-of': {
+      const fields = (expected as string[] | undefined) ?? [];
+      if (fields.some((one) => /^content_(text|html)$/.test(one))) return 'Add "content_text" with the text (or "content_html" for HTML); an empty text "" is allowed.';
+      return fields.length ? `Add ${fields.map((one) => `"${one}"`).join(' or ')}.` : `Correct "${field || 'the entry'}" as ${schemaFile} describes.`;
+    }
+    default:
+      return FIELD_FIXES[field] ?? `Correct "${field || 'the entry'}" as ${schemaFile} describes.`;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

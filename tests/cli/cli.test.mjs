@@ -89,7 +89,7 @@ describe('validate: good feeds', () => {
     assert.match(stdout, /^tests\/fixtures\/tips-local\.json\n {2}JSON Feed for <kpr-prevention-tips> \(inferred: its items have _kpr\.topic\); 2 read, 2 shown\n/);
     assert.match(stdout, /demo\/feeds\/gemeinderat\.ics\n {2}iCalendar for <kpr-event-calendar> \(inferred: it is an iCalendar file\); 4 read, 4 shown/);
     // A warning: path: message, then the fix on its own line.
-    assert.match(stdout, /\n {2}warning feed_url: "feed_url" is missing: [^\n]+\n {4}fix: Add "feed_url" with the full address, e\.g\. "https:\/\/www\.bannewitz\.de\/praevention\/tips-local\.json"\.\n/);
+    assert.match(stdout, /\n {2}warning \[feed-field-missing\] feed_url: "feed_url" is missing: [^\n]+\n {4}fix: Add "feed_url" with the full address, e\.g\. "https:\/\/www\.bannewitz\.de\/praevention\/tips-local\.json"\.\n/);
     assert.match(stdout, /✔ 2 of 2 sources would show completely, 0 errors, \d+ warnings\n$/);
     assert.doesNotMatch(stdout, /\x1b\[/);
   });
@@ -102,7 +102,7 @@ describe('validate: good feeds', () => {
     const inTerminal = (/** @type {Record<string, string>} */ env) => new Promise((resolve) => {
       execFile(script, ['-qc', command, '/dev/null'], { cwd: root, env: { ...process.env, KPR_NOW: SUITE_INSTANT, NO_COLOR: '', TERM: 'xterm', ...env } }, (_error, stdout) => resolve(stdout));
     });
-    assert.match(String(await inTerminal({})), /\x1b\[31merror\x1b\[39m version: /);
+    assert.match(String(await inTerminal({})), /\x1b\[31merror\x1b\[39m \[schema-required\] version: /);
     assert.doesNotMatch(String(await inTerminal({ NO_COLOR: '1' })), /\x1b\[/);
   });
 
@@ -110,7 +110,7 @@ describe('validate: good feeds', () => {
     const { code, stdout } = await run(['validate', '--quiet', 'demo/feeds/tips.json', 'tests/fixtures/invalid/tip-without-topic.json']);
     assert.equal(code, 1);
     assert.doesNotMatch(stdout, /\n {2}warning |demo\/feeds\/tips\.json/);
-    assert.match(stdout, /error items\[1\]\._kpr\.topic: /);
+    assert.match(stdout, /error \[schema-required\] items\[1\]\._kpr\.topic: /);
     assert.match(stdout, /✘ 1 of 2 sources would show completely, 1 error, \d+ warnings?/);
   });
 });
@@ -154,18 +154,23 @@ describe('validate: feeds that would not show', () => {
   test('the text report shows the error as path: message, its fix below, and a failing summary', async () => {
     const { code, stdout } = await run(['validate', 'tests/fixtures/invalid/event-wrong-date.json']);
     assert.equal(code, 1);
-    assert.match(stdout, /\n {2}error items\[1\]\._kpr\.start: _kpr\.start "03\.12\.2026 18:00" is not a date[^\n]*\n {4}fix: Write the start as an ISO 8601 date-time with offset, e\.g\. 2026-12-03T18:00:00\+01:00[^\n]*\.\n/);
+    assert.match(stdout, /\n {2}error \[event-date-unreadable\] items\[1\]\._kpr\.start: _kpr\.start "03\.12\.2026 18:00" is not a date[^\n]*\n {4}fix: Write the start as an ISO 8601 date-time with offset, e\.g\. 2026-12-03T18:00:00\+01:00[^\n]*\.\n/);
     assert.match(stdout, /2 read, 1 shown/);
     assert.match(stdout, /✘ 0 of 1 source would show completely, 1 error, 0 warnings/);
   });
 
-  test('every invalid fixture fails, and each problem has a path, a message and a one-sentence fix', async () => {
+  test('every invalid fixture fails, and each problem has a code of docs/problem-codes.md, a path, a message and a one-sentence fix', async () => {
     const files = readdirSync(join(root, 'tests/fixtures/invalid')).map((name) => `tests/fixtures/invalid/${name}`);
     const { code, json } = await runJson(['validate', '--json', ...files]);
     assert.equal(code, 1);
+    const codes = new Set([...readFileSync(join(root, 'docs/problem-codes.md'), 'utf8').matchAll(/^\| `([^`]+)` \|/gm)].map(([, one]) => one));
+    const { stdout } = await run(['validate', ...files]);
     for (const report of json.reports) {
       assert.equal(report.ok, false, report.source);
       for (const problem of report.problems) {
+        assert.ok(codes.has(problem.code), `no documented code: ${JSON.stringify(problem)}`);
+        // The text output names the code of every problem, as --json does.
+        assert.ok(stdout.includes(`${problem.severity} [${problem.code}] ${problem.path}: `), `${problem.code} not printed for ${problem.path}`);
         assert.ok(problem.path && problem.message, JSON.stringify(problem));
         assertSentence(problem.fix);
       }
@@ -225,7 +230,7 @@ describe('validate: usage and sources', () => {
     for (const { fix } of json.unreadable) assertSentence(fix);
     const text = await run(['validate', ...sources]);
     assert.equal(text.stderr.match(/cannot read it: [^\n]*\n {4}fix: [A-Z]/g)?.length, 2, text.stderr);
-    assert.match(text.stdout, /error \(feed\): the file is empty\n {4}fix: /);
+    assert.match(text.stdout, /error \[empty-file\] \(feed\): the file is empty\n {4}fix: /);
   });
 
   test('a network error names its cause and host, not CORS, and how to fix it', async () => {
@@ -280,7 +285,7 @@ describe('validate: usage and sources', () => {
     assert.match(error.fix, /docs\/cors\.md.*feed bridge/);
     assert.ok(origins.includes('https://www.bannewitz.de'));
     const printed = await run(['validate', '--origin=https://www.bannewitz.de', `${base}/closed.json`]);
-    assert.match(printed.stdout, /\n {2}error \(feed\): a widget on https:\/\/www\.bannewitz\.de cannot read this feed[^\n]*\n {4}fix: /);
+    assert.match(printed.stdout, /\n {2}error \[cors-not-allowed\] \(feed\): a widget on https:\/\/www\.bannewitz\.de cannot read this feed[^\n]*\n {4}fix: /);
 
     assert.deepEqual(corsOf(await runJson(['validate', '--json', `${base}/open.json`])), []);
     assert.deepEqual(corsOf(await runJson(['validate', '--json', '--origin', 'https://www.bannewitz.de/', `${base}/town.json`])), []);

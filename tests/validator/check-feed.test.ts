@@ -43,6 +43,7 @@ describe('checkFeed in the browser', () => {
       expect([report.ok, report.format, report.items, report.shown]).to.deep.equal([true, 'rss', 1, 1]);
       expect(report.problems).to.deep.equal([{
         severity: 'warning',
+        code: 'text-before-xml',
         path: '(feed)',
         message: 'the file begins with a blank line before <?xml …?>, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it',
         fix: 'Make the file begin with <?xml … ?>: remove the blank line or spaces before it (often at the top of the feed\'s template, or after a PHP file\'s closing ?>), and save included files as UTF-8 without a byte-order mark.',
@@ -54,8 +55,8 @@ describe('checkFeed in the browser', () => {
       expect([report.ok, report.items, report.shown]).to.deep.equal([true, 3, 3]);
       const fix = 'Give each <entry> an <id> that is unique and never changes, e.g. <id>tag:bannewitz.de,2026:neuigkeit-42</id>, or the address of its page.';
       expect(report.problems).to.deep.equal([
-        { severity: 'warning', path: 'items[1].id', message: 'the entry has no <id>, which Atom requires, so its link serves as its id', fix },
-        { severity: 'warning', path: 'items[2].id', message: 'the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry', fix },
+        { severity: 'warning', code: 'entry-without-id', path: 'items[1].id', message: 'the entry has no <id>, which Atom requires, so its link serves as its id', fix },
+        { severity: 'warning', code: 'entry-without-id', path: 'items[2].id', message: 'the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry', fix },
       ]);
     });
 
@@ -66,6 +67,7 @@ describe('checkFeed in the browser', () => {
       expect([atom03.ok, atom03.format, atom03.items, atom03.shown]).to.deep.equal([true, 'atom', 2, 2]);
       expect(atom03.problems).to.deep.equal([{
         severity: 'warning',
+        code: 'atom-0.3',
         path: '(feed)',
         message: 'this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does',
         fix: 'Publish the feed as Atom 1.0 (RFC 4287) or RSS 2.0: most CMS can, by a setting or an update.',
@@ -77,6 +79,7 @@ describe('checkFeed in the browser', () => {
       expect([report.ok, report.shown]).to.deep.equal([true, 1]);
       expect(report.problems).to.deep.equal([{
         severity: 'warning',
+        code: 'item-without-guid',
         path: 'items[0].id',
         message: 'the item has no <guid> and no <link>, so its title and date serve as its id: if either is corrected, feed readers take it for a new item',
         fix: 'Give each <item> a <guid> that never changes, e.g. the address of its page, or at least a <link> to that page.',
@@ -157,6 +160,7 @@ describe('checkFeed in the browser', () => {
     expect(report.problems).to.deep.equal([
       {
         severity: 'warning',
+        code: 'image-other-host',
         path: 'items[0].image',
         message: "the image is on cdn.example.org, not on the feed's own server, so it is shown only when the widget's image-hosts attribute names that host",
         fix: 'Add image-hosts="cdn.example.org" to <kpr-news-feed>, or serve the image from the feed\'s own server.',
@@ -190,6 +194,7 @@ describe('checkFeed in the browser', () => {
     const fromFile = await checkFeed(JSON.stringify(feed), { source: 'news.json' });
     expect(fromFile.problems.find((problem) => problem.path === 'items[0].image')).to.deep.equal({
       severity: 'warning',
+      code: 'site-absolute-path',
       path: 'items[0].image',
       message: '"/images/x.png" begins with /, so it is resolved against whatever site serves this file: on another site, or when the file is copied, it points to nothing',
       fix: 'Write the full address (https://…/images/x.png), or a path relative to the feed, such as "images/x.png" for a folder images/ beside the feed.',

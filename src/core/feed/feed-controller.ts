@@ -47,6 +47,8 @@ export class FeedController implements ReactiveController {
   status: FeedStatus = 'idle';
   items: readonly LoadedItem[] = [];
   documents: readonly FeedDocument[] = [];
+  /** Why feeds could not be used, at the last load: the widget chooses by their codes what residents see. */
+  errors: readonly FeedError[] = [];
 
   private requestedKey?: string;
   private near = false;
@@ -146,10 +148,11 @@ export class FeedController implements ReactiveController {
   private finish(documents: FeedDocument[], errors: FeedError[], read?: ReadFeeds): void {
     errors.push(...(read?.errors ?? [])); // feeds none of whose items is valid
     for (const error of errors) {
-      logError(this.host, error.url ? `could not use the feed ${error.url}: ${error.message}` : error.message);
+      logError(this.host, error.url ? `could not use the feed ${error.url}: ${error.message}` : error.message, error.code);
       emit(this.host, 'kpr-error', { url: error.url, kind: error.kind, status: error.status, message: error.message });
     }
     this.documents = documents;
+    this.errors = errors;
     if (!read?.usable && errors.length > 0) {
       this.status = 'error';
       this.items = [];

@@ -1,5 +1,5 @@
 import { parseUrl } from '../urls.js';
-import { validate, type Problem, type Schema } from '../validate.js';
+import { validate, type Schema, type SchemaProblem } from '../validate.js';
 import { JSON_FEED_SCHEMA } from './parse.js';
 import type { FeedDocument, FeedItem, LoadedItem } from './types.js';
 
@@ -7,7 +7,7 @@ export interface SkippedItem {
   source: string;
   index: number;
   id?: string;
-  problems: Problem[];
+  problems: SchemaProblem[];
 }
 
 const ITEM_SCHEMA = JSON_FEED_SCHEMA.$defs!.item!;
@@ -27,7 +27,7 @@ export function readItems(document: FeedDocument, extension?: Schema): { items: 
       // No `_kpr` at all is fine where the widget needs nothing from it (news); where it needs fields (a tip's
       // topic), the item is skipped like any other that lacks them.
       if (extensionData !== undefined) problems.push(...validate(extensionData, extension, '_kpr'));
-      else if (extension.required?.length) problems.push({ path: '_kpr', message: `is missing; this widget needs it, with ${extension.required.join(', ')}` });
+      else if (extension.required?.length) problems.push({ path: '_kpr', message: `is missing; this widget needs it, with ${extension.required.join(', ')}`, code: 'kpr-missing', expected: extension.required });
     }
     if (problems.length) {
       const id = (candidate as FeedItem | null)?.id;

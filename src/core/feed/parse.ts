@@ -15,7 +15,7 @@ export async function parseFeed(text: string, url: string): Promise<FeedDocument
   const start = body.trimStart().slice(0, 256);
   if (start.startsWith('{')) return readJsonFeed(body, url);
   if (/^<(!doctype\s+html|html[\s>])/i.test(start)) {
-    throw new FeedError('format', url, 'the server sent an HTML page, not a feed (a wrong URL or an error page?)');
+    throw new FeedError('format', url, 'the server sent an HTML page, not a feed (a wrong URL or an error page?)', undefined, 'html-page');
   }
   if (start.startsWith('<')) {
     const { readXmlFeed } = await import('./xml.js');
@@ -33,7 +33,7 @@ function readJsonFeed(text: string, url: string): FeedDocument {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new FeedError('parse', url, `invalid JSON: ${(error as Error).message}`);
+    throw new FeedError('parse', url, `invalid JSON: ${(error as Error).message}`, undefined, 'json-not-well-formed');
   }
   const oparl = readOparl(json, url);
   if (oparl) return oparl;
@@ -43,7 +43,7 @@ function readJsonFeed(text: string, url: string): FeedDocument {
   const problems = validate(shell, JSON_FEED_SCHEMA);
   if (problems.length || !Array.isArray(feed.items)) {
     const list = problems.map((p) => `${p.path || 'the feed'} ${p.message}`).join('; ') || 'items must be an array';
-    throw new FeedError('format', url, `not a JSON Feed 1.1: ${list}`);
+    throw new FeedError('format', url, `not a JSON Feed 1.1: ${list}`, undefined, 'not-a-json-feed');
   }
   return {
     url,
@@ -78,5 +78,5 @@ function readOparl(json: unknown, url: string): FeedDocument | undefined {
   if (type === 'Meeting') return { url, format: 'oparl', title: '', items: [object] };
   if (!type) return undefined;
   const hint = typeof object.meeting === 'string' ? `; its meetings are at ${object.meeting}` : '';
-  throw new FeedError('format', url, `it is an OParl ${type}, not a list of meetings${hint}`);
+  throw new FeedError('format', url, `it is an OParl ${type}, not a list of meetings${hint}`, undefined, 'oparl-not-a-meeting-list');
 }

@@ -2,12 +2,16 @@ import { logWarning } from '../log.js';
 import type { FeedControllerOptions } from './feed-controller.js';
 import { FeedError } from './feed-error.js';
 import { mergeItems, newestFirst, readItems, type SkippedItem } from './items.js';
+import type { ProblemCode } from './problems.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
 
 /** How messages name each format (the validator's too). */
 export const FORMAT_NAMES: Record<FeedFormat, string> = { 'json-feed': 'a JSON Feed', rss: 'an RSS feed', atom: 'an Atom feed', icalendar: 'an iCalendar file', oparl: 'an OParl meeting list' };
 /** Formats whose contents are no feed items: the widget reads them itself (the calendar: iCalendar and OParl). */
 const READ_BY_WIDGET: readonly FeedFormat[] = ['icalendar', 'oparl'];
+
+/** A console warning, and the code of its problem where it has one. */
+type Warning = [message: string, code?: ProblemCode];
 
 /** Warnings of one kind per feed before the rest are summed up in one line. */
 const MAX_WARNINGS = 10;
@@ -38,17 +42,17 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
   const formats = options.formats ?? ['json-feed', 'rss', 'atom'];
   for (const document of documents) {
     if (!formats.includes(document.format)) {
-      errors.push(new FeedError('format', document.url, `it is ${FORMAT_NAMES[document.format]}, and <${host.localName}> reads ${new Intl.ListFormat('en', { type: 'disjunction' }).format(formats.map((f) => FORMAT_NAMES[f]))}`));
+      errors.push(new FeedError('format', document.url, `it is ${FORMAT_NAMES[document.format]}, and <${host.localName}> reads ${new Intl.ListFormat('en', { type: 'disjunction' }).format(formats.map((f) => FORMAT_NAMES[f]))}`, undefined, 'format-not-read'));
       continue;
     }
     if (READ_BY_WIDGET.includes(document.format)) {
       lists.push([]);
       continue;
     }
-    const warnings = (document.warnings ?? []).map(({ path, message }) => `in ${document.url}${path ? ` at ${path}` : ''}: ${message}`);
+    const warnings = (document.warnings ?? []).map(({ code, path, message }): Warning => [`in ${document.url}${path ? ` at ${path}` : ''}: ${message}`, code]);
     warnAtMost(host, warnings, (more) => `${more} more warnings about ${document.url} (${warnings.length} in all)`);
     const { items, skipped } = readItems(document, options.extension);
-    warnAtMost(host, skipped.map(describeSkipped), (more) => `skipped ${more} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
+    warnAtMost(host, skipped.map((item): Warning => [describeSkipped(item)]), (more) => `skipped ${more} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
     skippedCount += skipped.length;
     if (items.length === 0 && skipped.length > 0) {
       const [first] = skipped as [SkippedItem];
@@ -61,8 +65,8 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
 }
 
 /** Each problem is named, up to a point: a feed with a thousand broken items must not bury the console. */
-function warnAtMost(host: Element, messages: string[], rest: (more: number) => string): void {
-  messages.slice(0, MAX_WARNINGS).forEach((message) => logWarning(host, message));
+function warnAtMost(host: Element, messages: Warning[], rest: (more: number) => string): void {
+  messages.slice(0, MAX_WARNINGS).forEach(([message, code]) => logWarning(host, message, code));
   if (messages.length > MAX_WARNINGS) logWarning(host, rest(messages.length - MAX_WARNINGS));
 }
 
@@ -74,6 +78,7 @@ function which({ index, id }: SkippedItem): string {
   return `item ${index}${id ? ` (id "${id}")` : ''}`;
 }
 
+/** Each problem with its code, as the validator names it: "title is required [schema-required]". */
 function what({ problems }: SkippedItem): string {
-  return problems.map((p) => `${p.path || 'the item'} ${p.message}`).join('; ');
+  return problems.map((p) => `${p.path || 'the item'} ${p.message} [${p.code}]`).join('; ');
 }

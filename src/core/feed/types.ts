@@ -1,3 +1,5 @@
+import type { ProblemCode } from './problems.js';
+
 /** The JSON Feed 1.1 item, the one shape every format is read into. */
 export interface FeedAuthor {
   name?: string;
@@ -40,7 +42,7 @@ export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'icalendar' | 'oparl';
  */
 export interface FeedWarning {
   /** What it is, for the validator's advice: stable, unlike the message. */
-  code: 'text-before-xml' | 'atom-0.3' | 'entry-without-id' | 'item-without-guid';
+  code: Extract<ProblemCode, 'text-before-xml' | 'atom-0.3' | 'entry-without-id' | 'item-without-guid'>;
   /** Where: `items[3].id`, or '' for the whole feed. */
   path: string;
   message: string;

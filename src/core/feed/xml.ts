@@ -26,14 +26,14 @@ export function readXmlFeed(text: string, url: string): FeedDocument {
   const doc = parseInert(declarationFirst(text, warn), 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0]; // as every browser marks it, and DOMs without selectors (Node's)
   if (error) {
-    throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`);
+    throw new FeedError('parse', url, `invalid XML: ${(error.textContent ?? '').trim().split('\n')[0]}`, undefined, 'xml-not-well-formed');
   }
   const root = doc.documentElement;
   const rdf = root.localName === 'RDF' && root.namespaceURI === RDF ? RSS_RDF.find((ns) => child(root, 'channel', ns)) : undefined;
   let feed: Omit<FeedDocument, 'url' | 'warnings'> | undefined;
   if (root.localName === 'rss') {
     const channel = child(root, 'channel');
-    if (!channel) throw new FeedError('format', url, 'RSS without <channel>');
+    if (!channel) throw new FeedError('format', url, 'RSS without <channel>', undefined, 'rss-without-channel');
     feed = readRss(channel, children(channel, 'item'), url, warn);
   } else if (rdf) {
     feed = readRss(child(root, 'channel', rdf)!, children(root, 'item', rdf), url, warn);
@@ -43,7 +43,7 @@ export function readXmlFeed(text: string, url: string): FeedDocument {
     warn('atom-0.3', '', 'this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does');
     feed = readAtom(root, ATOM_03, url, warn);
   } else {
-    throw new FeedError('format', url, `XML, but neither RSS nor Atom (root element <${root.localName}>)`);
+    throw new FeedError('format', url, `XML, but neither RSS nor Atom (root element <${root.localName}>)`, undefined, 'xml-not-a-feed');
   }
   return { url, ...feed, ...(warnings.length ? { warnings } : {}) };
 }
