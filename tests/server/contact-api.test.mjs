@@ -1,16 +1,46 @@
-// The contact endpoint's HTTP contract (docs/contact-api.md), against a real SQLite file in a temp folder: once for
-// one town on /messages, once for a host of many towns on /towns/bannewitz/messages (the same contract), and what
-// only a host of many towns has (its towns kept apart).
+// The contact endpoint's HTTP contract (docs/contact-api.md): for one town on /messages and for a host of many towns
+// on /towns/bannewitz/messages, each on a real SQLite file in a temp folder and on a PostgreSQL database of the
+// tests' own; then what only a host of many towns has (its towns kept apart), on both stores.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { describe, mock, test } from 'node:test';
+import { after, describe, mock, test } from 'node:test';
 import { bearerMatches, tokenHash } from '../../server/auth.mjs';
 import { setClock } from '../../server/clock.mjs';
 import { buildContactServer } from '../../server/contact-server.mjs';
 import { toCsv } from '../../server/csv.mjs';
+import { postgresMissing, startPostgres } from '../support/postgres.mjs';
 import { at, rowCount, server, TODAY, valid } from './support.mjs';
 
 setClock(TODAY);
+
+// PostgreSQL: a throwaway cluster (tests/support/postgres.mjs), one new database per test; where PostgreSQL is
+// not installed its tests are skipped, saying what to install (under CI=true that fails instead).
+const postgresIsMissing = postgresMissing();
+if (postgresIsMissing) console.log(`# ${postgresIsMissing}`);
+// No fsync: these tests are about the HTTP contract, not about surviving a power cut (the crash and store tests
+// are), and each test's new database is then quick to make.
+const cluster = postgresIsMissing ? undefined : startPostgres({ settings: { fsync: 'off' } });
+after(() => cluster?.stop());
+
+/** The two stores, and the options that put a test's server on a fresh one of them. */
+const STORES = [
+  { store: 'SQLite', storeOptions: async () => ({}), skip: undefined },
+  { store: 'PostgreSQL', storeOptions: async () => ({ databaseUrl: await /** @type {NonNullable<typeof cluster>} */ (cluster).createDatabase() }), skip: postgresIsMissing },
+];
+
+/** Messages in the store, counted directly. @param {import('fastify').FastifyInstance} app */
+async function countRows(app) {
+  const { store } = /** @type {any} */ (app).contact;
+  return store.kind === 'postgres' ? (await store.pool.query('SELECT count(*)::int AS n FROM messages')).rows[0].n : rowCount(app);
+}
+
+/** Replaces the messages table by one no message fits. @param {import('fastify').FastifyInstance} app */
+async function breakStore(app) {
+  const { store } = /** @type {any} */ (app).contact;
+  const sql = 'DROP TABLE messages; CREATE TABLE messages (id INTEGER PRIMARY KEY, idempotency_key TEXT)';
+  if (store.kind === 'postgres') await store.pool.query(sql);
+  else store.db.exec(sql);
+}
 
 /**
  * A host for many towns serving Bannewitz (with the options a test gives for the one town) and Freital beside it,
@@ -30,13 +60,23 @@ function townsServer(t, { token, origins, mailTo, retentionDays, ...host } = {})
 }
 
 /**
- * The two ways to run the endpoint; each passes the whole contract. `path` turns a route of the contract into
- * Bannewitz's on that setup.
+ * The two ways to run the endpoint; `path` turns a route of the contract into Bannewitz's on that setup.
  */
-const SETUPS = [
+const WAYS = [
   { name: 'one town', server, path: (/** @type {string} */ route) => route, csvName: (/** @type {string} */ day) => `kpr-messages-${day}.csv` },
   { name: 'a host for many towns', server: townsServer, path: (/** @type {string} */ route) => `/towns/bannewitz${route}`, csvName: (/** @type {string} */ day) => `kpr-messages-bannewitz-${day}.csv` },
 ];
+
+/** Each way on each store: every one passes the whole contract. */
+const SETUPS = STORES.flatMap(({ store, storeOptions, skip }) =>
+  WAYS.map((way) => ({
+    ...way,
+    name: `${way.name}, ${store}`,
+    skip,
+    /** @param {import('node:test').TestContext} t @param {import('../../server/config.mjs').ContactServerOptions} [options] */
+    server: async (t, options = {}) => way.server(t, { ...(await storeOptions()), ...options }),
+  })),
+);
 
 /** @param {typeof SETUPS[number]} setup */
 function contract({ server, path, csvName }) {
@@ -64,7 +104,7 @@ function contract({ server, path, csvName }) {
       assert.equal(stored.message, valid().message);
       assert.equal(stored.topic, 'graffiti');
       assert.equal(stored.spam, false);
-      assert.equal(rowCount(app), 1);
+      assert.equal(await countRows(app), 1);
     });
 
     test('a charset in the content type is fine', async (t) => {
@@ -82,7 +122,7 @@ function contract({ server, path, csvName }) {
       const paths = body.problems.map((/** @type {any} */ p) => p.path).sort();
       assert.deepEqual(paths, ['/consent', '/email', '/message', '/shoeSize']);
       for (const problem of body.problems) assert.equal(typeof problem.message, 'string');
-      assert.equal(rowCount(app), 0);
+      assert.equal(await countRows(app), 0);
     });
 
     test('wantsAnswer without e-mail or phone: one problem on /wantsAnswer', async (t) => {
@@ -110,14 +150,14 @@ function contract({ server, path, csvName }) {
         assert.equal(response.statusCode, 400, payload);
         assert.ok(Array.isArray(response.json().problems));
       }
-      assert.equal(rowCount(app), 0);
+      assert.equal(await countRows(app), 0);
     });
 
     test('over 32 KB: 413, nothing stored', async (t) => {
       const app = await server(t);
       const response = await post(app, { ...valid(), message: 'x'.repeat(33 * 1024) });
       assert.equal(response.statusCode, 413);
-      assert.equal(rowCount(app), 0);
+      assert.equal(await countRows(app), 0);
       // Just under the limit is parsed (and then fails the schema's maxLength, not the size check).
       const under = await post(app, { ...valid(), page: 'p'.repeat(31 * 1024) });
       assert.equal(under.statusCode, 400);
@@ -131,14 +171,14 @@ function contract({ server, path, csvName }) {
       }
       const none = await app.inject({ method: 'POST', url: path('/messages'), headers: { 'idempotency-key': crypto.randomUUID() }, payload: 'x' });
       assert.equal(none.statusCode, 415);
-      assert.equal(rowCount(app), 0);
+      assert.equal(await countRows(app), 0);
     });
 
     test('a missing or malformed Idempotency-Key: 400', async (t) => {
       const app = await server(t);
       assert.equal((await post(app, valid(), { 'idempotency-key': '' })).statusCode, 400);
       assert.equal((await post(app, valid(), { 'idempotency-key': 'twelve' })).statusCode, 400);
-      assert.equal(rowCount(app), 0);
+      assert.equal(await countRows(app), 0);
     });
   });
 
@@ -151,7 +191,7 @@ function contract({ server, path, csvName }) {
       const again = await post(app, valid(), { 'idempotency-key': key.toUpperCase() });
       assert.equal(again.statusCode, 200);
       assert.equal(again.json().reference, first.json().reference);
-      assert.equal(rowCount(app), 1);
+      assert.equal(await countRows(app), 1);
     });
 
     test('concurrent requests with one key give one message and one reference', async (t) => {
@@ -160,7 +200,7 @@ function contract({ server, path, csvName }) {
       const answers = await Promise.all(Array.from({ length: 10 }, () => post(app, valid(), { 'idempotency-key': key })));
       assert.equal(answers.filter((a) => a.statusCode === 201).length, 1);
       assert.equal(new Set(answers.map((a) => a.json().reference)).size, 1);
-      assert.equal(rowCount(app), 1);
+      assert.equal(await countRows(app), 1);
     });
   });
 
@@ -305,7 +345,7 @@ function contract({ server, path, csvName }) {
       // Once the window (from the first message, 10:00) is over, the address may send again.
       at(t, '2026-11-24T10:01:00+01:00');
       assert.equal((await from('192.0.2.1')).statusCode, 201);
-      assert.equal(rowCount(app), 5);
+      assert.equal(await countRows(app), 5);
     });
 
     test('it counts accepted messages: refused requests (400, 415) do not use it up', async (t) => {
@@ -322,7 +362,7 @@ function contract({ server, path, csvName }) {
       const accepted = [await from(JSON.stringify(valid())), await from(JSON.stringify(valid())), await from(JSON.stringify(valid()))];
       assert.deepEqual(accepted.map((r) => r.statusCode), [201, 201, 429]);
       assert.equal(accepted[2].headers['retry-after'], '600');
-      assert.equal(rowCount(app), 2);
+      assert.equal(await countRows(app), 2);
     });
 
     test('behind a trusted proxy the forwarded address counts', async (t) => {
@@ -346,7 +386,7 @@ function contract({ server, path, csvName }) {
 
     test('a store that fails: 500, the only 5xx', async (t) => {
       const app = await server(t);
-      /** @type {any} */ (app).contact.store.db.exec('DROP TABLE messages; CREATE TABLE messages (id INTEGER PRIMARY KEY, idempotency_key TEXT)');
+      await breakStore(app);
       const response = await post(app, valid());
       assert.equal(response.statusCode, 500);
       assert.equal(typeof response.json().error, 'string');
@@ -354,7 +394,7 @@ function contract({ server, path, csvName }) {
   });
 }
 
-for (const setup of SETUPS) describe(`the contract, ${setup.name}`, () => contract(setup));
+for (const setup of SETUPS) describe(`the contract, ${setup.name}`, setup.skip ? { skip: setup.skip } : {}, () => contract(setup));
 
 describe('the export token', () => {
   test('the token is compared with crypto.timingSafeEqual on equal-length digests', (t) => {
@@ -376,10 +416,11 @@ describe('the export token', () => {
   });
 });
 
-describe('a host for many towns keeps its towns apart', () => {
+/** @param {typeof STORES[number]} store */
+function townsKeptApart({ storeOptions }) {
   const bannewitz = { origin: 'https://www.bannewitz.de', token: 'token-of-bannewitz' };
   /** @param {import('node:test').TestContext} t @param {import('../../server/config.mjs').ContactServerOptions} [options] */
-  const host = (t, options = {}) => townsServer(t, { origins: [bannewitz.origin], token: bannewitz.token, ...options });
+  const host = async (t, options = {}) => townsServer(t, { ...(await storeOptions()), origins: [bannewitz.origin], token: bannewitz.token, ...options });
   /** @param {import('fastify').FastifyInstance} app @param {string} town @param {Record<string, any>} body @param {Record<string, string>} [headers] */
   const postTo = (app, town, body, headers = {}) =>
     app.inject({ method: 'POST', url: `/towns/${town}/messages`, headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers }, payload: JSON.stringify(body) });
@@ -399,7 +440,7 @@ describe('a host for many towns keeps its towns apart', () => {
     // The key's retry in Bannewitz gets Bannewitz's reference.
     const again = await postTo(app, 'bannewitz', { ...valid(), message: 'Laterne in Bannewitz aus' }, { 'idempotency-key': key });
     assert.deepEqual([again.statusCode, again.json().reference], [200, inBannewitz.json().reference]);
-    assert.equal(rowCount(app), 2);
+    assert.equal(await countRows(app), 2);
   });
 
   test("a town's token reads its own messages only: 401 on the other town's export, JSON and CSV, both ways", async (t) => {
@@ -424,8 +465,8 @@ describe('a host for many towns keeps its towns apart', () => {
   });
 
   test('a town without a tokenHash has its export off (404); the others are unaffected', async (t) => {
-    const app = await townsServer(t, { token: bannewitz.token });
-    const dresden = await server(t, { towns: [{ id: 'dresden', name: 'Dresden', origins: [] }] });
+    const app = await townsServer(t, { ...(await storeOptions()), token: bannewitz.token });
+    const dresden = await server(t, { ...(await storeOptions()), towns: [{ id: 'dresden', name: 'Dresden', origins: [] }] });
     for (const url of ['/towns/dresden/messages', '/towns/dresden/messages.csv']) {
       const response = await exportOf(dresden, url, bannewitz.token);
       assert.equal(response.statusCode, 404);
@@ -474,7 +515,7 @@ describe('a host for many towns keeps its towns apart', () => {
       assert.ok(!/bannewitz|freital/i.test(answer.body), answer.body);
       assert.equal(answer.headers['access-control-allow-origin'], undefined);
     }
-    assert.equal(rowCount(app), 0);
+    assert.equal(await countRows(app), 0);
     assert.deepEqual((await app.inject({ url: '/health' })).json(), { ok: true });
   });
 
@@ -484,7 +525,11 @@ describe('a host for many towns keeps its towns apart', () => {
       app.inject({ method: 'POST', url: `/towns/${town}/messages`, remoteAddress: '192.0.2.1', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, payload: JSON.stringify(valid()) });
     assert.deepEqual([(await from('bannewitz')).statusCode, (await from('bannewitz')).statusCode, (await from('freital')).statusCode, (await from('freital')).statusCode], [201, 429, 201, 429]);
   });
+}
 
+for (const store of STORES) describe(`a host for many towns keeps its towns apart, ${store.store}`, store.skip ? { skip: store.skip } : {}, () => townsKeptApart(store));
+
+describe("a host for many towns beside a single town's settings", () => {
   test("beside towns, a single town's settings are refused with the reason", () => {
     for (const [option, field] of /** @type {const} */ ([[{ token: 'x' }, 'tokenHash'], [{ origins: ['https://www.bannewitz.de'] }, 'origins'], [{ mailTo: 'kpr@bannewitz.de' }, 'mailTo']])) {
       assert.throws(() => buildContactServer({ dbPath: ':memory:', towns: [{ id: 'bannewitz', name: 'Bannewitz', origins: [] }], ...option }), {
