@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import type { FeedError } from './feed/feed-error.js';
 import type { I18nController } from './i18n.js';
 
 /** A skeleton in the shape of the content; the spoken text says what is happening. */
@@ -34,3 +35,15 @@ export function renderError(i18n: I18nController, onRetry: () => void): Template
     <slot></slot>
   </div>`;
 }
+
+/**
+ * What residents see when no feed could be used, chosen by the problems' codes: a failure that may pass (the
+ * network, a slow or failing server, a file cut off while it was written) gets the retry button; one that asking
+ * again cannot mend (no `src`, a web page or another kind of file instead of a feed, a feed the widget does not
+ * read, one too large) a plain sentence without it. Either way the console names the code and the fix.
+ */
+export function renderFailure(i18n: I18nController, errors: readonly FeedError[], onRetry: () => void): TemplateResult {
+  return errors.some((error) => MAY_PASS.includes(error.code)) ? renderError(i18n, onRetry) : renderConfigError(i18n.t('state.misconfigured'));
+}
+
+const MAY_PASS: readonly string[] = ['network-failed', 'timeout', 'http-error', 'json-not-well-formed', 'xml-not-well-formed'];

@@ -63,6 +63,7 @@ export function toGoalEntry(item: LoadedItem, warn: (message: string) => void): 
     measures,
     counts,
     indicators,
+    language: item.language,
   };
 }
 

@@ -1,11 +1,13 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
+import { textLanguage, type TextLanguage } from '../../core/feed/language.js';
 import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { formatCalendarDate, formatList, formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
-import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import de from '../../locales/de/goals.json';
 import { GOAL_SCHEMA } from './goal-schema.js';
@@ -120,7 +122,7 @@ export class KprGoalOverview extends LitElement {
 
   protected override render(): TemplateResult {
     const { status } = this.feed;
-    const body = status === 'error' ? renderError(this.i18n, () => this.feed.reload()) : status === 'ready' ? this.renderGoals() : renderLoading(this.i18n);
+    const body = status === 'error' ? renderFailure(this.i18n, this.feed.errors, () => this.feed.reload()) : status === 'ready' ? this.renderGoals() : renderLoading(this.i18n);
     return html`<div part="base" class="base ${this.layout === 'list' ? 'list' : 'cards'}" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${status === 'idle' || status === 'loading'}>${body}</div>`;
   }
 
@@ -155,12 +157,14 @@ export class KprGoalOverview extends LitElement {
     const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
     const open = this.expanded || this.open.has(goal.id);
     const panel = `measures-${index}`;
+    // The feed's words (title, description, measures) are in the goal's language; the widget's own in its language.
+    const { lang, dir } = textLanguage(goal.language, this.i18n.language, this.i18n.dir);
     return html`<li class="goal ${open ? 'open' : ''}" part="goal" data-goal=${goal.id}>
       <div class="goal-head">
         ${parts.icons.renderIcon(goal.icon)}
-        <div role="heading" aria-level=${level} class="goal-title" part="goal-title" id="goal-${index}">${goal.title}</div>
+        <div role="heading" aria-level=${level} class="goal-title" part="goal-title" id="goal-${index}" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${goal.title}</div>
       </div>
-      ${goal.description ? html`<p class="description">${goal.description}</p>` : nothing}
+      ${goal.description ? html`<p class="description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${goal.description}</p>` : nothing}
       ${this.renderProgress(goal)}
       ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => parts.indicator.renderIndicator(indicator, this.i18n))}</div>` : nothing}
       ${this.expanded ? nothing : html`<button type="button" class="button secondary" part="measures-button" aria-expanded=${open} aria-controls=${panel} aria-describedby="goal-${index}" @click=${() => this.toggle(goal.id)}>
@@ -189,10 +193,10 @@ export class KprGoalOverview extends LitElement {
     if (goal.measures.length === 0) return html`<p>${this.i18n.t('goals.noMeasures')}</p>`;
     return html`${STATUSES.filter((status) => goal.counts[status]).map((status) => html`
       <div role="heading" aria-level=${Math.min(6, level)} class="status-heading">${this.i18n.t(`goals.statusHeading.${status}`)}</div>
-      <ul class="measure-list">${goal.measures.filter((m) => m.status === status).map((measure) => this.renderMeasure(measure))}</ul>`)}`;
+      <ul class="measure-list">${goal.measures.filter((m) => m.status === status).map((measure) => this.renderMeasure(measure, textLanguage(goal.language, this.i18n.language, this.i18n.dir)))}</ul>`)}`;
   }
 
-  private renderMeasure(measure: MeasureEntry): TemplateResult {
+  private renderMeasure(measure: MeasureEntry, { lang, dir }: TextLanguage): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
     const date = (value: string) => formatCalendarDate(value, this.i18n.locale);
     const period =
@@ -203,9 +207,9 @@ export class KprGoalOverview extends LitElement {
       : '';
     const partners = measure.partners.length ? `${t('goals.partners')}: ${formatList(measure.partners, this.i18n.locale)}` : '';
     return html`<li class="measure">
-      <span class="measure-title">${measure.href ? html`<a href=${measure.href} rel="noopener noreferrer">${measure.title}</a>` : measure.title}</span>
+      <span class="measure-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${measure.href ? html`<a href=${measure.href} rel="noopener noreferrer">${measure.title}</a>` : measure.title}</span>
       ${period || partners ? html`<span class="measure-meta">${[period, partners].filter(Boolean).join(' · ')}</span>` : nothing}
-      ${measure.description ? html`<span class="measure-description">${measure.description}</span>` : nothing}
+      ${measure.description ? html`<span class="measure-description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${measure.description}</span>` : nothing}
     </li>`;
   }
 

@@ -49,6 +49,8 @@ export interface GoalEntry {
   measures: MeasureEntry[];
   counts: Record<MeasureStatus, number>;
   indicators: IndicatorEntry[];
+  /** The goal's language (its own, or its feed's), for `lang` where it is not the widget's. */
+  language?: string;
 }
 
 /** How an indicator developed between its first and its last period with a value. */

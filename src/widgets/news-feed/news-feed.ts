@@ -6,7 +6,8 @@ import { formatDate, formatList, timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
 import { safeHtml } from '../../core/sanitize.js';
-import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { textLanguage } from '../../core/feed/language.js';
+import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import { parseHosts } from '../../core/urls.js';
 import type { Schema } from '../../core/validate.js';
@@ -161,7 +162,7 @@ export class KprNewsFeed extends LitElement {
     const { status } = this.feed;
     const busy = status === 'idle' || status === 'loading';
     return html`<div part="base" class="base" tabindex="-1" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${busy}>
-      ${status === 'error' ? renderError(this.i18n, this.retry) : status === 'ready' ? this.renderArticles() : renderLoading(this.i18n)}
+      ${status === 'error' ? renderFailure(this.i18n, this.feed.errors, this.retry) : status === 'ready' ? this.renderArticles() : renderLoading(this.i18n)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
   }
@@ -236,16 +237,18 @@ export class KprNewsFeed extends LitElement {
     const authors = !compact && entry.authors?.length ? this.i18n.t('news.by', { authors: formatList(entry.authors, this.i18n.locale) }) : '';
     const text = compact || body?.html ? '' : (body?.text ?? entry.summary ?? '');
     const tags = compact ? [] : entry.tags;
+    // The article is in the item's language where it differs from the widget's; its date and authors line is the widget's.
+    const { lang, dir } = textLanguage(entry.language, this.i18n.language, this.i18n.dir);
     // Line breaks sit inside the tags and texts are property bindings: no whitespace text nodes and no
     // markers to clone, which matters when a feed has a thousand articles. For the same reason the first
     // three tags have fixed places, and a text element without text is hidden by CSS (:empty), not by one more
     // binding each; only a fourth tag and more need nested templates.
     return html`<li class="item" part="item"
-      ><article tabindex="-1" lang=${ifDefined(entry.language)}
+      ><article tabindex="-1" lang=${ifDefined(lang)} dir=${ifDefined(dir)}
         ><div role="heading" aria-level=${level} class="title" part="title"
           ><a part="link" href=${ifDefined(entry.link)} rel=${ifDefined(entry.external ? 'noopener noreferrer' : undefined)} .textContent=${entry.heading}></a
         ></div
-        ><p class="meta" part="meta" ?hidden=${!date && !authors}
+        ><p class="meta" part="meta" ?hidden=${!date && !authors} lang=${ifDefined(lang && this.i18n.language)} dir=${ifDefined(dir && this.i18n.dir)}
           ><time datetime=${ifDefined(date?.toISOString())} ?hidden=${!date} .textContent=${date ? formatDate(date, this.i18n.locale, timeZone) : ''}></time
           ><span .textContent=${authors}></span
         ></p

@@ -1,5 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
+import { textLanguage, type TextLanguage } from '../../core/feed/language.js';
 import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { formatBytes, timeZoneFor } from '../../core/format.js';
@@ -7,7 +9,7 @@ import { dayOf } from '../../core/time.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { safeHtml } from '../../core/sanitize.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
-import { renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import type { Schema } from '../../core/validate.js';
 import de from '../../locales/de/tips.json';
@@ -163,7 +165,7 @@ export class KprPreventionTips extends LitElement {
 
   protected override render(): TemplateResult {
     const { status } = this.feed;
-    const body = status === 'error' ? renderError(this.i18n, () => this.feed.reload()) : status === 'ready' ? (this.mode === 'spotlight' ? this.renderSpotlight() : this.renderList()) : renderLoading(this.i18n);
+    const body = status === 'error' ? renderFailure(this.i18n, this.feed.errors, () => this.feed.reload()) : status === 'ready' ? (this.mode === 'spotlight' ? this.renderSpotlight() : this.renderList()) : renderLoading(this.i18n);
     return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${status === 'idle' || status === 'loading'}>${body}</div>`;
   }
 
@@ -218,9 +220,11 @@ export class KprPreventionTips extends LitElement {
 
   private renderTip(tip: TipEntry, level: number): TemplateResult {
     const open = this.open.has(tip.id);
+    const { lang, dir } = this.languageOf(tip);
     return html`<div class="tip" part="tip" data-tip=${tip.id}>
       <div role="heading" aria-level=${level}>
-        <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}" @click=${() => this.toggle(tip.id)}>${tip.title}</button>
+        <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}" @click=${() => this.toggle(tip.id)}
+          lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.title}</button>
       </div>
       <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? this.renderContent(tip) : nothing}</div>
     </div>`;
@@ -229,22 +233,29 @@ export class KprPreventionTips extends LitElement {
   private renderContent(tip: TipEntry): TemplateResult {
     const t = (key: string) => this.i18n.t(key);
     const list = (label: string, items: TemplateResult[]) => (items.length ? html`<div class="more"><strong>${label}</strong><ul>${items}</ul></div>` : nothing);
-    return html`${tip.summary ? html`<p class="summary">${tip.summary}</p>` : nothing}
-      ${tip.body.html ? html`<div class="body">${safeHtml(tip, tip.body.html, { source: tip.source, hosts: [] }, this)}</div>` : tip.body.text ? html`<p>${tip.body.text}</p>` : nothing}
-      ${list(t('tips.phones'), tip.phones.map((p) => html`<li>${p.label}: <a href=${p.href}>${p.number}</a></li>`))}
-      ${list(t('tips.links'), tip.links.map((l) => html`<li><a href=${l.href} rel="noopener noreferrer">${l.title}</a></li>`))}
-      ${list(t('tips.downloads'), tip.downloads.map((d) => html`<li><a href=${d.href} rel="noopener noreferrer" download>${d.title}</a>${d.type || d.size ? ` (${[d.type, d.size ? formatBytes(d.size, this.i18n.locale) : ''].filter(Boolean).join(', ')})` : ''}</li>`))}`;
+    // The feed's words (teaser, text, labels and titles of links) are in the tip's language; the headings the widget's.
+    const { lang, dir } = this.languageOf(tip);
+    return html`${tip.summary ? html`<p class="summary" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.summary}</p>` : nothing}
+      ${tip.body.html ? html`<div class="body" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${safeHtml(tip, tip.body.html, { source: tip.source, hosts: [] }, this)}</div>` : tip.body.text ? html`<p lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.body.text}</p>` : nothing}
+      ${list(t('tips.phones'), tip.phones.map((p) => html`<li><span lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${p.label}</span>: <a href=${p.href}>${p.number}</a></li>`))}
+      ${list(t('tips.links'), tip.links.map((l) => html`<li><a href=${l.href} rel="noopener noreferrer" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${l.title}</a></li>`))}
+      ${list(t('tips.downloads'), tip.downloads.map((d) => html`<li><a href=${d.href} rel="noopener noreferrer" download lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${d.title}</a>${d.type || d.size ? ` (${[d.type, d.size ? formatBytes(d.size, this.i18n.locale) : ''].filter(Boolean).join(', ')})` : ''}</li>`))}`;
   }
 
   private renderSpotlight(): TemplateResult {
     const tip = tipEntries.spotlightFor(this.tips().filter((entry) => tipEntries.isFor(entry, this.audience) && (!this.topic || entry.topic === this.topic)), this.today(), this.season);
     if (!tip) return renderEmpty(this.i18n.t('tips.empty'));
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const { lang, dir } = this.languageOf(tip);
     return html`<article class="spotlight" part="spotlight" data-tip=${tip.id}>
       <p class="eyebrow">${this.i18n.t('tips.spotlight')} · ${this.i18n.t(`tips.topics.${tip.topic}`)}</p>
-      <div role="heading" aria-level=${level} class="spotlight-title">${tip.title}</div>
+      <div role="heading" aria-level=${level} class="spotlight-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.title}</div>
       ${this.renderContent(tip)}
     </article>`;
+  }
+
+  private languageOf(tip: TipEntry): TextLanguage {
+    return textLanguage(tip.language, this.i18n.language, this.i18n.dir);
   }
 
   private toggle(id: string, force?: boolean): void {

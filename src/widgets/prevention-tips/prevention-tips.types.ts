@@ -29,4 +29,6 @@ export interface TipEntry {
   /** Title, teaser, text and tags, prepared for search. */
   haystack: string;
   source: string;
+  /** The tip's language (its own, or its feed's), for `lang` where it is not the widget's. */
+  language?: string;
 }

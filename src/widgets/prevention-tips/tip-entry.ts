@@ -35,6 +35,7 @@ export function toTipEntry(item: LoadedItem): TipEntry {
     downloads: (extension.downloads ?? []).flatMap((d) => (link(d.url) ? [{ title: d.title, href: link(d.url)!, type: d.type, size: d.size }] : [])),
     haystack: searchKey([item.title, item.summary, text, ...(item.tags ?? [])].join(' ')),
     source: item.source,
+    language: item.language,
   };
 }
 

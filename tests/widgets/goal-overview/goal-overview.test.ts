@@ -243,3 +243,22 @@ describe('<kpr-goal-overview>', () => {
     });
   });
 });
+
+describe('<kpr-goal-overview>: the language of each goal (WCAG 3.1.2)', () => {
+  it('marks the title, description and measures of a goal in another language than the widget, from the goal or its feed', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1', title: 'Ziele', language: 'en',
+      items: [
+        { id: 'en', title: 'Safer streets', summary: 'Fewer break-ins.', content_text: '', _kpr: { measures: [{ title: 'Patrols', status: 'running' }] } },
+        { id: 'de', title: 'Sichere Straßen', language: 'de-DE', summary: 'Weniger Einbrüche.', content_text: '', _kpr: { measures: [] } },
+      ],
+    };
+    const el = await goalWidget({ expanded: '' }, fresh(`/test-api/echo?type=application/feed%2Bjson&body=${encodeURIComponent(JSON.stringify(feed))}`));
+    const langs = (selector: string) => [...shadow(el).querySelectorAll(selector)].map((node) => node.getAttribute('lang'));
+    expect(langs('[part="goal-title"]')).to.deep.equal(['en', null]);
+    expect(langs('.description')).to.deep.equal(['en', null]);
+    expect(langs('.measure-title')).to.deep.equal(['en']);
+    // The widget's own words stay German, unmarked.
+    expect(langs('.status-heading')).to.deep.equal([null]);
+  });
+});

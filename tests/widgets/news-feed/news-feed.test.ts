@@ -63,7 +63,7 @@ describe('<kpr-news-feed>', () => {
         const { articles, warnings, url } = await show('blank-line-before-xml.rss');
         expect(articles).to.deep.equal([[{ heading: 'Sprechstunde der Bürgerpolizistin', href: 'https://www.bannewitz.de/aktuelles/sprechstunde', date: '17. November 2026' }]]);
         expect(warnings).to.deep.equal([
-          `[asskomm-widgets] <kpr-news-feed> in ${url(0)}: the file begins with a blank line before <?xml …?>, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it`,
+          `[asskomm-widgets] <kpr-news-feed> [text-before-xml] in ${url(0)}: the file begins with a blank line before <?xml …?>, where XML allows nothing: the widgets read it anyway, but strict XML readers refuse it`,
         ]);
       });
 
@@ -71,8 +71,8 @@ describe('<kpr-news-feed>', () => {
         const { articles, warnings, url } = await show('atom-entry-without-id.atom');
         expect(articles[0]!.map((article) => article.heading)).to.deep.equal(['Winterdienst beginnt', 'Gemeinderat tagt öffentlich', 'Laternenumzug']);
         expect(warnings).to.deep.equal([
-          `[asskomm-widgets] <kpr-news-feed> in ${url(0)} at items[1].id: the entry has no <id>, which Atom requires, so its link serves as its id`,
-          `[asskomm-widgets] <kpr-news-feed> in ${url(0)} at items[2].id: the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry`,
+          `[asskomm-widgets] <kpr-news-feed> [entry-without-id] in ${url(0)} at items[1].id: the entry has no <id>, which Atom requires, so its link serves as its id`,
+          `[asskomm-widgets] <kpr-news-feed> [entry-without-id] in ${url(0)} at items[2].id: the entry has no <id>, which Atom requires, and no link, so its title and date serve as its id: if either is corrected, feed readers take it for a new entry`,
         ]);
       });
 
@@ -91,7 +91,7 @@ describe('<kpr-news-feed>', () => {
         expect(xmlBase!.map((article) => article.href)).to.deep.equal([at('/aktuelles/2026/baenke.html'), at('/impressum'), 'https://www.lpr.sachsen.de/']);
         expect(shadow(widgets[2]!).querySelector('img')!.src).to.equal(at('/medien/baenke.jpg'));
         expect(warnings).to.deep.equal([
-          `[asskomm-widgets] <kpr-news-feed> in ${url(1)}: this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does`,
+          `[asskomm-widgets] <kpr-news-feed> [atom-0.3] in ${url(1)}: this is Atom 0.3, a draft that Atom 1.0 replaced in 2005: the widgets read it, but not every feed reader does`,
         ]);
       });
     });
@@ -204,15 +204,26 @@ describe('<kpr-news-feed>', () => {
       await waitUntil(() => shadow(el).querySelector('time')?.textContent === '1. Dezember 2025');
     });
 
-    it('marks articles in another language than the page, from the item or from the whole feed', async () => {
-      const feed = { ...jsonFeed([{ title: 'Safety tips', date: '2026-01-02T10:00:00+01:00' }, { title: 'Bezpečnost', language: 'cs', date: '2026-01-01T10:00:00+01:00' }]), language: 'en' };
+    it('marks articles in another language than the widget, from the item or from the whole feed; its own language is not marked (WCAG 3.1.2)', async () => {
+      const feed = { ...jsonFeed([
+        { title: 'Safety tips', date: '2026-01-04T10:00:00+01:00' },
+        { title: 'Bezpečnost', language: 'cs', date: '2026-01-03T10:00:00+01:00' },
+        { title: 'Sicherheit', language: 'de', date: '2026-01-02T10:00:00+01:00' },
+        { title: 'السلامة', language: 'ar', date: '2026-01-01T10:00:00+01:00' },
+      ]), language: 'en' };
       const el = await mount(html`<kpr-news-feed eager src=${served(feed)}></kpr-news-feed>`);
       await settled(el);
-      expect([...shadow(el).querySelectorAll('article')].map((a) => a.getAttribute('lang'))).to.deep.equal(['en', 'cs']);
+      const articles = [...shadow(el).querySelectorAll('article')];
+      expect(articles.map((a) => [a.getAttribute('lang'), a.getAttribute('dir')])).to.deep.equal([['en', null], ['cs', null], [null, null], ['ar', 'rtl']]);
+      // The date line is the widget's own text: back in German, left to right.
+      expect([...shadow(el).querySelectorAll('.meta')].map((p) => [p.getAttribute('lang'), p.getAttribute('dir')])).to.deep.equal([['de', null], ['de', null], [null, null], ['de', 'ltr']]);
       const rss = '<rss version="2.0"><channel><title>LPR</title><language>de-DE</language><item><title>Hinweis</title><guid>1</guid><description>Text</description></item></channel></rss>';
       const german = await mount(html`<kpr-news-feed eager src=${served(rss, 'application/rss+xml')}></kpr-news-feed>`);
       await settled(german);
-      expect(shadow(german).querySelector('article')!.getAttribute('lang')).to.equal('de-DE');
+      expect(shadow(german).querySelector('article')!.getAttribute('lang'), 'a German feed in a German widget').to.equal(null);
+      const english = await mount(html`<kpr-news-feed eager lang="en" src=${served(rss, 'application/rss+xml')}></kpr-news-feed>`);
+      await settled(english);
+      await waitUntil(() => shadow(english).querySelector('article')?.getAttribute('lang') === 'de-DE', 'the German item marked in an English widget');
     });
 
     it('uses the time-zone attribute, and falls back to Europe/Berlin with a warning when it is unknown', async () => {
@@ -274,7 +285,7 @@ describe('<kpr-news-feed>', () => {
       const log = warnings.messages.join('\n');
       const url = new URL(src, location.href).href;
       expect(log).to.include(`skipped item 1 (id "falsches-datum") of ${url}: date_published must be an RFC 3339 date-time`);
-      expect(log).to.include('skipped item 2 (id "item-2")').and.include('needs "content_text" or "content_html"');
+      expect(log).to.include('skipped item 2 (id "item-2")').and.include('needs "content_text" or "content_html" [schema-any-of]');
       expect(log).to.include('_kpr.image_alt must be a string, not an integer');
     });
 
@@ -405,27 +416,52 @@ describe('<kpr-news-feed>', () => {
       await expectError(served('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'application/json'), 'invalid JSON');
     });
 
-    it('an iCalendar file, which belongs in the event calendar', async () => {
-      await expectError(served('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'text/calendar'), 'it is an iCalendar file, and <kpr-news-feed> reads a JSON Feed, an RSS feed, or an Atom feed');
+    /**
+     * A source that is no feed the widget reads: asking again cannot mend it, so residents read that the content
+     * cannot be shown here, with no retry button; the console names the code and what is wrong.
+     */
+    async function expectMisconfigured(src: string, code: string, cause: string) {
+      const errors = captureConsole('error');
+      const events: string[] = [];
+      const el = await mount(html`<kpr-news-feed eager timeout="10" src=${src} @kpr-error=${(e: CustomEvent) => events.push(e.detail.kind)}>
+        <a href="https://www.bannewitz.de/aktuelles">Alle Neuigkeiten</a>
+      </kpr-news-feed>`);
+      await settled(el);
+      errors.restore();
+      expect(visibleText(el)).to.include('Die Inhalte können hier nicht angezeigt werden, weil sie nicht richtig eingebunden sind.');
+      expect(shadow(el).querySelector('[part="retry-button"]')).to.equal(null);
+      expect(errors.messages).to.have.length(1);
+      expect(errors.messages[0]).to.include(`<kpr-news-feed> [${code}] could not use the feed ${new URL(src, location.href).href}: `).and.include(cause);
+      expect(events).to.have.length(1);
+      expect(el.querySelector('a')!.getClientRects().length).to.be.greaterThan(0);
+    }
+
+    it('an iCalendar file, which belongs in the event calendar: no retry', async () => {
+      await expectMisconfigured(served('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'text/calendar'), 'format-not-read', 'it is an iCalendar file, and <kpr-news-feed> reads a JSON Feed, an RSS feed, or an Atom feed');
+    });
+
+    it('names the code of a failure that may pass in the console, and offers the retry', async () => {
+      const el = await expectError(fresh('/test-api/status/503'), '[http-error] could not use the feed');
+      expect(el).to.exist;
     });
 
     it('a timeout', async () => {
       await expectError(fresh('/test-api/hang'), 'no complete answer within 0.5 s');
     });
 
-    it('a feed of the wrong shape', async () => {
-      await expectError(served({ title: 'Kein Feed', items: 'keine' }), 'not a JSON Feed 1.1', 'version is required');
-      await expectError(served({ version: 'https://jsonfeed.org/version/1.1', title: 'Ohne Liste', items: 'keine' }), 'items must be an array');
+    it('a feed of the wrong shape: no retry', async () => {
+      await expectMisconfigured(served({ title: 'Kein Feed', items: 'keine' }), 'not-a-json-feed', 'version is required');
+      await expectMisconfigured(served({ version: 'https://jsonfeed.org/version/1.1', title: 'Ohne Liste', items: 'keine' }), 'not-a-json-feed', 'items must be an array');
     });
 
-    it('an HTML page instead of a feed', async () => {
-      await expectError(served('<!DOCTYPE html><html><body>Login</body></html>', 'text/html'), 'HTML page, not a feed');
+    it('an HTML page instead of a feed: no retry', async () => {
+      await expectMisconfigured(served('<!DOCTYPE html><html><body>Login</body></html>', 'text/html'), 'html-page', 'HTML page, not a feed');
     });
 
-    it('a 6 MB feed, streamed without Content-Length and announced with it', async () => {
+    it('a 6 MB feed, streamed without Content-Length and announced with it: no retry, as it stays too large', async () => {
       // Time enough to stream 5 MB on a busy machine: the limit, not the timeout, must end these.
-      await expectErrorWithin(10, fresh('/test-api/big/6'), 'larger than the limit of 5.0 MB');
-      await expectErrorWithin(10, fresh('/test-api/big/6?length=1'), 'larger than the limit of 5.0 MB');
+      await expectMisconfigured(fresh('/test-api/big/6'), 'too-large', 'larger than the limit of 5.0 MB');
+      await expectMisconfigured(fresh('/test-api/big/6?length=1'), 'too-large', 'larger than the limit of 5.0 MB');
     });
 
     it('a feed none of whose items is valid shows that there is no news, without a retry that cannot help, and says why in the console', async () => {
@@ -441,7 +477,7 @@ describe('<kpr-news-feed>', () => {
       expect(shadow(el).querySelector('[part="retry-button"]')).to.equal(null);
       const url = new URL(src, location.href).href;
       expect(errors.messages).to.deep.equal([
-        `[asskomm-widgets] <kpr-news-feed> could not use the feed ${url}: none of its 2 items is valid, so the widget says there is nothing to show (item 0: id must not be empty; the warnings above name the others)`,
+        `[asskomm-widgets] <kpr-news-feed> [no-valid-items] could not use the feed ${url}: none of its 2 items is valid, so the widget says there is nothing to show (item 0: id must not be empty [schema-min-length]; the warnings above name the others)`,
       ]);
       expect(warnings.messages.join('\n')).to.include('skipped item 1 (id "item-1")').and.include('needs "content_text" or "content_html"');
       expect(events).to.deep.equal(['invalid']);

@@ -220,3 +220,28 @@ describe('<kpr-prevention-tips>', () => {
     });
   });
 });
+
+describe('<kpr-prevention-tips>: the language of each tip (WCAG 3.1.2)', () => {
+  it('marks a tip in another language than the widget, from the tip or from its feed; its own language is not marked', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1', title: 'Tips', language: 'de',
+      items: [
+        { id: 'a', title: 'Lock the door', language: 'en', summary: 'Always.', content_text: 'Twice.', _kpr: { topic: 'burglary' } },
+        { id: 'b', title: 'Tür abschließen', summary: 'Immer.', content_text: 'Zweimal.', _kpr: { topic: 'burglary' } },
+        { id: 'c', title: 'أغلق الباب', language: 'ar', summary: 'دائما.', content_text: 'مرتين.', _kpr: { topic: 'burglary' } },
+      ],
+    };
+    const src = fresh(`/test-api/echo?type=application/feed%2Bjson&body=${encodeURIComponent(JSON.stringify(feed))}`);
+    const el = await tipsWidget({ single: '' }, src);
+    const buttons = () => [...shadow(el).querySelectorAll<HTMLElement>('[part="tip-button"]')];
+    expect(buttons().map((b) => [b.textContent!.trim(), b.getAttribute('lang'), b.getAttribute('dir')])).to.deep.equal([
+      ['Lock the door', 'en', null], ['Tür abschließen', null, null], ['أغلق الباب', 'ar', 'rtl'],
+    ]);
+    buttons()[0]!.click();
+    await settled(el);
+    expect(shadow(el).querySelector('[part="tip-panel"]:not([hidden]) .summary')!.getAttribute('lang')).to.equal('en');
+    const english = await tipsWidget({ lang: 'en' }, src);
+    await waitUntil(() => shadow(english).querySelector('[part="tip-button"]')?.textContent?.trim() === 'Lock the door', 'the English widget');
+    expect([...shadow(english).querySelectorAll('[part="tip-button"]')].map((b) => b.getAttribute('lang'))).to.deep.equal([null, 'de', 'ar']);
+  });
+});
