@@ -75,10 +75,10 @@ export default defineConfig((): UserConfig => {
   }
   if (kind === 'editor') {
     const outDir = process.env.KPR_OUT_DIR ?? 'demo/build/editor';
-    // Like the builder, the validator keeps the schemas' descriptions it may quote (so not stripSchemaDocs, the first
-    // shared plugin); the editor's templates are minified as the widgets' are. Source maps for the demo only.
+    // The validator reads the schemas' rules only, so their descriptions are stripped as for the widgets, and the
+    // templates minified; it loads after the page (check-controller.ts). Source maps for the demo only.
     return {
-      plugins: (shared.plugins ?? []).slice(1),
+      ...shared,
       build: {
         outDir,
         emptyOutDir: true,

@@ -1,4 +1,4 @@
-// `npm run build`: the three Vite builds, the embed builder (dist/builder/), type declarations, the JSON schemas,
+// `npm run build`: the three Vite builds, the embed builder (dist/builder/), the feed editor (dist/editor/), type declarations, the JSON schemas,
 // the command-line tools (dist/cli/) and custom-elements.json.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { staticClosure } from './module-closure.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildCli } from './build-cli.mjs';
 import { buildBuilderPage } from './build-builder.mjs';
+import { buildEditorPage } from './build-editor.mjs';
 
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -18,6 +19,8 @@ for (const kind of ['bundle', 'iife', 'module']) {
 }
 console.log('\n▸ dist/builder/ (the embed builder as static files)');
 buildBuilderPage();
+console.log('▸ dist/editor/ (the feed editor as static files)');
+buildEditorPage();
 console.log('▸ type declarations');
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
 console.log('▸ schemas');

@@ -23,7 +23,7 @@ export class SaveController implements ReactiveController {
 
   /** The download button: the error summary when the feed has errors, else the changes to confirm. */
   async startDownload(): Promise<void> {
-    await this.check.check(this.host.text, this.draft.draft!.kind, this.draft.draft!.name);
+    await this.check.check(this.host.text, this.draft.draft!.kind, this.draft.draft!.name, true);
     await this.host.updateComplete;
     if (this.check.errors.length) {
       this.review = undefined;

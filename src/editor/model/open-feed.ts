@@ -1,5 +1,5 @@
 import { FeedError } from '../../core/feed/feed-error.js';
-import { checkFeed } from '../../validator/check-feed.js';
+import { loadValidator } from '../controllers/check-controller.js';
 import type { JsonObject } from './paths.js';
 import { FEED_KINDS, type FeedKind } from './templates.js';
 
@@ -16,12 +16,12 @@ export async function readFeedText(text: string, source: string): Promise<Opened
     feed = JSON.parse(body);
   } catch {
     // The validator says where the JSON breaks ("line 3, column 5").
-    const report = await checkFeed(body, { source });
+    const report = await (await loadValidator()).checkFeed(body, { source });
     const problem = report.problems.find((candidate) => candidate.severity === 'error');
     return { ok: false, reason: 'not-json', detail: problem ? `${problem.path}: ${problem.message}` : undefined };
   }
   if (!feed || typeof feed !== 'object' || Array.isArray(feed) || !Array.isArray((feed as JsonObject).items)) return { ok: false, reason: 'not-json-feed' };
-  const report = await checkFeed(body, { source });
+  const report = await (await loadValidator()).checkFeed(body, { source });
   const kind = report.widget && (FEED_KINDS as readonly string[]).includes(report.widget) ? (report.widget as FeedKind) : undefined;
   if (!kind) return { ok: false, reason: 'not-editable', detail: report.inferredFrom };
   return { ok: true, feed: feed as JsonObject, kind };
