@@ -63,7 +63,7 @@ const PAGE = `<!doctype html><html lang="de"><meta charset="utf-8"><title>calend
 ${clockScript()}
 <link rel="stylesheet" href="/fc/skeleton.css"><link rel="stylesheet" href="/fc/theme.css"><link rel="stylesheet" href="/fc/palette.css">
 <script src="/fc/global.js"></script><script src="/fc/classic.js"></script><script src="/fc/de.js"></script>
-<script type="module" src="/ours/asskomm-widgets.js"></script>
+<script type="module" src="/ours/asskomm-widgets.js"></script><script src="/floor/calendar-floor.js"></script>
 <body style="margin: 0"><main id="stage" style="width: 900px"></main></body></html>`;
 const FULLCALENDAR_FILES = {
   '/fc/global.js': 'all/global.js',
@@ -73,6 +73,9 @@ const FULLCALENDAR_FILES = {
   '/fc/theme.css': 'themes/classic/theme.css',
   '/fc/palette.css': 'themes/classic/palette.css',
 };
+
+/** The floor: the same events written as the same plain HTML in one pass (calendar-floor.js). */
+const FLOOR_FILE = join(import.meta.dirname, 'calendar-floor.js');
 
 export async function serve(oursDir) {
   const events = generateEvents();
@@ -84,10 +87,10 @@ export async function serve(oursDir) {
     if (path === '/') return response.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
     if (path === '/kpr-events.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/feed+json' }).end(kprFeed);
     if (path === '/fc-events.json') return response.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(fcEvents);
-    const file = FULLCALENDAR_FILES[path] ? join(fullCalendarDir, FULLCALENDAR_FILES[path]) : path.startsWith('/ours/') ? join(oursDir, path.slice(6)) : undefined;
+    const file = FULLCALENDAR_FILES[path] ? join(fullCalendarDir, FULLCALENDAR_FILES[path]) : path.startsWith('/ours/') ? join(oursDir, path.slice(6)) : path === '/floor/calendar-floor.js' ? FLOOR_FILE : undefined;
     let body;
     try {
-      if (!file || !(file.startsWith(`${fullCalendarDir}/`) || file.startsWith(`${oursDir}/`))) throw new Error('not served');
+      if (!file || !(file.startsWith(`${fullCalendarDir}/`) || file.startsWith(`${oursDir}/`) || file === FLOOR_FILE)) throw new Error('not served');
       body = readFileSync(file);
     } catch {
       return response.writeHead(404).end();
@@ -99,7 +102,7 @@ export async function serve(oursDir) {
 }
 
 /** Functions the page runs; each mounts one calendar, times one case and leaves the calendar mounted. */
-function pageScript(month, nextMonth, fullCalendarOptions) {
+function pageScript(month, nextMonth, fullCalendarOptions, today) {
   const stage = document.getElementById('stage');
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
   /** The end of the next frame: rAF runs before its style, layout, ResizeObserver and paint; a message after them. */
@@ -162,13 +165,19 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
     elements: element.shadowRoot.querySelectorAll(view === 'month' ? '.chip:not(.more)' : '[part="event"]').length,
     heading: element.shadowRoot.querySelector('#month-heading')?.textContent.trim(),
   });
-  async function oursRender(view, run) {
+  /** What a shadow root shows, to compare ours with the floor: its elements in order and its text without spaces. */
+  const shows = (root) => ({
+    signature: [...root.querySelectorAll('*')].map((e) => e.localName).join(','),
+    text: root.textContent.replace(/\s+/g, ''),
+    allElements: root.querySelectorAll('*').length,
+  });
+  async function oursRender(view, run, compare) {
     clear();
     const { element, url, mountStart, syncEnd } = await mountOurs(view, run);
     const end = await settledFrame([element, element.shadowRoot]);
     const start = await responseEnd(url);
     mounted = { destroy: () => element.remove() };
-    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countOurs(element, view) };
+    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countOurs(element, view), ...(compare ? shows(element.shadowRoot) : {}) };
   }
   /** "next" in two steps, so that a profile can leave out the mounting: mount and settle, then click. */
   async function oursPrepareNext(view, run) {
@@ -178,7 +187,7 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
     await settledFrame([element, element.shadowRoot]);
     await tick();
   }
-  async function oursClickNext() {
+  async function oursClickNext(compare) {
     const { element, view } = mounted;
     const root = element.shadowRoot;
     const heading = root.querySelector('#month-heading');
@@ -190,11 +199,42 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
     root.querySelector(view === 'month' ? '[part="month"]' : '[part="list"]').getBoundingClientRect();
     const syncEnd = performance.now();
     const end = await settledFrame([element, root]);
-    return { ms: end - start, syncMs: syncEnd - start, ...countOurs(element, view) };
+    return { ms: end - start, syncMs: syncEnd - start, ...countOurs(element, view), ...(compare ? shows(root) : {}) };
   }
-  async function oursNext(view, run) {
+  async function oursNext(view, run, compare) {
     await oursPrepareNext(view, run);
-    return oursClickNext();
+    return oursClickNext(compare);
+  }
+
+  // ── The floor (calendar-floor.js) ──
+  const floor = window.kprCalendarFloor;
+  const countFloor = (root, occurrences, view) => ({
+    occurrences,
+    elements: root.querySelectorAll(view === 'month' ? '.chip:not(.more)' : '[part="event"]').length,
+    heading: root.querySelector('#month-heading')?.textContent.trim(),
+  });
+  async function floorRender(view, run, compare) {
+    clear();
+    const url = feedUrl('/kpr-events.json', run);
+    const mountStart = performance.now();
+    const { element, root, occurrences } = await floor.mount(stage, url, view, `${month}-01`, today);
+    const syncEnd = performance.now();
+    const end = await settledFrame([root]);
+    const start = await responseEnd(url);
+    mounted = { destroy: () => element.remove() };
+    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countFloor(root, occurrences, view), ...(compare ? shows(root) : {}) };
+  }
+  async function floorNext(view, run, compare) {
+    clear();
+    const { element, root, events } = await floor.mount(stage, feedUrl('/kpr-events.json', run), view, `${month}-01`, today);
+    mounted = { destroy: () => element.remove() };
+    await settledFrame([root]);
+    await tick();
+    const start = performance.now();
+    const occurrences = floor.draw(root, events, view, `${nextMonth}-01`, floor.dayNumber(today));
+    const syncEnd = performance.now();
+    const end = await settledFrame([root]);
+    return { ms: end - start, syncMs: syncEnd - start, ...countFloor(root, occurrences, view), ...(compare ? shows(root) : {}) };
   }
 
   // ── FullCalendar ──
@@ -244,6 +284,7 @@ function pageScript(month, nextMonth, fullCalendarOptions) {
   window.calendarBench = {
     ours: { render: oursRender, next: oursNext, prepareNext: oursPrepareNext, clickNext: oursClickNext },
     fullcalendar: { render: fullCalendarRender, next: fullCalendarNext },
+    floor: { render: floorRender, next: floorNext },
     clear,
     expected: { render: month, next: nextMonth },
   };
@@ -255,8 +296,8 @@ export async function openPage(browser, origin) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => customElements.get('kpr-event-calendar') && window.FullCalendar?.Calendar);
-  await page.evaluate(`(${pageScript})(${JSON.stringify(MONTH)}, ${JSON.stringify(NEXT_MONTH)}, ${JSON.stringify(FULLCALENDAR_OPTIONS)})`);
+  await page.waitForFunction(() => customElements.get('kpr-event-calendar') && window.FullCalendar?.Calendar && window.kprCalendarFloor);
+  await page.evaluate(`(${pageScript})(${JSON.stringify(MONTH)}, ${JSON.stringify(NEXT_MONTH)}, ${JSON.stringify(FULLCALENDAR_OPTIONS)}, ${JSON.stringify(BENCH_INSTANT.slice(0, 10))})`);
   // The library kept the clock the page set before it loaded (or every "today" below is the machine's).
   const clock = await page.evaluate(() => globalThis[Symbol.for('asskomm-widgets.v1.clock')]?.source());
   if (clock !== Date.parse(BENCH_INSTANT)) throw new Error(`the calendar page's clock is ${clock}, not the bench's instant ${BENCH_INSTANT}`);
@@ -279,16 +320,20 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
   buildOurs(oursDir);
   const { server, origin, bytes } = await serve(oursDir);
   const { page, session, errors } = await openPage(browser, origin);
-  const samples = Object.fromEntries(CASES.map(({ key }) => [key, { ours: [], fullcalendar: [] }]));
+  const samples = Object.fromEntries(CASES.map(({ key }) => [key, { ours: [], fullcalendar: [], floor: [] }]));
+  const shown = Object.fromEntries(CASES.map(({ key }) => [key, {}]));
   try {
     for (let run = 0; run < warmups + runs; run++) {
       log(`calendar: run ${run + 1} of ${warmups + runs}${run < warmups ? ' (warm-up)' : ''}`);
       for (const { key, view, action } of CASES) {
-        for (const who of ['ours', 'fullcalendar']) {
+        for (const who of ['ours', 'fullcalendar', 'floor']) {
           await page.evaluate(() => window.calendarBench.clear());
           await session.send('HeapProfiler.collectGarbage');
           await new Promise((resolve) => setTimeout(resolve, 30));
-          const result = await page.evaluate((who, action, view, run) => window.calendarBench[who][action](view, run), who, action, view, run);
+          // Ours and the floor are compared once, after the warm-ups, outside the timed part of that run.
+          const compare = run === warmups && who !== 'fullcalendar';
+          const result = await page.evaluate((who, action, view, run, compare) => window.calendarBench[who][action](view, run, compare), who, action, view, run, compare);
+          if (compare) shown[key][who] = result;
           if (run >= warmups) samples[key][who].push(result);
         }
       }
@@ -308,13 +353,21 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
       const fromMount = list.filter((r) => r.fromMountMs !== undefined).map((r) => r.fromMountMs);
       return { ...stats(list.map((r) => r.ms)), syncMedian: stats(list.map((r) => r.syncMs)).median, ...(fromMount.length ? { fromMountMedian: stats(fromMount).median } : {}), occurrences: last.occurrences, elements: last.elements, heading: last.heading };
     };
-    const row = { case: label, key, ours: side('ours'), fullcalendar: side('fullcalendar') };
+    const row = { case: label, key, ours: side('ours'), fullcalendar: side('fullcalendar'), floor: side('floor') };
     row.ratio = row.ours.median / row.fullcalendar.median;
+    // Ours against the floor: information (the goal is against FullCalendar), and the floor must show what ours shows.
+    row.floorRatio = row.ours.median / row.floor.median;
+    const compared = shown[key];
+    row.sameAsFloor = compared.ours.signature === compared.floor.signature && compared.ours.text === compared.floor.text;
+    row.ours.allElements = compared.ours.allElements;
+    row.floor.allElements = compared.floor.allElements;
+    if (!row.sameAsFloor) failures.push(`calendar, ${label}: the floor shows something else than ours (${compared.floor.allElements} elements and ${compared.ours.allElements}; text ${compared.ours.text === compared.floor.text ? 'the same' : 'differs'})`);
+    if (row.floor.occurrences !== row.ours.occurrences) failures.push(`calendar, ${label}: the floor has ${row.floor.occurrences} events in the range, ours ${row.ours.occurrences}`);
     row.goalRatio = GOAL_RATIO;
     row.pass = row.ratio <= GOAL_RATIO;
     if (!row.pass) failures.push(`calendar, ${label}: ours ${row.ours.median.toFixed(1)} ms is ${row.ratio.toFixed(2)} × FullCalendar's ${row.fullcalendar.median.toFixed(1)} ms (goal ≤ ${GOAL_RATIO})`);
     const wanted = action === 'next' ? 'Januar 2027' : 'Dezember 2026';
-    for (const who of ['ours', 'fullcalendar']) if (row[who].heading !== wanted) failures.push(`calendar, ${label}: ${who} shows "${row[who].heading}", not ${wanted}`);
+    for (const who of ['ours', 'fullcalendar', 'floor']) if (row[who].heading !== wanted) failures.push(`calendar, ${label}: ${who} shows "${row[who].heading}", not ${wanted}`);
     // The same occurrences in the range, or the comparison is not of the same work (e.g. our list starts today).
     if (row.ours.occurrences !== row.fullcalendar.occurrences) failures.push(`calendar, ${label}: ours has ${row.ours.occurrences} events in the range, FullCalendar ${row.fullcalendar.occurrences}`);
     return row;
@@ -335,11 +388,11 @@ export function calendarTable(result) {
   const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
   const lines = [
     `\nCalendar: ${result.dataset.events.toLocaleString('en')} events (${result.dataset.weeklySeries} weekly series), ${result.dataset.month}, at ${result.dataset.instant}, vs FullCalendar ${result.fullcalendar.version}; median of ${result.runs}`,
-    `Feed response (or "next") → settled frame     ours   FullCalendar   ratio   goal ≤ ${GOAL_RATIO}  events in range / on screen (ours | FC)`,
+    `Feed response (or "next") → settled frame     ours   FullCalendar   ratio   goal ≤ ${GOAL_RATIO}      floor   ours/floor   events in range / on screen (ours | FC | floor)`,
   ];
   for (const row of result.rows) {
-    const counts = `${row.ours.occurrences} / ${row.ours.elements} | ${row.fullcalendar.occurrences} / ${row.fullcalendar.elements}`;
-    lines.push(`  ${row.case.padEnd(32)} ${ms(row.ours.median)}      ${ms(row.fullcalendar.median)}   ${row.ratio.toFixed(2).padStart(5)}   ${row.pass ? 'PASS' : 'FAIL'}         ${counts}`);
+    const counts = `${row.ours.occurrences} / ${row.ours.elements} | ${row.fullcalendar.occurrences} / ${row.fullcalendar.elements} | ${row.floor.occurrences} / ${row.floor.elements}${row.sameAsFloor ? '' : ' (the floor shows something else)'}`;
+    lines.push(`  ${row.case.padEnd(32)} ${ms(row.ours.median)}      ${ms(row.fullcalendar.median)}   ${row.ratio.toFixed(2).padStart(5)}   ${row.pass ? 'PASS' : 'FAIL'}      ${ms(row.floor.median)}   ${row.floorRatio.toFixed(2).padStart(5)}        ${counts}`);
   }
   return lines;
 }
