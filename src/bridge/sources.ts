@@ -11,7 +11,7 @@ import { offsetDateTime } from '../core/time.js';
 import { parseUrl, safeLink } from '../core/urls.js';
 import type { Schema } from '../core/validate.js';
 import newsSchema from '../schemas/kpr-news.schema.json';
-import type { CalendarEvent, DayRange, EventSource } from '../widgets/event-calendar/event-calendar.types.js';
+import type { CalendarEvent, DayRange, EventSource, Warn } from '../widgets/event-calendar/event-calendar.types.js';
 import { readIcs } from '../widgets/event-calendar/ics.js';
 import { jsonEventSource } from '../widgets/event-calendar/json-events.js';
 import { oparlSource } from '../widgets/event-calendar/oparl.js';
@@ -84,7 +84,8 @@ export interface EventContext {
 export async function readEventSource(source: BridgeSource, load: Load, context: EventContext): Promise<SourceRead> {
   const { document, warnings, first } = await open(source, load, EVENT_FORMATS, 'events');
   // The readers name the file by the address it was loaded from; the report names it as configured.
-  const warn = (message: string) => void warnings.push(message.split(first).join(source.url).replace(new RegExp(`^${escape(source.url)}: `), ''));
+  const note = (message: string) => void warnings.push(message.split(first).join(source.url).replace(new RegExp(`^${escape(source.url)}: `), ''));
+  const warn: Warn = (_code, message) => note(message);
   let events: CalendarEvent[];
   if (document.format === 'icalendar') {
     events = (await readIcs(document.text ?? '', document.url, 0, warn)).occurrences(context.range, context.timeZone);
@@ -92,7 +93,7 @@ export async function readEventSource(source: BridgeSource, load: Load, context:
     events = await readOparl(document, source, load, context, warn);
   } else {
     const { items, skipped } = readItems(document);
-    skipped.map(describeSkipped).forEach(warn);
+    skipped.map(describeSkipped).forEach(note);
     if (items.length === 0 && skipped.length > 0) throw new FeedError('invalid', source.url, `none of its ${skipped.length} items is valid: ${warnings[0]}`);
     events = jsonEventSource(items, document.url, 0, warn).occurrences(context.range, context.timeZone);
   }
@@ -105,7 +106,7 @@ export async function readEventSource(source: BridgeSource, load: Load, context:
  * fetched from the list's own server only. A page that fails fails the source, so its last good items are kept
  * rather than a list cut short.
  */
-async function readOparl(first: FeedDocument, source: BridgeSource, load: Load, context: EventContext, warn: (message: string) => void): Promise<CalendarEvent[]> {
+async function readOparl(first: FeedDocument, source: BridgeSource, load: Load, context: EventContext, warn: Warn): Promise<CalendarEvent[]> {
   let failure: Error | undefined;
   let arrived: (() => void) | undefined;
   const events: EventSource = oparlSource(first, 0, warn, {

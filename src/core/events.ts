@@ -1,4 +1,5 @@
 import type { FeedErrorKind } from './feed/feed-error.js';
+import type { ProblemCode } from './feed/problems.js';
 
 /** `kpr-load`: the widget has rendered its feeds. */
 export interface KprLoadDetail {
@@ -14,6 +15,11 @@ export interface KprLoadDetail {
 export interface KprErrorDetail {
   url: string;
   kind: FeedErrorKind;
+  /**
+   * What went wrong, stably (docs/problem-codes.md): `html-page`, `http-error`, `no-valid-items`, … A page may act
+   * on it; `message` is English for the console and may be reworded.
+   */
+  code: ProblemCode;
   status?: number;
   message: string;
 }

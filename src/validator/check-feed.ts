@@ -519,7 +519,7 @@ async function checkGoals(items: LoadedItem[], at: Map<LoadedItem, number>, cont
   for (const item of items) {
     const messages: string[] = [];
     toGoalEntry(item, (message) => messages.push(message));
-    for (const message of messages) fromReader(message, `items[${at.get(item)}]`, `goal "${item.id}" of ${item.source}: `, item, context);
+    for (const message of messages) fromReader(goalCode(message), message, `items[${at.get(item)}]`, `goal "${item.id}" of ${item.source}: `, item, context);
   }
 }
 
@@ -535,44 +535,38 @@ async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, con
       context.out.error('duplicate-id', `${path}.id`, `items[${first}] has the same id ${JSON.stringify(item.id)}, so this event is left out`, 'Give every event an id of its own that never changes.');
       continue;
     }
-    const messages: string[] = [];
+    const messages: ReaderMessage[] = [];
     const where = `event "${item.id}" of ${item.source}: `;
-    const source = jsonEventSource([item], item.source, 0, (message) => messages.push(message));
+    const source = jsonEventSource([item], item.source, 0, (code, message) => messages.push([code, message]));
     // As in the widget, an id is taken only by an event the reader accepted (its start and kind, read at once);
     // a later event with the id of one it left out is shown.
-    if (!messages.some((message) => message.startsWith(`${where}left out: `))) seen.set(item.id, at.get(item)!);
+    if (!messages.some(([, message]) => message.startsWith(`${where}left out: `))) seen.set(item.id, at.get(item)!);
     if (source.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
-    for (const message of messages) fromReader(message, path, where, item, context);
+    for (const [code, message] of messages) fromReader(code, message, path, where, item, context);
   }
   return shown;
 }
 
-/**
- * What the goal overview's and the calendar's JSON reader say they leave out or show otherwise. Those readers hand
- * over English console messages only (their `warn` takes a string: src/widgets/event-calendar/event-calendar.types.ts),
- * so each kind of message is given its code here, in this one table; the fix is then chosen by the code, and for a
- * field that does not fit the schema by the schema problem itself, found again by validating that part.
- */
-const READER_CODES: Array<[RegExp, ProblemCode]> = [
-  [/no title and no text/, 'event-without-title'],
-  [/is before _kpr\.start/, 'event-ends-before-start'],
-  [/has no time, but _kpr\.start has one/, 'event-end-without-time'],
-  [/not a time zone/, 'time-zone-unknown'],
-  [/is not supported/, 'rrule-part-unsupported'],
-  [/rrule/, 'rrule-unreadable'],
-  [/not a built-in icon/, 'goal-icon-unknown'],
-  [/is not a number; shown as a gap/, 'goal-value-not-number'],
-  [/is not a date/, 'event-date-unreadable'],
-  [/another event of the feed has the same id/, 'duplicate-id'],
-];
+/** A calendar reader's problem: its code and its console message (src/widgets/event-calendar/event-calendar.types.ts, `Warn`). */
+type ReaderMessage = [ProblemCode, string];
 
 /**
- * Each message of the goal overview's or the calendar's JSON reader becomes a problem with the path of the field
- * it names; "left out" and "skipped" are errors, the rest warnings.
+ * The goal overview's reader still hands over console messages alone (its `warn` takes a string:
+ * src/widgets/goal-overview/goal-entry.ts), so its two kinds of message that are no schema problem are given their
+ * code here; a part left out for the schema gets the schema problem's code in `fromReader`. The calendar's readers
+ * give every problem its code themselves.
  */
-function fromReader(message: string, path: string, where: string, item: LoadedItem, { out, profile, widget }: Context): void {
+function goalCode(message: string): ProblemCode | undefined {
+  return /not a built-in icon/.test(message) ? 'goal-icon-unknown' : /is not a number; shown as a gap/.test(message) ? 'goal-value-not-number' : undefined;
+}
+
+/**
+ * Each message of the goal overview's or the calendar's JSON reader becomes a problem with its code and the path
+ * of the field it names; "left out" and "skipped" are errors, the rest warnings. The fix is chosen by the code, and
+ * for a field that does not fit the schema by the schema problem itself, found again by validating that part.
+ */
+function fromReader(readerCode: ProblemCode | undefined, message: string, path: string, where: string, item: LoadedItem, { out, profile, widget }: Context): void {
   const rest = message.startsWith(where) ? message.slice(where.length) : message;
-  if (/^more than \d+ events in/.test(rest)) return; // the whole century asked for at once
   const tokens = rest.match(/_kpr(?:\.\w+|\[\d+\])*/g) ?? [];
   let field = tokens[0];
   if (field && tokens[1]?.startsWith(field)) field = tokens[1];
@@ -587,9 +581,9 @@ function fromReader(message: string, path: string, where: string, item: LoadedIt
   let text = rest;
   const leftOut = /^left out(?: (\S+))?: (.*)$/.exec(rest);
   if (leftOut) text = leftOut[1] ? `${leftOut[2]}, so ${leftOut[1]} is left out` : `${leftOut[2]}, so the ${profile.noun} is not shown`;
-  let code = READER_CODES.find(([pattern]) => pattern.test(rest))?.[1];
+  let code = readerCode;
   if (code === 'event-without-title') field = 'title';
-  const schemaProblem = code ? undefined : field && readerSchemaProblems(item, widget).find((problem) => problem.path === field);
+  const schemaProblem = code && !code.startsWith('schema-') ? undefined : field && readerSchemaProblems(item, widget).find((problem) => problem.path === field);
   let fix: string;
   if (schemaProblem) {
     code = schemaProblem.code;
@@ -624,9 +618,9 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
   const text = document.text ?? '';
   const items = (text.match(/^BEGIN:VEVENT\s*$/gim) ?? []).length;
   const { readIcs } = await import('../widgets/event-calendar/ics.js');
-  const messages: string[] = [];
+  const messages: ReaderMessage[] = [];
   try {
-    const calendar = await readIcs(text, source, 0, (message) => messages.push(message));
+    const calendar = await readIcs(text, source, 0, (code, message) => messages.push([code, message]));
     calendar.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE);
   } catch (error) {
     const reason = (error as Error).message.replace(`${source} `, 'it ');
@@ -635,9 +629,9 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
     return { items, shown: 0 };
   }
   let skipped = 0;
-  for (const message of messages) {
+  for (const [readerCode, message] of messages) {
+    if (readerCode === 'too-many-events') continue; // the whole century asked for at once
     const rest = message.startsWith(`${source}: `) ? message.slice(source.length + 2) : message;
-    if (/^more than \d+ events in/.test(rest)) continue;
     const event = /^event "(.*)" \(line (\d+)\): (.*)$/s.exec(rest);
     let property = /\b(DTSTART|DTEND|DURATION|RRULE|EXRULE|RDATE|EXDATE|RECURRENCE-ID|SUMMARY|TZID)\b/.exec(event?.[3] ?? rest)?.[1];
     let line = event?.[2];
@@ -649,7 +643,7 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
       text = `${date.name} ${JSON.stringify(date.value)} is not an iCalendar date (20261203) or date-time (20261203T180000), so the event is not shown`;
     }
     const path = event ? `line ${line} (VEVENT "${event[1]}")${property ? `.${property}` : ''}` : property ? property : WHOLE_FEED;
-    const code: ProblemCode = date ? 'event-date-unreadable' : ICS_CODES.find(([pattern]) => pattern.test(rest))?.[1] ?? 'ics-not-readable';
+    const code: ProblemCode = date ? 'event-date-unreadable' : readerCode;
     const fix = readerFix(code, property ?? '', 'ics') ?? 'Correct the event in the calendar program and export the file again.';
     if (/; skipped$/.test(rest)) {
       skipped++;
@@ -672,37 +666,23 @@ function unreadableDate(text: string, eventLine: number): { line: number; name: 
   return undefined;
 }
 
-/** The iCalendar reader's messages by code (see READER_CODES). */
-const ICS_CODES: Array<[RegExp, ProblemCode]> = [
-  [/no DTSTART/, 'event-without-start'],
-  [/before it starts/, 'event-ends-before-start'],
-  [/no SUMMARY/, 'event-without-title'],
-  [/EXRULE/, 'exrule-unsupported'],
-  [/THISANDFUTURE/, 'range-unsupported'],
-  [/unreadable RRULE/, 'rrule-unreadable'],
-  [/RRULE "/, 'rrule-part-unsupported'],
-  [/time zone/, 'time-zone-unknown'],
-  [/dates stop/, 'series-dates-stop'],
-];
-
 async function checkOparl(document: FeedDocument, { source, out }: Context): Promise<{ items: number; shown: number }> {
   const { oparlSource } = await import('../widgets/event-calendar/oparl.js');
   // Later pages are not fetched: the validator checks the page it was given (the calendar reads them as it needs).
   const paging = { load: () => Promise.reject(new Error('not followed')), changed: () => {} };
   let shown = 0;
   document.items.forEach((raw, index) => {
-    const messages: string[] = [];
-    const meeting = oparlSource({ ...document, items: [raw], next: undefined }, 0, (message) => messages.push(message), paging);
+    const messages: ReaderMessage[] = [];
+    const meeting = oparlSource({ ...document, items: [raw], next: undefined }, 0, (code, message) => messages.push([code, message]), paging);
     const deleted = (raw as { deleted?: unknown } | null)?.deleted === true;
     if (!deleted && meeting.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
-    for (const message of messages) {
+    for (const [code, message] of messages) {
       const rest = message.replace(/^meeting (?:"[^"]*"|\d+) of /, '').replace(`${source}: `, '');
       const field = /it has no (\w+)/.exec(rest)?.[1] ?? /^(?:left out: )?(start|end)\b/.exec(rest)?.[1] ?? (/OParl \w+, not a meeting|not an OParl object/.test(rest) ? 'type' : /agenda/.test(rest) ? 'agendaItem' : /location/.test(rest) ? 'location' : '');
       const path = `data[${index}]${field ? `.${field}` : ''}`;
       const fix = OPARL_FIXES[field] ?? 'Correct the meeting in the council information system.';
-      // The OParl reader, too, hands over messages only (see READER_CODES).
-      if (/^left out: /.test(rest)) out.error('meeting-invalid', path, `${rest.slice('left out: '.length)}, so the meeting is not shown`, fix);
-      else out.warning(/^end /.test(rest) ? 'event-ends-before-start' : 'meeting-part-not-loaded', path, rest, fix);
+      if (code === 'meeting-invalid') out.error(code, path, `${rest.replace(/^left out: /, '')}, so the meeting is not shown`, fix);
+      else out.warning(code, path, rest, fix);
     }
   });
   return { items: document.items.length, shown };

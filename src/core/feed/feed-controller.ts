@@ -149,7 +149,7 @@ export class FeedController implements ReactiveController {
     errors.push(...(read?.errors ?? [])); // feeds none of whose items is valid
     for (const error of errors) {
       logError(this.host, error.url ? `could not use the feed ${error.url}: ${error.message}` : error.message, error.code);
-      emit(this.host, 'kpr-error', { url: error.url, kind: error.kind, status: error.status, message: error.message });
+      emit(this.host, 'kpr-error', { url: error.url, kind: error.kind, code: error.code, status: error.status, message: error.message });
     }
     this.documents = documents;
     this.errors = errors;

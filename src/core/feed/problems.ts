@@ -89,8 +89,10 @@ export const PROBLEMS = {
   'exrule-unsupported': { severity: 'warning', summary: 'EXRULE (deprecated in RFC 5545) is ignored.' },
   'range-unsupported': { severity: 'warning', summary: 'RANGE=THISANDFUTURE: only the one date is changed.' },
   'series-dates-stop': { severity: 'warning', summary: 'A series produces too many dates: the later ones are not shown.' },
+  'too-many-events': { severity: 'warning', summary: 'More than 2,000 events of an iCalendar file on the days asked for: only the first 2,000 are shown.' },
   'meeting-invalid': { severity: 'error', summary: 'An OParl meeting without id, name or readable start, or no meeting at all: left out.' },
   'meeting-part-not-loaded': { severity: 'warning', summary: 'An OParl meeting\'s agenda items or location given only as links, or agenda items that do not say whether they are public.' },
+  'oparl-pages-stop': { severity: 'warning', summary: 'The pages of an OParl list lead in a circle, or go on beyond 20: later meetings are not shown.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'either'; summary: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -38,7 +38,7 @@ type Status = 'editing' | 'sending' | 'sent' | 'failed';
  * @slot notice - Replaces the built-in notice on where emergencies, crimes and parking go.
  *
  * @event kpr-submit - The message has arrived (or went to the mail program). `detail`: `{ mode, reference }`.
- * @event kpr-error - The message could not be sent. `detail`: `{ url, kind, status, message }`.
+ * @event kpr-error - The message could not be sent. `detail`: `{ url, kind, code, status, message }`; `code` is `network-failed` or `http-error`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart notice - The notice before the form.
@@ -330,7 +330,8 @@ export class KprContact extends LitElement {
       this.status = 'failed';
       logError(this, `could not send the message: ${outcome.detail}`);
       this.result = outcome.reason === 'busy' ? t('contact.tooMany', { minutes: Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60)) }) : outcome.reason === 'rejected' ? t('contact.rejected') : t('contact.failed');
-      emit(this, 'kpr-error', { url: this.endpoint, kind: outcome.reason === 'network' ? 'network' : 'http', message: outcome.detail });
+      const network = outcome.reason === 'network';
+      emit(this, 'kpr-error', { url: this.endpoint, kind: network ? 'network' : 'http', code: network ? 'network-failed' : 'http-error', message: outcome.detail });
     }
     this.focusAfterUpdate = 'result';
   }

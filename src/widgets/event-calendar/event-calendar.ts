@@ -51,7 +51,7 @@ const EVERY_ITEM: MergeRules = { identity: () => [], replaces: () => false };
  * @slot - Fallback content, for example a link to the town's events page: shown before the widget has loaded and kept when the feed cannot be loaded.
  *
  * @event kpr-load - The feeds were loaded. `detail`: `{ items, sources, skipped }`.
- * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, status, message }`.
+ * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, code, status, message }`; `code` says what went wrong, stably (docs/problem-codes.md).
  *
  * @csspart base - The wrapper around everything.
  * @csspart toolbar - Month navigation, the month's name and the view switch.

@@ -1,3 +1,5 @@
+import type { ProblemCode } from '../../core/feed/problems.js';
+
 /**
  * The calendar's model. Every source (the KPR events feed, iCalendar, OParl) is read into `CalendarEvent`
  * occurrences for the days on screen; recurring series are expanded only for those days plus a margin.
@@ -31,6 +33,12 @@ export interface CalendarEvent {
   title?: string;
   /** Plain text. */
   description?: string;
+  /**
+   * The language of its title and text (BCP 47: "en", "ar"), as its source says: a feed item's `language` or the
+   * feed's, an iCalendar SUMMARY's or DESCRIPTION's LANGUAGE parameter or the calendar's. The views mark them with it
+   * where it is not the widget's (WCAG 3.1.2).
+   */
+  language?: string;
   /** HTML from the source, still to be sanitised by the widget (`safeHtml`). */
   html?: string;
   /** The event's page: only http(s). */
@@ -79,5 +87,8 @@ export interface EventSource {
 /** A bound on the work of one expansion: a rule with 10,000 occurrences in range stops here. */
 export const MAX_OCCURRENCES = 2000;
 
-/** Problems for the webmaster's console, naming the source, the event and the field. */
-export type Warn = (message: string) => void;
+/**
+ * Problems for the webmaster's console, naming the source, the event and the field, each with its code
+ * (docs/problem-codes.md): the console names it, and the validator takes it as it is.
+ */
+export type Warn = (code: ProblemCode, message: string) => void;

@@ -8,6 +8,7 @@
  * RECURRENCE-ID are matched by instant, and expansion is bounded and cached per series.
  */
 import type ICALModule from 'ical.js';
+import type { ProblemCode } from '../../core/feed/problems.js';
 import { addDays, dayOf, daysBetween, isKnownTimeZone, startOfDay, zonedInstant, type WallTime } from '../../core/time.js';
 import { parseUrl, safeLink } from '../../core/urls.js';
 import {
@@ -16,6 +17,7 @@ import {
 
 type ICAL = typeof ICALModule;
 type Component = InstanceType<ICAL['Component']>;
+type Property = InstanceType<ICAL['Property']>;
 type Time = InstanceType<ICAL['Time']>;
 type Recur = InstanceType<ICAL['Recur']>;
 
@@ -47,10 +49,10 @@ interface Series {
 export async function readIcs(text: string, url: string, sourceIndex: number, warn: Warn): Promise<EventSource> {
   const { default: ical } = await import('ical.js');
   const warned = new Set<string>();
-  const warnOnce = (message: string) => {
+  const warnOnce: Warn = (code, message) => {
     if (warned.has(message)) return;
     warned.add(message);
-    warn(`${url}: ${message}`);
+    warn(code, `${url}: ${message}`);
   };
   // No page around it when the feed validator reads a file in Node: links then stay relative to the file itself.
   const page = globalThis.document?.baseURI;
@@ -58,6 +60,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
   const body = text.replace(/^\uFEFF/, '');
   const calendars = parseCalendars(ical, body, url);
   for (const calendar of calendars) registerZones(ical, calendar, warnOnce);
+  const calendarLanguage = calendars.map(languageOfCalendar).find(Boolean);
 
   // Line numbers of the VEVENTs in the file as served (before unfolding), for the webmaster's warnings.
   const eventLines: number[] = [];
@@ -85,7 +88,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
     if (!series) continue;
     const id = event.getFirstProperty('recurrence-id')!;
     if (String(id.getParameter('range')).toUpperCase() === 'THISANDFUTURE') {
-      warnOnce(`${series.where}: RANGE=THISANDFUTURE is not supported; only the date ${id.getFirstValue()} is changed`);
+      warnOnce('range-unsupported', `${series.where}: RANGE=THISANDFUTURE is not supported; only the date ${id.getFirstValue()} is changed`);
     }
     master?.replaced.add(dateId(id.getFirstValue() as Time));
   }
@@ -93,12 +96,12 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
   function read(event: Component, uid: string, line: number, master?: Series): Series | undefined {
     const where = `event "${uid}" (line ${line})`;
     try {
-      if (event.hasProperty('x-kpr-rrule')) throw new Error(`unreadable RRULE "${event.getFirstPropertyValue('x-kpr-rrule')}"`);
-      if (event.hasProperty('x-kpr-exrule')) warnOnce(`${where}: EXRULE (deprecated in RFC 5545) is not supported and was ignored`);
+      if (event.hasProperty('x-kpr-rrule')) fail('rrule-unreadable', `unreadable RRULE "${event.getFirstPropertyValue('x-kpr-rrule')}"`);
+      if (event.hasProperty('x-kpr-exrule')) warnOnce('exrule-unsupported', `${where}: EXRULE (deprecated in RFC 5545) is not supported and was ignored`);
       const start = event.getFirstPropertyValue('dtstart') as Time | null;
-      if (!start) throw new Error('no DTSTART');
+      if (!start) return fail('event-without-start', 'no DTSTART');
       const end = new ical.Event(event, { exceptions: [] }).endDate;
-      if (end.compare(start) < 0) throw new Error(`it ends (DTEND ${end}) before it starts (DTSTART ${start})`);
+      if (end.compare(start) < 0) fail('event-ends-before-start', `it ends (DTEND ${end}) before it starts (DTSTART ${start})`);
       // Read every date now, so that an unreadable one is reported here and not while the calendar is shown.
       for (const name of ['rrule', 'rdate', 'exdate', 'recurrence-id']) for (const p of event.getAllProperties(name)) p.getValues();
       for (const rule of event.getAllProperties('rrule')) {
@@ -107,12 +110,12 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
         try {
           (rule.getFirstValue() as Recur).iterator(start);
         } catch (error) {
-          warnOnce(`${where}: RRULE "${String(rule.getFirstValue())}": ${(error as Error).message}; the event is shown once, on its start`);
+          warnOnce('rrule-part-unsupported', `${where}: RRULE "${String(rule.getFirstValue())}": ${(error as Error).message}; the event is shown once, on its start`);
           event.removeProperty(rule);
         }
       }
       const details = { ...master?.details, ...detailsOf(event, uid) };
-      if (!details.title) warnOnce(`${where}: no SUMMARY; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
+      if (!details.title) warnOnce('event-without-title', `${where}: no SUMMARY; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
       const single = !!master || event.hasProperty('recurrence-id');
       const span = start.isDate ? allDayLength(start, end) : Math.ceil((end.toUnixTime() - start.toUnixTime()) / 86_400);
       const series: Series = {
@@ -123,7 +126,8 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       all.push(series);
       return series;
     } catch (error) {
-      warnOnce(`${where}: ${(error as Error).message}; skipped`);
+      // What ical.js itself throws here is a value it cannot read: a date, a date-time or a duration.
+      warnOnce((error as { code?: ProblemCode }).code ?? 'event-date-unreadable', `${where}: ${(error as Error).message}; skipped`);
       return undefined;
     }
   }
@@ -136,6 +140,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       uid, source: url, sourceIndex,
       title: textOf(event, 'summary'),
       description: textOf(event, 'description'),
+      language: languageOf(event.getFirstProperty('summary')) ?? languageOf(event.getFirstProperty('description')) ?? calendarLanguage,
       // ical.js leaves an X- property's value as written; unescape it as TEXT.
       html: html && String(html.getFirstValue() ?? '').replace(/\\([\\;,nN])/g, (_, c: string) => (/n/i.test(c) ? '\n' : c)).trim() || undefined,
       url: link && /^https?:/.test(link) ? link : undefined,
@@ -156,7 +161,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
           series.done = true;
         } else if (series.starts.length >= MAX_SERIES_DATES || budget <= 0) {
           series.done = true;
-          warnOnce(`${series.where}: its dates stop after ${series.starts.length} (at most ${MAX_SERIES_DATES} per event and `
+          warnOnce('series-dates-stop', `${series.where}: its dates stop after ${series.starts.length} (at most ${MAX_SERIES_DATES} per event and `
             + `${MAX_SOURCE_DATES} per source); dates from ${dateOf(next.value)} on are not shown`);
         } else {
           budget--;
@@ -166,7 +171,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       }
     } catch (error) {
       series.done = true;
-      warnOnce(`${series.where}: its dates stop at ${series.days.at(-1) ?? 'the start'} (${(error as Error).message})`);
+      warnOnce('series-dates-stop', `${series.where}: its dates stop at ${series.days.at(-1) ?? 'the start'} (${(error as Error).message})`);
     }
   }
 
@@ -216,7 +221,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       }
       const sorted = [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime());
       if (sorted.length > MAX_OCCURRENCES) {
-        warnOnce(`more than ${MAX_OCCURRENCES} events in ${range.from} – ${range.to}; only the first ${MAX_OCCURRENCES} are shown`);
+        warnOnce('too-many-events', `more than ${MAX_OCCURRENCES} events in ${range.from} – ${range.to}; only the first ${MAX_OCCURRENCES} are shown`);
       }
       return sorted.slice(0, MAX_OCCURRENCES);
     },
@@ -258,7 +263,7 @@ function isRule(ical: ICAL, rule: string): boolean {
  * A TZID without a VTIMEZONE (German exports often just say TZID=Europe/Berlin) would be floating time for
  * ical.js, shown on the visitor's clock. When the browser knows the zone, ical.js gets a zone that asks `Intl`.
  */
-function registerZones(ical: ICAL, calendar: Component, warnOnce: (message: string) => void) {
+function registerZones(ical: ICAL, calendar: Component, warnOnce: Warn) {
   for (const event of calendar.getAllSubcomponents('vevent')) {
     for (const property of event.getAllProperties()) {
       const tzid = property.getParameter('tzid');
@@ -267,7 +272,7 @@ function registerZones(ical: ICAL, calendar: Component, warnOnce: (message: stri
       const parts = tzid.split('/');
       const known = [tzid, parts.slice(-2).join('/'), parts.slice(-3).join('/')].find(isKnownTimeZone);
       if (!known) {
-        warnOnce(`time zone "${tzid}" is neither in the file (VTIMEZONE) nor known to the browser; its times are read in the municipality's zone`);
+        warnOnce('time-zone-unknown', `time zone "${tzid}" is neither in the file (VTIMEZONE) nor known to the browser; its times are read in the municipality's zone`);
         continue;
       }
       const zone = new ical.Timezone({ tzid });
@@ -343,6 +348,25 @@ function instant(ical: ICAL, time: Time, timeZone: string): Date {
 /** Days of an all-day event: DTEND is exclusive; a DTEND on its start day still means one day. */
 function allDayLength(start: Time, end: Time): number {
   return Math.max(1, daysBetween(dateOf(start), dateOf(end)));
+}
+
+/** Why an event is skipped, with its code; `read` passes it on. */
+function fail(code: ProblemCode, message: string): never {
+  throw Object.assign(new Error(message), { code });
+}
+
+/** A property's LANGUAGE parameter (RFC 5545, 3.2.10): "en", "de-DE". */
+function languageOf(property: Property | null): string | undefined {
+  const language = property?.getParameter('language');
+  return typeof language === 'string' && language.trim() ? language.trim() : undefined;
+}
+
+/**
+ * The calendar's own language, where it names one: the LANGUAGE of its name (NAME, RFC 7986, or X-WR-CALNAME, which
+ * most programs write). Its events without a language of their own are in it.
+ */
+function languageOfCalendar(calendar: Component): string | undefined {
+  return languageOf(calendar.getFirstProperty('name')) ?? languageOf(calendar.getFirstProperty('x-wr-calname'));
 }
 
 function textOf(event: Component, name: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../core/feed/problems.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { firstSentence, plainText } from '../../core/text.js';
 import { addDays, dayOf, daysBetween, isKnownTimeZone, startOfDay } from '../../core/time.js';
@@ -58,8 +59,8 @@ interface When {
  */
 export function jsonEventSource(items: readonly LoadedItem[], url: string, sourceIndex: number, warn: Warn): EventSource {
   const warned = new Set<string>();
-  const warnOnce: Warn = (message) => {
-    if (!warned.has(message)) warn(message);
+  const warnOnce: Warn = (code, message) => {
+    if (!warned.has(message)) warn(code, message);
     warned.add(message);
   };
   const seen = new Set<string>();
@@ -67,7 +68,7 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   for (const item of items) {
     const where = `event "${item.id}" of ${url}`;
     if (seen.has(item.id)) {
-      warnOnce(`${where}: left out: another event of the feed has the same id`);
+      warnOnce('duplicate-id', `${where}: left out: another event of the feed has the same id`);
       continue;
     }
     const event = readEvent(item, where, warnOnce);
@@ -98,23 +99,23 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
 
 function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate | undefined {
   const kpr = (item._kpr ?? {}) as EventExtension;
-  const skip = (reason: string) => void warn(`${where}: left out: ${reason}`);
+  const skip = (code: ProblemCode, reason: string) => void warn(code, `${where}: left out: ${reason}`);
   const start = readWhen(kpr.start);
-  if (!start) return skip(`_kpr.start ${JSON.stringify(kpr.start)} is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`);
+  if (!start) return skip('event-date-unreadable', `_kpr.start ${JSON.stringify(kpr.start)} is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`);
   let end = kpr.end === undefined ? undefined : readWhen(kpr.end);
-  if (kpr.end !== undefined && !end) return skip(`_kpr.end ${JSON.stringify(kpr.end)} is not a date or a date-time with offset`);
+  if (kpr.end !== undefined && !end) return skip('event-date-unreadable', `_kpr.end ${JSON.stringify(kpr.end)} is not a date or a date-time with offset`);
   const allDay = kpr.all_day === true || !start.instant;
   if (!allDay && end && !end.instant) {
-    warn(`${where}: _kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`);
+    warn('event-end-without-time', `${where}: _kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`);
     end = undefined;
   }
   // All-day: the feed's end day is inclusive. Timed: the end is the instant it ends.
   const length = allDay ? daysBetween(start.day, end?.day ?? start.day) : end ? end.instant!.getTime() - start.instant!.getTime() : 0;
-  if (length < 0) return skip(`_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
+  if (length < 0) return skip('event-ends-before-start', `_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
 
   let timeZone = text(kpr.time_zone);
   if (timeZone && !isKnownTimeZone(timeZone)) {
-    warn(`${where}: _kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`);
+    warn('time-zone-unknown', `${where}: _kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`);
     timeZone = undefined;
   }
   const recurrence = kpr.recurrence && typeof kpr.recurrence === 'object' ? kpr.recurrence : undefined;
@@ -122,7 +123,7 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
     (Array.isArray(recurrence?.[name]) ? (recurrence[name] as unknown[]) : []).flatMap((raw, index) => {
       const when = readWhen(raw);
       if (when) return [allDay || !when.instant ? when.day : when.instant];
-      warn(`${where}: left out _kpr.recurrence.${name}[${index}]: ${JSON.stringify(raw)} is not a date or a date-time with offset`);
+      warn('event-date-unreadable', `${where}: left out _kpr.recurrence.${name}[${index}]: ${JSON.stringify(raw)} is not a date or a date-time with offset`);
       return [];
     });
   return {
@@ -146,14 +147,14 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
   const kpr = (item._kpr ?? {}) as EventExtension;
   const problems = validate(kpr, EVENTS_SCHEMA, '_kpr');
   if (problems.length) {
-    warn(`${where}: left out: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    warn(problems[0]!.code, `${where}: left out: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     return null;
   }
   const base = item.source || url;
   const description = text(item.content_text) ?? text(item.summary);
   const html = text(item.content_html);
   const title = text(item.title) ?? (firstSentence(description ?? (html ? plainText(html) : ''), 80) || undefined);
-  if (!title) warn(`${where}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
+  if (!title) warn('event-without-title', `${where}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
   const link = (raw: unknown, protocols: RegExp) => {
     const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
     return href && protocols.test(href) ? href : undefined;
@@ -163,12 +164,13 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
     if (raw === undefined) return undefined;
     const partProblems = validate(raw, DEFS[name]!, `_kpr.${name}`, EVENTS_SCHEMA);
     if (!partProblems.length) return read(raw as Record<string, unknown>);
-    warn(`${where}: left out _kpr.${name}: ${partProblems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    warn(partProblems[0]!.code, `${where}: left out _kpr.${name}: ${partProblems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
   };
   return {
     uid: item.id,
     title,
     description,
+    language: item.language,
     html,
     url: link(item.url, /^https?:/),
     allDay,
@@ -192,7 +194,7 @@ function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn:
   const zone = event.timeZone ?? timeZone;
   let expansion = event.expansions.get(zone);
   if (!expansion) {
-    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (problem) => warn(`${event.where}: _kpr.recurrence.${problem}`));
+    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (code, problem) => warn(code, `${event.where}: _kpr.recurrence.${problem}`));
     event.expansions.set(zone, expansion);
   }
   // The series' zone may be up to 26 hours off the widget's, and a long event may begin before the range.

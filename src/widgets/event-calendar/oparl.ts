@@ -7,6 +7,7 @@
  * when the list may still hold meetings for those days, asks for the next page; when it has arrived the widget is
  * told (`changed`) and asks again, which may ask for the page after it, and so on.
  */
+import type { ProblemCode } from '../../core/feed/problems.js';
 import type { FeedDocument } from '../../core/feed/types.js';
 import { dayOf, zonedInstant, type WallTime } from '../../core/time.js';
 import { safeLink } from '../../core/urls.js';
@@ -36,8 +37,8 @@ const OPARL_TYPE = /^https:\/\/schema\.oparl\.org\/1\.[01]\/(\w+)$/;
 export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn, paging: Paging): EventSource {
   const url = first.url;
   const warned = new Set<string>();
-  const warnOnce: Warn = (message) => {
-    if (!warned.has(message)) warn(message);
+  const warnOnce: Warn = (code, message) => {
+    if (!warned.has(message)) warn(code, message);
     warned.add(message);
   };
   const meetings: Meeting[] = [];
@@ -83,7 +84,7 @@ export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn
   function readNext(): void {
     const page = next!;
     if (pages.has(page) || pages.size >= MAX_PAGES) {
-      warn(`${url}: stopped reading the list at ${page}: ${pages.has(page) ? 'the pages lead in a circle' : `${MAX_PAGES} pages are the limit (is the list sorted by start? a created_since filter in the URL skips old meetings)`}; later meetings are not shown`);
+      warn('oparl-pages-stop', `${url}: stopped reading the list at ${page}: ${pages.has(page) ? 'the pages lead in a circle' : `${MAX_PAGES} pages are the limit (is the list sorted by start? a created_since filter in the URL skips old meetings)`}; later meetings are not shown`);
       next = undefined;
       return;
     }
@@ -91,16 +92,17 @@ export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn
     loading = true;
     paging.load(page).then(
       (document) => {
-        if (document.format !== 'oparl') throw new Error(`it is not an OParl list but ${document.format}`);
+        if (document.format !== 'oparl') throw Object.assign(new Error(`it is not an OParl list but ${document.format}`), { code: 'oparl-not-a-meeting-list' });
         read(document);
         loading = false;
         paging.changed();
       },
-    ).catch((error: Error) => {
+    ).catch((error: Error & { code?: ProblemCode }) => {
       loading = false;
       pages.delete(page);
       if (error?.name === 'AbortError') return; // the widget left the page; it asks again when it is back
-      warn(`${url}: could not read the page ${page}: ${error?.message}; later meetings are not shown`);
+      // A FeedError says what it was (timeout, http-error, …).
+      warn(error?.code ?? 'network-failed', `${url}: could not read the page ${page}: ${error?.message}; later meetings are not shown`);
       next = undefined;
       paging.changed();
     });
@@ -131,7 +133,7 @@ export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn
 
 function readMeeting(raw: unknown, where: string, source: string, sourceIndex: number, warn: Warn): Meeting | undefined {
   const meeting = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const skip = (reason: string) => void warn(`${where}: left out: ${reason}`);
+  const skip = (reason: string) => void warn('meeting-invalid', `${where}: left out: ${reason}`);
   const type = typeOf(meeting);
   if (type !== 'Meeting') return skip(type ? `it is an OParl ${type}, not a meeting` : 'it is not an OParl object');
   if (meeting.deleted === true) return undefined;
@@ -141,7 +143,7 @@ function readMeeting(raw: unknown, where: string, source: string, sourceIndex: n
   if (!start) return skip(meeting.start === undefined ? 'it has no start' : `start ${JSON.stringify(meeting.start)} is not a date-time ("2026-12-03T18:00:00+01:00")`);
   let end = meeting.end === undefined ? undefined : readWhen(meeting.end);
   if (meeting.end !== undefined && (!end || approximate(end) < approximate(start))) {
-    warn(`${where}: end ${JSON.stringify(meeting.end)} is not a date-time after the start; shown without an end`);
+    warn('event-ends-before-start', `${where}: end ${JSON.stringify(meeting.end)} is not a date-time after the start; shown without an end`);
     end = undefined;
   }
   const title = text(meeting.name);
@@ -176,8 +178,8 @@ function agenda(raw: unknown, source: string, warn: Warn): string | undefined {
   if (!Array.isArray(raw)) return undefined;
   const items = raw.filter((item): item is Record<string, unknown> => !!item && typeof item === 'object');
   // Said once per source, not for every meeting.
-  if (items.length < raw.length) warn(`${source}: agenda items given only as links are not loaded`);
-  if (items.some((item) => typeof item.public !== 'boolean')) warn(`${source}: agenda items that do not say whether they are public are not shown`);
+  if (items.length < raw.length) warn('meeting-part-not-loaded', `${source}: agenda items given only as links are not loaded`);
+  if (items.some((item) => typeof item.public !== 'boolean')) warn('meeting-part-not-loaded', `${source}: agenda items that do not say whether they are public are not shown`);
   // OParl 1.1 numbers their order; otherwise the list's order is the agenda's.
   if (items.every((item) => typeof item.order === 'number')) items.sort((a, b) => (a.order as number) - (b.order as number));
   const lines = items.flatMap((item, index) => {
@@ -190,7 +192,7 @@ function agenda(raw: unknown, source: string, warn: Warn): string | undefined {
 }
 
 function readLocation(raw: unknown, source: string, warn: Warn): EventLocation | undefined {
-  if (typeof raw === 'string') return void warn(`${source}: locations given only as links are not loaded`);
+  if (typeof raw === 'string') return void warn('meeting-part-not-loaded', `${source}: locations given only as links are not loaded`);
   if (!raw || typeof raw !== 'object') return undefined;
   const location = raw as Record<string, unknown>;
   const name = text(location.description) ?? text(location.room);

@@ -5,6 +5,7 @@
  * only for the days asked for, within a fixed amount of work, so that no feed can freeze the page.
  */
 import { dayOf, parseDay, startOfDay, wallTime, zonedInstant } from '../../core/time.js';
+import type { ProblemCode } from '../../core/feed/problems.js';
 import { MAX_OCCURRENCES, type DayRange, type Warn } from './event-calendar.types.js';
 
 /** A start: the instant of a timed occurrence, or the day ("2026-12-24") of an all-day one. */
@@ -61,11 +62,16 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayText = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
 const inWindow = (day: number, window: DayRange) => day >= dayNumber(window.from) && day < dayNumber(window.to);
 
-/** Reads an RRULE value; throws a RangeError that says what is wrong or not supported. */
+/** An RRULE the calendar cannot follow: `code` says whether it is wrong or only not supported. */
+export type RuleError = RangeError & { code: Extract<ProblemCode, 'rrule-unreadable' | 'rrule-part-unsupported'> };
+
+/** Reads an RRULE value; throws a `RuleError` that says what is wrong or not supported. */
 export function parseRule(value: string, timeZone: string): Rule {
   const rule: Omit<Rule, 'freq'> = { interval: 1, byDay: [], byMonthDay: [], byMonth: [], bySetPos: [], weekStart: 1 };
   let freq: Rule['freq'] | undefined;
-  const fail = (message: string): never => { throw new RangeError(message); };
+  const fail = (message: string, code: RuleError['code'] = 'rrule-unreadable'): never => {
+    throw Object.assign(new RangeError(message), { code });
+  };
   for (const part of value.trim().replace(/^RRULE:/i, '').toUpperCase().split(';').filter(Boolean)) {
     const [name = '', text = ''] = part.split('=');
     const numbers = (max: number, signed: boolean) => text.split(',').map((item) => {
@@ -74,7 +80,7 @@ export function parseRule(value: string, timeZone: string): Rule {
     });
     switch (name) {
       case 'FREQ':
-        freq = FREQUENCIES.find((freq) => freq === text) ?? fail(`FREQ=${text} is not supported (only DAILY, WEEKLY, MONTHLY and YEARLY)`);
+        freq = FREQUENCIES.find((freq) => freq === text) ?? fail(`FREQ=${text} is not supported (only DAILY, WEEKLY, MONTHLY and YEARLY)`, 'rrule-part-unsupported');
         break;
       case 'INTERVAL': [rule.interval] = numbers(10_000, false); break;
       case 'COUNT': [rule.count] = numbers(Number.MAX_SAFE_INTEGER, false); break;
@@ -91,7 +97,7 @@ export function parseRule(value: string, timeZone: string): Rule {
         });
         break;
       default:
-        fail(`${name || part} is not supported`);
+        fail(`${name || part} is not supported`, 'rrule-part-unsupported');
     }
   }
   if (!freq) return fail('FREQ is missing');
@@ -131,7 +137,7 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
       while (!next.done && next.value <= first) next = days.next();
       if (next.done) throw new RangeError('it never matches a day after the start');
     } catch (error) {
-      warn(`rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
+      warn((error as Partial<RuleError>).code ?? 'rrule-unreadable', `rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
       // The probe's work is the whole work of a rejected rule.
       return { recurring: false, starts: (window) => (inWindow(first, window) ? [start] : []), stepsTaken: PROBE_STEPS - Math.max(0, probe.left) };
     }
@@ -173,7 +179,7 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
       expansion.stepsTaken = MAX_STEPS - Math.max(0, budget.left);
       if (budget.left < 0 && !warnedAboutWork) {
         warnedAboutWork = true;
-        warn(`rrule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
+        warn('series-dates-stop', `rrule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
       }
     }
     for (const rdate of series.rdates ?? []) {

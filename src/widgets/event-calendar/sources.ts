@@ -4,7 +4,7 @@ import type { FeedController } from '../../core/feed/feed-controller.js';
 import { loadFeed } from '../../core/feed/feed-requests.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from '../../core/feed/types.js';
 import { logError, logWarning } from '../../core/log.js';
-import type { CalendarEvent, DayRange, EventSource } from './event-calendar.types.js';
+import type { CalendarEvent, DayRange, EventSource, Warn } from './event-calendar.types.js';
 
 type Host = HTMLElement & { src: string; timeout: number; requestUpdate(): void; addController(c: ReactiveController): void };
 
@@ -94,7 +94,7 @@ export class EventSourcesController implements ReactiveController {
   }
 
   private async read(documents: readonly FeedDocument[]): Promise<void> {
-    const warn = (message: string) => logWarning(this.host, message);
+    const warn: Warn = (code, message) => logWarning(this.host, message, code);
     const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | typeof NO_EVENTS | undefined> => {
       if (document.format !== 'icalendar' && document.format !== 'oparl') {
         const items = this.feed.items.filter((item) => item.source === document.url);
@@ -119,8 +119,9 @@ export class EventSourcesController implements ReactiveController {
         return await readIcs(document.text ?? '', document.url, index, warn);
       } catch (error) {
         const message = (error as Error).message;
-        logError(this.host, `could not use the calendar ${document.url}: ${message}`);
-        emit(this.host, 'kpr-error', { url: document.url, kind: 'parse', message });
+        const code = document.format === 'icalendar' ? 'ics-not-readable' : 'oparl-not-a-meeting-list';
+        logError(this.host, `could not use the calendar ${document.url}: ${message}`, code);
+        emit(this.host, 'kpr-error', { url: document.url, kind: 'parse', code, message });
         return undefined;
       }
     }));
@@ -141,8 +142,8 @@ export class EventSourcesController implements ReactiveController {
     const message = `has no events: none of its ${count} items has _kpr.start, the start every event needs. Is it a news feed? `
       + 'Show it with <kpr-news-feed>, and put a KPR events feed, an .ics file or an OParl meeting list into src; '
       + 'or give each event its start, e.g. "_kpr": { "start": "2026-12-03T18:00:00+01:00" } (kpr-events.schema.json)';
-    logError(this.host, `src: ${url} ${message}`);
-    emit(this.host, 'kpr-error', { url, kind: 'format', message });
+    logError(this.host, `src: ${url} ${message}`, 'items-of-another-widget');
+    emit(this.host, 'kpr-error', { url, kind: 'format', code: 'items-of-another-widget', message });
     return NO_EVENTS;
   }
 }

@@ -49,7 +49,7 @@ const byTopicAndTitle = (a: LoadedItem, b: LoadedItem) =>
  * @slot - Fallback content, for example a link to the advice page: shown before the widget has loaded and kept when the feed cannot be loaded.
  *
  * @event kpr-load - The feeds were loaded. `detail`: `{ items, sources, skipped }`.
- * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, status, message }`.
+ * @event kpr-error - A feed could not be loaded or used. `detail`: `{ url, kind, code, status, message }`; `code` says what went wrong, stably (docs/problem-codes.md).
  *
  * @csspart base - The wrapper around everything.
  * @csspart filters - The search field and the two filters.

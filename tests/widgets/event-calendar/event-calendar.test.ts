@@ -236,7 +236,9 @@ describe('<kpr-event-calendar>', () => {
         expect(errors.messages.join('\n')).to.include('could not use the calendar').and.include('truncated.ics');
         const mixed = await calendar({ date: '2026-12', src: `${demoEvents()} ${fresh('/tests/fixtures/calendar/problems.ics')}` });
         expect(chips(mixed, '2026-12-03')).to.include('18:00 Sitzung des Kommunalen Präventionsrats');
-        expect(warnings.messages.join('\n')).to.include('problems.ics');
+        // Each warning names its problem's code, as the other widgets' do (docs/problem-codes.md).
+        expect(warnings.messages.filter((message) => message.includes('problems.ics')).map((message) => /^\[asskomm-widgets\] <kpr-event-calendar> \[([a-z-]+)\] /.exec(message)?.[1]))
+          .to.deep.equal(['event-without-title', 'event-ends-before-start', 'rrule-unreadable', 'event-date-unreadable']);
       } finally {
         errors.restore();
         warnings.restore();

@@ -9,7 +9,8 @@ const fixture = async (name: string) => (await fetch(`/tests/fixtures/calendar/$
 
 async function read(name: string, url = FEED) {
   const warnings: string[] = [];
-  const source = await readIcs(await fixture(name), url, 2, (message) => warnings.push(message));
+  // Each warning with its code first, as the console prints it.
+  const source = await readIcs(await fixture(name), url, 2, (code, message) => warnings.push(`[${code}] ${message}`));
   return { source, warnings };
 }
 
@@ -139,7 +140,7 @@ describe('iCalendar sources', () => {
         ['Fahrradcodierung', '2026-11-28T13:00:00.000Z'],
       ]);
       expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain(FEED).and.to.contain('"Mitteleuropäische Zeit"');
+      expect(warnings[0]).to.match(/^\[time-zone-unknown\] /).and.to.contain(FEED).and.to.contain('"Mitteleuropäische Zeit"');
       // Floating times follow the municipality's zone; UTC times do not.
       const london = source.occurrences({ from: '2026-11-26', to: '2026-11-28' }, 'Europe/London');
       expect(starts(london)).to.deep.equal(['2026-11-26T09:00:00.000Z', '2026-11-27T10:00:00.000Z']);
@@ -174,7 +175,7 @@ describe('iCalendar sources', () => {
         ['2026-11-26', '2026-11-26T09:00:00.000Z', undefined, 'Rathaus Bannewitz'],
       ]);
       expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain(FEED).and.to.contain('"ohne-titel@tests.example" (line 4)').and.to.contain('no SUMMARY').and.not.to.contain('skipped');
+      expect(warnings[0]).to.match(/^\[event-without-title\] /).and.to.contain(FEED).and.to.contain('"ohne-titel@tests.example" (line 4)').and.to.contain('no SUMMARY').and.not.to.contain('skipped');
     });
   });
 
@@ -193,7 +194,7 @@ describe('iCalendar sources', () => {
       expect(dates(autumn, 'weekly-bymonthday@tests.example')).to.deep.equal(['1997-09-02T07:00:00.000Z']);
       expect(autumn.find((event) => event.uid === 'weekly-bymonthday@tests.example')!.recurring).to.equal(false);
       expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('"weekly-bymonthday@tests.example" (line 12)').and.to.contain('BYMONTHDAY').and.to.contain('shown once');
+      expect(warnings[0]).to.match(/^\[rrule-part-unsupported\] /).and.to.contain('"weekly-bymonthday@tests.example" (line 12)').and.to.contain('BYMONTHDAY').and.to.contain('shown once');
     });
   });
 
@@ -202,10 +203,10 @@ describe('iCalendar sources', () => {
       const { source, warnings } = await read('problems.ics');
       expect(source.occurrences({ from: '2026-11-01', to: '2026-12-01' }, BERLIN).map((event) => event.title)).to.deep.equal(['Ein gültiger Termin', undefined]);
       expect(warnings).to.have.length(4);
-      expect(warnings[0]).to.contain('"no-summary@problems.example" (line 9)').and.to.contain('no SUMMARY').and.not.to.contain('skipped');
-      expect(warnings[1]).to.contain('"backwards@problems.example" (line 14)').and.to.contain('ends');
-      expect(warnings[2]).to.contain('"bad-rule@problems.example" (line 20)').and.to.contain('FREQ=FORTNIGHTLY');
-      expect(warnings[3]).to.contain('"bad-date@problems.example" (line 26)');
+      expect(warnings[0]).to.match(/^\[event-without-title\] /).and.to.contain('"no-summary@problems.example" (line 9)').and.to.contain('no SUMMARY').and.not.to.contain('skipped');
+      expect(warnings[1]).to.match(/^\[event-ends-before-start\] /).and.to.contain('"backwards@problems.example" (line 14)').and.to.contain('ends');
+      expect(warnings[2]).to.match(/^\[rrule-unreadable\] /).and.to.contain('"bad-rule@problems.example" (line 20)').and.to.contain('FREQ=FORTNIGHTLY');
+      expect(warnings[3]).to.match(/^\[event-date-unreadable\] /).and.to.contain('"bad-date@problems.example" (line 26)');
     });
 
     it('rejects a file that is not iCalendar or is cut off, saying what is wrong', async () => {
@@ -247,7 +248,7 @@ describe('iCalendar sources', () => {
       for (let month = 3; month <= 8; month++) source.occurrences({ from: `2026-0${month}-01`, to: `2026-0${month + 1}-01` }, BERLIN);
       const secondly = warnings.filter((warning) => warning.includes('secondly@flood.example'));
       expect(secondly).to.have.length(1);
-      expect(secondly[0]).to.contain('not shown');
+      expect(secondly[0]).to.match(/^\[series-dates-stop\] /).and.to.contain('not shown');
     });
 
     it(`never returns more than ${MAX_OCCURRENCES} occurrences`, async () => {
@@ -255,7 +256,7 @@ describe('iCalendar sources', () => {
       const november = source.occurrences({ from: '2026-11-01', to: '2026-12-01' }, BERLIN);
       expect(november).to.have.length(MAX_OCCURRENCES);
       expect(november[0]!.start.toISOString()).to.equal('2026-11-01T23:00:00.000Z');
-      expect(warnings.some((warning) => warning.includes(`more than ${MAX_OCCURRENCES}`))).to.equal(true);
+      expect(warnings.some((warning) => warning.startsWith('[too-many-events] ') && warning.includes(`more than ${MAX_OCCURRENCES}`))).to.equal(true);
     });
   });
 });

@@ -3,7 +3,7 @@ import { parseFeed } from '../../../src/core/feed/parse.js';
 import { readItems } from '../../../src/core/feed/items.js';
 import type { LoadedItem } from '../../../src/core/feed/types.js';
 import { startOfDay } from '../../../src/core/time.js';
-import type { CalendarEvent, DayRange } from '../../../src/widgets/event-calendar/event-calendar.types.js';
+import type { CalendarEvent, DayRange, Warn } from '../../../src/widgets/event-calendar/event-calendar.types.js';
 import { jsonEventSource } from '../../../src/widgets/event-calendar/json-events.js';
 import { captureConsole } from '../../support/helpers.js';
 
@@ -11,10 +11,13 @@ const BERLIN = 'Europe/Berlin';
 const FEED = 'https://www.bannewitz.de/kpr/termine.json';
 const NOVEMBER: DayRange = { from: '2026-11-01', to: '2026-12-01' };
 
+/** Each warning with its code first, as the console prints it. */
+const collect = (warnings: string[]): Warn => (code, message) => warnings.push(`[${code}] ${message}`);
+
 /** Items as the feed controller hands them over: already checked against the schema. */
 function source(kprs: Record<string, unknown>[], warnings: string[] = []) {
   const items: LoadedItem[] = kprs.map(({ id, title, ...kpr }, index) => ({ id: String(id ?? `e${index}`), title: String(title ?? 'Termin'), source: FEED, _kpr: kpr }));
-  return jsonEventSource(items, FEED, 0, (message) => warnings.push(message));
+  return jsonEventSource(items, FEED, 0, collect(warnings));
 }
 
 /** The fixture feed, read and validated as the widget reads it. */
@@ -23,7 +26,7 @@ async function fixtureSource(warnings: string[]) {
   // The widget checks only JSON Feed here; each event's `_kpr` is checked by the source when it is first shown.
   const { items, skipped } = readItems(await parseFeed(await (await fetch(url)).text(), url));
   expect(skipped).to.deep.equal([]);
-  return jsonEventSource(items, url, 2, (message) => warnings.push(message));
+  return jsonEventSource(items, url, 2, collect(warnings));
 }
 
 const brief = (event: CalendarEvent) => `${event.startDay} ${event.allDay ? 'all day' : event.start.toISOString().slice(11, 16)} ${event.title}`;
@@ -44,8 +47,8 @@ describe('the KPR events feed', () => {
     ]);
     expect(new Set(events.map((event) => event.key)).size).to.equal(events.length);
     expect(warnings).to.have.length(2);
-    expect(warnings[0]).to.contain('event "umgekehrt"').and.contain('_kpr.end "2026-11-20T13:00:00+01:00" is before _kpr.start "2026-11-20T15:00:00+01:00"');
-    expect(warnings[1]).to.contain('event "sekuendlich"').and.contain('_kpr.recurrence.rrule "FREQ=SECONDLY": FREQ=SECONDLY is not supported');
+    expect(warnings[0]).to.match(/^\[event-ends-before-start\] /).and.contain('event "umgekehrt"').and.contain('_kpr.end "2026-11-20T13:00:00+01:00" is before _kpr.start "2026-11-20T15:00:00+01:00"');
+    expect(warnings[1]).to.match(/^\[rrule-part-unsupported\] /).and.contain('event "sekuendlich"').and.contain('_kpr.recurrence.rrule "FREQ=SECONDLY": FREQ=SECONDLY is not supported');
   });
 
   it('keeps every field a resident needs, with only safe links', async () => {
@@ -80,7 +83,7 @@ describe('the KPR events feed', () => {
     const url = new URL('/tests/fixtures/calendar/until-date.json', location.href).href;
     const { items } = readItems(await parseFeed(await (await fetch(url)).text(), url));
     const warnings: string[] = [];
-    const september = jsonEventSource(items, url, 0, (message) => warnings.push(message)).occurrences({ from: '1997-09-01', to: '1997-10-01' }, BERLIN);
+    const september = jsonEventSource(items, url, 0, collect(warnings)).occurrences({ from: '1997-09-01', to: '1997-10-01' }, BERLIN);
     const dates = (uid: string) => september.filter((event) => event.uid === uid).map((event) => (event.allDay ? event.startDay : event.start.toISOString()));
     // UNTIL=19970905, a date: a series at 09:00 ends before 5 September (its midnight), an all-day series on it.
     expect(dates('bis-datum')).to.deep.equal(['1997-09-02T07:00:00.000Z', '1997-09-03T07:00:00.000Z', '1997-09-04T07:00:00.000Z']);
@@ -88,7 +91,7 @@ describe('the KPR events feed', () => {
     // BYMONTHDAY with FREQ=WEEKLY is not allowed in RFC 5545: shown once, on its start, and the webmaster is told.
     expect(dates('woechentlich-monatstag')).to.deep.equal(['1997-09-02T07:00:00.000Z']);
     expect(warnings).to.deep.equal([
-      `event "woechentlich-monatstag" of ${url}: _kpr.recurrence.rrule "FREQ=WEEKLY;BYMONTHDAY=1,3": BYMONTHDAY is not allowed with FREQ=WEEKLY (RFC 5545); the event is shown once, on its start`,
+      `[rrule-unreadable] event "woechentlich-monatstag" of ${url}: _kpr.recurrence.rrule "FREQ=WEEKLY;BYMONTHDAY=1,3": BYMONTHDAY is not allowed with FREQ=WEEKLY (RFC 5545); the event is shown once, on its start`,
     ]);
   });
 
@@ -98,7 +101,7 @@ describe('the KPR events feed', () => {
     expect(others).to.deep.equal([]);
     expect(event).to.deep.include({ uid: 'leer', startDay: '2026-11-05' });
     expect(event!.title).to.equal(undefined);
-    expect(warnings).to.deep.equal([`event "leer" of ${FEED}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`]);
+    expect(warnings).to.deep.equal([`[event-without-title] event "leer" of ${FEED}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`]);
   });
 
   it('leaves out the occurrence an EXDATE names in the feed', async () => {
@@ -153,17 +156,17 @@ describe('the KPR events feed', () => {
     expect(times).to.deep.equal(['2026-03-02T17:00:00.000Z', '2026-03-09T16:00:00.000Z', '2026-03-16T16:00:00.000Z', '2026-03-23T16:00:00.000Z', '2026-03-30T16:00:00.000Z']);
   });
 
-  it('skips an event that ends before it starts, with a console warning naming it and the fields', () => {
+  it('skips an event that ends before it starts, with a console warning naming it, the fields and the code', () => {
     const console_ = captureConsole('warn');
     try {
       const items: LoadedItem[] = [
         { id: 'rueckwaerts', title: 'Rückwärts', source: FEED, _kpr: { start: '2026-11-05', end: '2026-11-04' } },
         { id: 'gut', title: 'Gut', source: FEED, _kpr: { start: '2026-11-05' } },
       ];
-      const events = jsonEventSource(items, FEED, 0, (message) => console.warn(`[asskomm-widgets] ${message}`));
+      const events = jsonEventSource(items, FEED, 0, (code, message) => console.warn(`[asskomm-widgets] [${code}] ${message}`));
       expect(events.occurrences(NOVEMBER, BERLIN).map((event) => event.uid)).to.deep.equal(['gut']);
       expect(console_.messages).to.deep.equal([
-        `[asskomm-widgets] event "rueckwaerts" of ${FEED}: left out: _kpr.end "2026-11-04" is before _kpr.start "2026-11-05"`,
+        `[asskomm-widgets] [event-ends-before-start] event "rueckwaerts" of ${FEED}: left out: _kpr.end "2026-11-04" is before _kpr.start "2026-11-05"`,
       ]);
     } finally {
       console_.restore();
@@ -192,7 +195,7 @@ describe('the KPR events feed', () => {
     ], warnings);
     expect(events.occurrences(NOVEMBER, BERLIN).map((event) => event.uid)).to.deep.equal(['gut']);
     // Only the event on screen has been checked so far.
-    expect(warnings).to.deep.equal([`event "falsch" of ${FEED}: left out: _kpr.status must be one of "scheduled", "cancelled", "postponed", "moved-online"`]);
+    expect(warnings).to.deep.equal([`[schema-enum] event "falsch" of ${FEED}: left out: _kpr.status must be one of "scheduled", "cancelled", "postponed", "moved-online"`]);
   });
 
   it('leaves out only the parts that are wrong, and says which', () => {
@@ -206,12 +209,12 @@ describe('the KPR events feed', () => {
     expect(found.map((event) => `${event.uid} ${event.startDay}`)).to.deep.equal(['a 2026-11-05', 'a 2026-11-12']);
     expect(found[0]!.location).to.equal(undefined);
     expect(warnings).to.deep.equal([
-      `event "a" of ${FEED}: _kpr.time_zone "Europe/Bannewitz" is not a time zone this browser knows; the widget's zone is used`,
-      `event "a" of ${FEED}: left out _kpr.recurrence.exdates[0]: "gestern" is not a date or a date-time with offset`,
-      `event "b" of ${FEED}: left out: _kpr.start "2026-02-30" is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`,
-      `event "a" of ${FEED}: left out: another event of the feed has the same id`,
+      `[time-zone-unknown] event "a" of ${FEED}: _kpr.time_zone "Europe/Bannewitz" is not a time zone this browser knows; the widget's zone is used`,
+      `[event-date-unreadable] event "a" of ${FEED}: left out _kpr.recurrence.exdates[0]: "gestern" is not a date or a date-time with offset`,
+      `[event-date-unreadable] event "b" of ${FEED}: left out: _kpr.start "2026-02-30" is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`,
+      `[duplicate-id] event "a" of ${FEED}: left out: another event of the feed has the same id`,
       // Place, links and texts are read when the event is first on screen.
-      `event "a" of ${FEED}: left out _kpr.location: _kpr.location.geo.lat must be a number, not a string`,
+      `[schema-type] event "a" of ${FEED}: left out _kpr.location: _kpr.location.geo.lat must be a number, not a string`,
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { FeedError } from '../../../src/core/feed/feed-error.js';
 import type { FeedDocument } from '../../../src/core/feed/types.js';
 import '../../../src/event-calendar.js';
 import type { KprEventCalendar } from '../../../src/event-calendar.js';
@@ -51,7 +52,7 @@ describe('OParl meetings in <kpr-event-calendar>', () => {
     expect(chips(el, '2026-11-30')).to.deep.equal([]);
     expect(await recordedRequests(page(2), 1)).to.equal(1);
     expect(await requestsFor(page(3))).to.equal(0);
-    expect(el.warnings.join('\n')).to.include(`meeting "${RIS}/meeting/105" of ${new URL(first, location.href).href}: left out: it has no start`);
+    expect(el.warnings.join('\n')).to.include(`[meeting-invalid] meeting "${RIS}/meeting/105" of ${new URL(first, location.href).href}: left out: it has no start`);
   });
 
   it('reads the next page when a later month is shown', async () => {
@@ -108,13 +109,15 @@ function pagedSource(pages: Record<string, FeedDocument | Error>, first = 'https
     load: async (url) => {
       loaded.push(url);
       const page = pages[url];
-      if (!page) throw new Error(`HTTP 404`);
+      // As loadFeed answers a page the server does not have.
+      if (!page) throw new FeedError('http', url, 'HTTP 404', 404);
       if (page instanceof Error) throw page;
       return page;
     },
     changed: () => void changes++,
   };
-  const source = oparlSource(pages[first] as FeedDocument, 0, (message) => warnings.push(message), paging);
+  // Each warning with its code first, as the console prints it.
+  const source = oparlSource(pages[first] as FeedDocument, 0, (code, message) => warnings.push(`[${code}] ${message}`), paging);
   const settle = () => waitUntil(() => !source.loading, 'the page to arrive');
   return { source, loaded, warnings, settle, changes: () => changes };
 }
@@ -145,7 +148,7 @@ describe('oparlSource', () => {
     });
     expect([event!.start.toISOString(), event!.end.toISOString()]).to.deep.equal(['2026-12-10T17:30:00.000Z', '2026-12-10T20:00:00.000Z']);
     expect(event!.location).to.deep.equal({ name: 'Rathaus, Ratssaal', address: 'Windbergstraße 35, 01728 Bannewitz', geo: { lat: 50.9958, lon: 13.7185 } });
-    expect(warnings).to.deep.equal([`${url}: agenda items that do not say whether they are public are not shown`]);
+    expect(warnings).to.deep.equal([`[meeting-part-not-loaded] ${url}: agenda items that do not say whether they are public are not shown`]);
   });
 
   it('leaves out deleted meetings silently, others with a warning naming the meeting; no made-up end; no unsafe links', () => {
@@ -165,11 +168,11 @@ describe('oparlSource', () => {
     expect(events[0]!.location).to.equal(undefined);
     expect(events[0]!.end.getTime()).to.equal(events[0]!.start.getTime());
     expect(warnings).to.deep.equal([
-      `meeting "${RIS}/meeting/2" of ${url}: left out: it has no start`,
-      `meeting "${RIS}/meeting/3" of ${url}: left out: start "2026-12-03T25:00:00+01:00" is not a date-time ("2026-12-03T18:00:00+01:00")`,
-      `meeting "${RIS}/meeting/4" of ${url}: end "2026-12-04T17:00:00+01:00" is not a date-time after the start; shown without an end`,
-      `${url}: locations given only as links are not loaded`,
-      `meeting "${RIS}/paper/5" of ${url}: left out: it is an OParl Paper, not a meeting`,
+      `[meeting-invalid] meeting "${RIS}/meeting/2" of ${url}: left out: it has no start`,
+      `[meeting-invalid] meeting "${RIS}/meeting/3" of ${url}: left out: start "2026-12-03T25:00:00+01:00" is not a date-time ("2026-12-03T18:00:00+01:00")`,
+      `[event-ends-before-start] meeting "${RIS}/meeting/4" of ${url}: end "2026-12-04T17:00:00+01:00" is not a date-time after the start; shown without an end`,
+      `[meeting-part-not-loaded] ${url}: locations given only as links are not loaded`,
+      `[meeting-invalid] meeting "${RIS}/paper/5" of ${url}: left out: it is an OParl Paper, not a meeting`,
     ]);
   });
 
@@ -214,7 +217,7 @@ describe('oparlSource', () => {
       await unsorted.settle();
     }
     expect(unsorted.loaded).to.have.length(MAX_PAGES - 1);
-    expect(unsorted.warnings).to.deep.equal([`https://ris.example/m?page=1: stopped reading the list at https://ris.example/m?page=${MAX_PAGES + 1}: ${MAX_PAGES} pages are the limit (is the list sorted by start? a created_since filter in the URL skips old meetings); later meetings are not shown`]);
+    expect(unsorted.warnings).to.deep.equal([`[oparl-pages-stop] https://ris.example/m?page=1: stopped reading the list at https://ris.example/m?page=${MAX_PAGES + 1}: ${MAX_PAGES} pages are the limit (is the list sorted by start? a created_since filter in the URL skips old meetings); later meetings are not shown`]);
 
     const [a, b] = ['https://ris.example/c?page=1', 'https://ris.example/c?page=2'];
     const circle = pagedSource({ [a]: doc(a, [meeting(1, '2026-11-05T18:00:00+01:00')], b), [b]: doc(b, [meeting(2, '2026-11-06T18:00:00+01:00')], a) }, a);
@@ -222,7 +225,7 @@ describe('oparlSource', () => {
     await circle.settle();
     circle.source.occurrences(DECEMBER, BERLIN);
     expect(circle.loaded).to.deep.equal([b]);
-    expect(circle.warnings[0]).to.include('the pages lead in a circle');
+    expect(circle.warnings[0]).to.match(/^\[oparl-pages-stop\] /).and.include('the pages lead in a circle');
   });
 
   it('warns once when a page cannot be read and stops there; an aborted page is asked for again, silently', async () => {
@@ -233,7 +236,7 @@ describe('oparlSource', () => {
     await failing.settle();
     failing.source.occurrences(DECEMBER, BERLIN);
     expect(failing.loaded).to.deep.equal([p2]);
-    expect(failing.warnings).to.deep.equal([`${p1}: could not read the page ${p2}: HTTP 404; later meetings are not shown`]);
+    expect(failing.warnings).to.deep.equal([`[http-error] ${p1}: could not read the page ${p2}: HTTP 404; later meetings are not shown`]);
 
     const aborted = pagedSource({ [p1]: first, [p2]: new DOMException('left the page', 'AbortError') }, p1);
     aborted.source.occurrences(DECEMBER, BERLIN);
