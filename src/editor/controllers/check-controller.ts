@@ -16,6 +16,11 @@ export const loadValidator = () => import('../../validator/check-feed.js');
  */
 export class CheckController implements ReactiveController {
   problems: readonly FeedProblem[] = [];
+  /**
+   * What a form asks beyond the validator (a news image needs its text alternative), added to the validator's
+   * problems of the same text: shown, linked and blocking a download the same way.
+   */
+  formChecks: (text: string, kind: FeedKind) => FeedProblem[] = () => [];
   /** The text the problems are about; a check of another text is still running when it differs. */
   checkedText?: string;
   private run = 0;
@@ -58,7 +63,7 @@ export class CheckController implements ReactiveController {
           .then(({ checkFeed }) => checkFeed(text, { source, widget: kind }))
           .then((report) => {
             if (run !== this.run) return;
-            this.problems = report.problems;
+            this.problems = [...report.problems, ...this.formChecks(text, kind)];
             this.host.requestUpdate();
           })
           .finally(resolve);

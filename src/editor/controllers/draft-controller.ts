@@ -68,10 +68,14 @@ export class DraftController implements ReactiveController {
     this.changed();
   }
 
-  /** A field's value; `typing` joins the step of the same field's last edit. `undefined` removes the field. */
-  set(path: Path, value: Json | undefined, typing = false): void {
-    const key = JSON.stringify(path);
-    this.apply((feed) => setAt(feed, path, value), typing && this.typingAt === key);
+  /**
+   * A field's value; `typing` joins the step of the same field's last edit. `undefined` removes the field. A string
+   * for `typing` names the field typed into, for a field that writes more than its own path (an event's date also
+   * moves its end): typing there joins that field's step, not every step at the same path.
+   */
+  set(path: Path, value: Json | undefined, typing: boolean | string = false): void {
+    const key = typeof typing === 'string' ? `field:${typing}` : JSON.stringify(path);
+    this.apply((feed) => setAt(feed, path, value), Boolean(typing) && this.typingAt === key);
     this.typingAt = typing ? key : undefined;
   }
 

@@ -44,6 +44,27 @@ function frame(context: FormContext, id: string, label: string, hint: string | u
   </div>`;
 }
 
+/**
+ * A control the form draws itself (a date, a time, a choice of weekdays) in the frame of a text field: its label,
+ * hint and problems, with the ids and states the control needs to be tied to them.
+ */
+export function customField(
+  context: FormContext,
+  options: { path: Path; label: string; hint?: string; id?: string },
+  control: (a11y: { id: string; path: string; describedBy?: string; invalid?: 'true' }) => TemplateResult,
+): TemplateResult {
+  const { path, label, hint } = options;
+  const id = options.id ?? fieldId(path);
+  const problems = context.problems.get(pathString(path)) ?? [];
+  const a11y = {
+    id,
+    path: pathString(path),
+    describedBy: describedBy(id, Boolean(hint), problems),
+    invalid: problems.some((problem) => problem.severity === 'error') ? ('true' as const) : undefined,
+  };
+  return frame(context, id, label, hint, path, control(a11y));
+}
+
 /** The problems of a group of fields (a list's), shown at its top. */
 export function problemsOf(context: FormContext, path: Path): TemplateResult | typeof nothing {
   const problems = context.problems.get(pathString(path)) ?? [];
