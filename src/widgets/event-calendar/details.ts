@@ -1,8 +1,10 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { textLanguage } from '../../core/feed/language.js';
 import { formatDay } from '../../core/format.js';
 import { safeHtml } from '../../core/sanitize.js';
 import type { CalendarEvent, EventLocation } from './event-calendar.types.js';
-import { describeWhen, renderAgenda, titleWithStatus, type ViewContext } from './views.js';
+import { describeWhen, renderAgenda, renderTitle, type ViewContext } from './views.js';
 
 export interface DetailsContext extends ViewContext {
   host: ReactiveElement;
@@ -28,7 +30,9 @@ export function renderEventDetails(event: CalendarEvent, context: DetailsContext
   const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
   const location = event.location;
   const map = location ? mapLink(location) : undefined;
-  return html`<h2 class="dialog-title" id="dialog-title">${titleWithStatus(event, context.i18n)}</h2>
+  // The event's text is in its language where that is not the widget's, as its title is (renderTitle).
+  const { lang, dir } = textLanguage(event.language, context.i18n.language, context.i18n.dir);
+  return html`<h2 class="dialog-title" id="dialog-title">${renderTitle(event, context.i18n)}</h2>
     ${event.status === 'scheduled' ? nothing : html`<p class="status-note ${event.status}">${t(`calendar.status.${event.status}`)}</p>`}
     <dl class="facts">
       ${row(t('calendar.when'), html`${describeWhen(event, context)}${event.recurring ? html`<br />${t('calendar.recurring')}` : nothing}`)}
@@ -37,7 +41,8 @@ export function renderEventDetails(event: CalendarEvent, context: DetailsContext
       ${row(t('calendar.organizer'), event.organizer ? renderOrganizer(event.organizer) : '')}
       ${row(t('calendar.accessibility'), event.accessibility)}
     </dl>
-    ${event.html ? html`<div class="description">${safeHtml(event, event.html, { source: event.source, hosts: [] }, context.host)}</div>` : event.description ? html`<p class="description">${event.description}</p>` : nothing}
+    ${event.html ? html`<div class="description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${safeHtml(event, event.html, { source: event.source, hosts: [] }, context.host)}</div>`
+      : event.description ? html`<p class="description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${event.description}</p>` : nothing}
     <p class="actions">
       ${context.icsUrl ? html`<a class="button" href=${context.icsUrl} download=${context.icsName!} part="ics-link">${t('calendar.addToCalendar')}</a>` : nothing}
       ${event.registrationUrl && event.status !== 'cancelled' ? html`<a class="button secondary" href=${event.registrationUrl} rel="noopener noreferrer">${t('calendar.register')}</a>` : nothing}

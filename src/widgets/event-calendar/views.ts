@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { textLanguage } from '../../core/feed/language.js';
 import { formatDay, formatDayRange, formatRange, formatTime } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
 import { addDays, addMonths, addMonthsKeepingDay, dayOf, daysBetween, isoWeekday, monthGrid } from '../../core/time.js';
@@ -104,6 +106,18 @@ export function titleWithStatus(event: CalendarEvent, i18n: I18nController): str
   return event.status === 'scheduled' ? title : `${i18n.t(`calendar.status.${event.status}`)}: ${title}`;
 }
 
+/**
+ * The title as `titleWithStatus` gives it, with the title itself marked in the event's language where that is not
+ * the widget's (`lang`, and `dir` where the direction differs: WCAG 3.1.2), so that a screen reader reads an English
+ * event in a German calendar in English; the status before it and "Termin ohne Titel" are the widget's words.
+ */
+export function renderTitle(event: CalendarEvent, i18n: I18nController): string | TemplateResult {
+  const { lang, dir } = textLanguage(event.title && event.language, i18n.language, i18n.dir);
+  if (!lang) return titleWithStatus(event, i18n);
+  const title = html`<span lang=${lang} dir=${ifDefined(dir)}>${event.title}</span>`;
+  return event.status === 'scheduled' ? title : html`${i18n.t(`calendar.status.${event.status}`)}: ${title}`;
+}
+
 /** The month as a grid of days, following the WAI-ARIA date grid: one cell in the tab order, arrows move. */
 export function renderMonth(context: ViewContext, headingId: string): TemplateResult {
   const { i18n, cursor, today, byDay } = context;
@@ -128,7 +142,7 @@ function renderDayCell(day: string, events: readonly CalendarEvent[], context: V
     ${shown.length
       ? html`<ul class="chips" aria-hidden="true">${shown.map((event) => html`<li>
           <button type="button" tabindex="-1" class="chip source-${event.sourceIndex % 6} ${event.status} ${event.allDay ? 'all-day' : ''}" @click=${(e: Event) => context.openEvent(event, cellOf(e))}>
-            ${event.allDay ? '' : shortTime(event, day, context)} ${titleWithStatus(event, i18n)}
+            ${event.allDay ? '' : shortTime(event, day, context)} ${renderTitle(event, i18n)}
           </button></li>`)}
           ${rest ? html`<li><button type="button" tabindex="-1" class="chip more" @click=${(e: Event) => context.openDay(day, cellOf(e))}>${i18n.t('calendar.more', { count: rest })}</button></li>` : nothing}
         </ul>`
@@ -211,7 +225,7 @@ function renderAgendaEvent(event: CalendarEvent, day: string, context: ViewConte
   return html`<li class="agenda-event source-${event.sourceIndex % 6} ${event.status}" part="event">
     <span class="agenda-time">${listTime(event, day, context)}</span>
     <span class="agenda-main">
-      <button type="button" class="event-button" part="event-button" @click=${(e: Event) => context.openEvent(event, e.currentTarget as HTMLElement)}>${titleWithStatus(event, context.i18n)}</button>
+      <button type="button" class="event-button" part="event-button" @click=${(e: Event) => context.openEvent(event, e.currentTarget as HTMLElement)}>${renderTitle(event, context.i18n)}</button>
       ${place || event.category ? html`<span class="agenda-meta">${[place, event.category].filter(Boolean).join(' · ')}</span>` : nothing}
     </span>
   </li>`;

@@ -198,6 +198,20 @@ describe('iCalendar sources', () => {
     });
   });
 
+  describe('languages (RFC 5545 LANGUAGE)', () => {
+    it('takes an event\'s language from its SUMMARY, else its DESCRIPTION, else the calendar\'s name', async () => {
+      const { source, warnings } = await read('languages.ics');
+      const events = source.occurrences({ from: '2026-12-01', to: '2027-01-01' }, BERLIN);
+      expect(events.map((event) => [event.uid, event.language])).to.deep.equal([
+        ['summary-en@tests.example', 'en'],
+        ['summary-de@tests.example', 'de'],
+        ['description-pl@tests.example', 'pl'],
+        ['calendar-language@tests.example', 'en'],
+      ]);
+      expect(warnings).to.deep.equal([]);
+    });
+  });
+
   describe('problems', () => {
     it('skips events ending before they start or with unreadable rules or dates, naming UID and line', async () => {
       const { source, warnings } = await read('problems.ics');

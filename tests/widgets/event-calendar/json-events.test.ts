@@ -104,6 +104,13 @@ describe('the KPR events feed', () => {
     expect(warnings).to.deep.equal([`[event-without-title] event "leer" of ${FEED}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`]);
   });
 
+  it('gives each event its item\'s language, which the feed controller has filled in from the feed\'s where it had none', async () => {
+    const url = new URL('/tests/fixtures/calendar/languages.json', location.href).href;
+    const { items } = readItems(await parseFeed(await (await fetch(url)).text(), url));
+    const events = jsonEventSource(items, url, 0, () => {}).occurrences({ from: '2026-12-01', to: '2027-01-01' }, BERLIN);
+    expect(events.map((event) => [event.uid, event.language])).to.deep.equal([['englisch', 'en'], ['deutsch', 'de'], ['deutsch-regional', 'de-DE'], ['arabisch', 'ar']]);
+  });
+
   it('leaves out the occurrence an EXDATE names in the feed', async () => {
     const december = (await fixtureSource([])).occurrences({ from: '2026-12-21', to: '2027-01-10' }, BERLIN).filter((e) => e.uid === 'buergersprechstunde');
     expect(december.map((event) => event.startDay)).to.deep.equal(['2026-12-22', '2027-01-05']);
