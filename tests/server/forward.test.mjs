@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { setClock } from '../../server/clock.mjs';
-import { at, post, rowCount, server, TODAY, valid } from './support.mjs';
+import { at, fakeSmtp, post, rowCount, server, TODAY, valid } from './support.mjs';
 
 setClock(TODAY);
 
@@ -15,45 +15,6 @@ async function closedPort() {
   const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
   await new Promise((resolve) => probe.close(resolve));
   return port;
-}
-
-/** Just enough SMTP for nodemailer: no TLS, no auth; collects each message's DATA. */
-async function fakeSmtp(/** @type {import('node:test').TestContext} */ t) {
-  /** @type {string[]} */
-  const mails = [];
-  const smtp = createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    socket.write('220 fake ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      while (true) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          mails.push(buffer.slice(0, end));
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          socket.write('250 queued\r\n');
-          continue;
-        }
-        const newline = buffer.indexOf('\r\n');
-        if (newline < 0) return;
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-fake\r\n250 8BITMIME\r\n');
-        else if (verb === 'DATA') {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
-  t.after(() => new Promise((resolve) => smtp.close(resolve)));
-  return { url: `smtp://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (smtp.address()).port}`, mails };
 }
 
 test('a failed forward never drops the message: 201, stored, in the export, failure recorded', async (t) => {

@@ -2,54 +2,22 @@
 // messages at the same moment, and the store's claim (claimForward) lets one of them send each. Two forwarders
 // on one SQLite file (two processes on one host), and on one PostgreSQL database where it is installed.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createForwarder } from '../../server/forward.mjs';
 import { openStore } from '../../server/store.mjs';
 import { postgresMissing, startPostgres } from '../support/postgres.mjs';
-import { tempDir } from './support.mjs';
+import { fakeSmtp, tempDir } from './support.mjs';
 
 const now = () => new Date('2026-11-24T09:00:00Z');
 const log = { info() {}, error() {} };
-
-/** An SMTP server that takes every message (no TLS, no auth) and counts each reference it was sent. */
-async function countingSmtp(/** @type {import('node:test').TestContext} */ t) {
-  /** @type {string[]} */
-  const subjects = [];
-  const smtp = createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    socket.write('220 fake ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (let newline; (newline = buffer.indexOf(inData ? '\r\n.\r\n' : '\r\n')) >= 0; ) {
-        const part = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + (inData ? 5 : 2));
-        if (inData) {
-          subjects.push(/^Subject: (.*)$/m.exec(part)?.[1] ?? '');
-          inData = false;
-          socket.write('250 queued\r\n');
-        } else if (/^(EHLO|HELO)/i.test(part)) socket.write('250 fake\r\n');
-        else if (/^DATA/i.test(part)) {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (/^QUIT/i.test(part)) socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
-  t.after(() => new Promise((resolve) => smtp.close(resolve)));
-  return { url: `smtp://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (smtp.address()).port}`, subjects };
-}
 
 /**
  * Stores 10 messages through one store, then lets two forwarders on two stores of the same place retry at once.
  * @param {import('node:test').TestContext} t @param {() => import('../../server/store.mjs').MessageStore} open
  */
 async function twoForwarders(t, open) {
-  const smtp = await countingSmtp(t);
+  const smtp = await fakeSmtp(t);
   const stores = [open(), open()];
   for (const store of stores) t.after(() => store.close());
   await Promise.all(stores.map((store) => store.ready()));
@@ -63,7 +31,8 @@ async function twoForwarders(t, open) {
   t.after(() => forwarders.forEach((forwarder) => forwarder.close()));
   await Promise.all(forwarders.map((forwarder) => forwarder.retryPending()));
   await Promise.all(forwarders.map((forwarder) => forwarder.idle()));
-  assert.deepEqual(smtp.subjects.map((subject) => subject.replace('[KPR] ', '')).sort(), [...references].sort(), 'one e-mail per message');
+  const subjects = smtp.mails.map((mail) => /^Subject: (.*)$/m.exec(mail)?.[1] ?? '');
+  assert.deepEqual(subjects.map((subject) => subject.replace('[KPR] ', '')).sort(), [...references].sort(), 'one e-mail per message');
   assert.deepEqual(await stores[1].pendingForwards(5), [], 'each marked forwarded');
 }
 
