@@ -97,6 +97,13 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   };
 }
 
+/** Why a JSON Feed none of whose items has a start is refused (it is most likely a news feed), for the console. */
+export function noEventsMessage(count: number): string {
+  return `has no events: none of its ${count} items has _kpr.start, the start every event needs. Is it a news feed? `
+    + 'Show it with <kpr-news-feed>, and put a KPR events feed, an .ics file or an OParl meeting list into src; '
+    + 'or give each event its start, e.g. "_kpr": { "start": "2026-12-03T18:00:00+01:00" } (kpr-events.schema.json)';
+}
+
 function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate | undefined {
   const kpr = (item._kpr ?? {}) as EventExtension;
   const skip = (code: ProblemCode, reason: string) => void warn(code, `${where}: left out: ${reason}`);

@@ -98,8 +98,8 @@ export class EventSourcesController implements ReactiveController {
     const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | typeof NO_EVENTS | undefined> => {
       if (document.format !== 'icalendar' && document.format !== 'oparl') {
         const items = this.feed.items.filter((item) => item.source === document.url);
-        if (!isEventFeed(items)) return this.refuse(document.url, items.length);
-        const { jsonEventSource } = await import('./json-events.js');
+        const { jsonEventSource, noEventsMessage } = await import('./json-events.js');
+        if (!isEventFeed(items)) return this.refuse(document.url, noEventsMessage(items.length));
         return jsonEventSource(items, document.url, index, warn);
       }
       try {
@@ -136,12 +136,10 @@ export class EventSourcesController implements ReactiveController {
 
   /**
    * One error for a feed without events, instead of a warning for each of its items: the webmaster has most likely
-   * put a news feed into the calendar's `src`.
+   * put a news feed into the calendar's `src`. The message comes from the events reader's chunk: the first download
+   * carries no console text that only a calendar set up wrongly needs.
    */
-  private refuse(url: string, count: number): typeof NO_EVENTS {
-    const message = `has no events: none of its ${count} items has _kpr.start, the start every event needs. Is it a news feed? `
-      + 'Show it with <kpr-news-feed>, and put a KPR events feed, an .ics file or an OParl meeting list into src; '
-      + 'or give each event its start, e.g. "_kpr": { "start": "2026-12-03T18:00:00+01:00" } (kpr-events.schema.json)';
+  private refuse(url: string, message: string): typeof NO_EVENTS {
     logError(this.host, `src: ${url} ${message}`, 'items-of-another-widget');
     emit(this.host, 'kpr-error', { url, kind: 'format', code: 'items-of-another-widget', message });
     return NO_EVENTS;
