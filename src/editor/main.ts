@@ -3,8 +3,10 @@
 import { EditorOpen } from './editor-open/editor-open.js';
 import { EditorPreview } from './editor-preview/editor-preview.js';
 import { ErrorSummary } from './error-summary/error-summary.js';
+import { EventForm } from './event-form/event-form.js';
 import { FeedEditor } from './feed-editor/feed-editor.js';
 import { GoalForm } from './goal-form/goal-form.js';
+import { NewsForm } from './news-form/news-form.js';
 import { TipForm } from './tip-form/tip-form.js';
 
 const ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -14,5 +16,7 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'asskomm-error-summary': ErrorSummary,
   'asskomm-goal-form': GoalForm,
   'asskomm-tip-form': TipForm,
+  'asskomm-event-form': EventForm,
+  'asskomm-news-form': NewsForm,
 };
 for (const [name, element] of Object.entries(ELEMENTS)) if (!customElements.get(name)) customElements.define(name, element);

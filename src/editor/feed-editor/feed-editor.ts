@@ -16,11 +16,21 @@ import { serializeFeed } from '../model/serialize.js';
 import type { FeedKind } from '../model/templates.js';
 import { feedFields } from './feed-fields.js';
 import { OPEN_EVENT } from '../editor-open/editor-open.js';
+import { newsFormChecks } from '../news-form/news-checks.js';
 
-/** The form for each kind of feed; events and news have none yet, and are edited as a whole feed only. */
+/** The form for each kind of feed. */
 const FORMS: Partial<Record<FeedKind, (context: FormContext) => TemplateResult>> = {
   'goal-overview': (context) => html`<asskomm-goal-form .context=${context}></asskomm-goal-form>`,
   'prevention-tips': (context) => html`<asskomm-tip-form .context=${context}></asskomm-tip-form>`,
+  'event-calendar': (context) => html`<asskomm-event-form .context=${context}></asskomm-event-form>`,
+  'news-feed': (context) => html`<asskomm-news-form .context=${context}></asskomm-news-form>`,
+};
+/** The form elements, for waiting until they have drawn the draft. */
+const FORM_ELEMENTS = 'asskomm-goal-form, asskomm-tip-form, asskomm-event-form, asskomm-news-form';
+
+/** What a form asks beyond the validator, checked with it (CheckController.formChecks). */
+const FORM_CHECKS: Partial<Record<FeedKind, (text: string) => FeedProblem[]>> = {
+  'news-feed': newsFormChecks,
 };
 
 export class FeedEditor extends LitElement {
@@ -43,6 +53,7 @@ export class FeedEditor extends LitElement {
     Object.assign(this, { ui: 'de', confirmDiscard: false });
     this.addEventListener(ANNOUNCE_EVENT, (event) => this.say((event as CustomEvent<string>).detail));
     this.addEventListener(OPEN_EVENT, (event) => this.open((event as CustomEvent<Draft>).detail));
+    this.check.formChecks = (text, kind) => FORM_CHECKS[kind]?.(text) ?? [];
   }
 
   // Ctrl+Z anywhere on the page is the draft's undo: the browser's own would undo typing in a field that the draft has
@@ -78,7 +89,7 @@ export class FeedEditor extends LitElement {
   /** Done when the forms inside have drawn the draft too, and the problems are at their fields. */
   protected override async getUpdateComplete(): Promise<boolean> {
     while (!(await super.getUpdateComplete()));
-    await Promise.all([...this.querySelectorAll<LitElement>('asskomm-goal-form, asskomm-tip-form, asskomm-error-summary, asskomm-editor-preview')].map((element) => element.updateComplete));
+    await Promise.all([...this.querySelectorAll<LitElement>(`${FORM_ELEMENTS}, asskomm-error-summary, asskomm-editor-preview`)].map((element) => element.updateComplete));
     this.placeProblems();
     while (!(await super.getUpdateComplete()));
     return true;
