@@ -49,7 +49,10 @@ async function download(editor: FeedEditor): Promise<{ name: string; text: strin
   return { ...file, feed: JSON.parse(file.text) };
 }
 
-describe('feed editor: events', () => {
+describe('feed editor: events', function () {
+  // A coordinator's typing, key by key, on a machine shared with other test runs: more than mocha's 8 s default.
+  this.timeout(30_000);
+
   it('makes "every second Tuesday": the next ten dates as chosen, the RRULE in the downloaded feed, the series in the preview', async () => {
     const editor = await mountEditor();
     await newEvent(editor, 'Sprechstunde der Bürgerpolizei', '24.11.2026', '16:00', '18:00');
