@@ -1,11 +1,17 @@
 // <asskomm-goal-form>: the goals of a goal-overview feed, each with its measures and indicators. Rendered into the
 // light DOM (demo/editor.css styles it; its ids are the page's, for the error summary's links).
+//
+// A keystroke changes one value: the draft is updated immutably along its path (model/paths.ts), so every goal,
+// measure and indicator it did not touch is the same object as before. Each of them is drawn under `guard` with
+// that object, its place, the length of its list, the problems shown inside it and the language: a keystroke in
+// one measure draws that measure and its goal's own fields again, not the other 39 measures and 11 indicators.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ListController, type ListNames } from '../controllers/list-controller.js';
 import { selectField, textField, type FormContext } from '../fields/fields.js';
 import { getAt, type Json, type Path } from '../model/paths.js';
 import { newItem } from '../model/templates.js';
-import { indicatorFields, indicatorNames, measureFields, measureNames, newIndicator, newMeasure } from './measure-fields.js';
+import { indicatorFields, indicatorNames, measureFields, measureNames, newIndicator, newMeasure, problemsKey } from './measure-fields.js';
 
 /** The icons of the goal overview (its schema's list). */
 export const GOAL_ICONS = ['shield', 'scales', 'eye', 'heart', 'people', 'sun', 'home', 'lamp', 'school', 'target'] as const;
@@ -33,22 +39,28 @@ export class GoalForm extends LitElement {
     return { noun: this.context.t('goal.noun'), firstField: ['title'] };
   }
 
+  /** The editor's language (its `lang`): the texts of a goal drawn before change with it. */
+  private get language(): string {
+    return this.closest('[lang]')?.getAttribute('lang') ?? '';
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     if (!this.context) return nothing;
-    const { t, draft } = this.context;
+    const { t, draft, problems } = this.context;
     const items = getAt(draft.feed, ITEMS);
     const goals = Array.isArray(items) ? items : [];
+    const language = this.language;
     return html`<section class="editor-list" aria-labelledby="editor-goals-heading">
       <h2 id="editor-goals-heading">${t('goal.heading')}</h2>
       <p class="editor-hint">${t('goal.intro')}</p>
-      ${goals.map((_, index) => this.renderGoal(index))}
+      ${goals.map((goal, index) => guard([goal, index, goals.length, problemsKey(problems, [...ITEMS, index]), language], () => this.renderGoal(index, language)))}
       ${this.lists.addButton(ITEMS, t('goal.add'), () => newItem('goal-overview', goals), this.names())}
     </section>`;
   }
 
-  private renderGoal(index: number): TemplateResult {
+  private renderGoal(index: number, language: string): TemplateResult {
     const context = this.context;
-    const { t } = context;
+    const { t, problems } = context;
     const path = [...ITEMS, index];
     const title = getAt(context.draft.feed, [...path, 'title']);
     const measuresPath = [...path, '_kpr', 'measures'];
@@ -66,12 +78,18 @@ export class GoalForm extends LitElement {
       </div>
       <div class="editor-sublist">
         <h4 id=${this.headingId(path, 'measures')}>${t('measure.heading')}</h4>
-        ${Array.isArray(measures) ? measures.map((_, measure) => measureFields(context, this.lists, measuresPath, measure)) : nothing}
+        ${Array.isArray(measures)
+          ? measures.map((entry, measure) =>
+              guard([entry, measure, measures.length, problemsKey(problems, [...measuresPath, measure]), language], () => measureFields(context, this.lists, measuresPath, measure)))
+          : nothing}
         ${this.lists.addButton(measuresPath, t('measure.add'), newMeasure, measureNames(t))}
       </div>
       <div class="editor-sublist">
         <h4 id=${this.headingId(path, 'indicators')}>${t('indicator.heading')}</h4>
-        ${Array.isArray(indicators) ? indicators.map((_, indicator) => indicatorFields(context, this.lists, indicatorsPath, indicator)) : nothing}
+        ${Array.isArray(indicators)
+          ? indicators.map((entry, indicator) =>
+              guard([entry, indicator, indicators.length, problemsKey(problems, [...indicatorsPath, indicator]), language], () => indicatorFields(context, this.lists, indicatorsPath, indicator)))
+          : nothing}
         ${this.lists.addButton(indicatorsPath, t('indicator.add'), newIndicator, indicatorNames(t))}
       </div>
     </article>`;

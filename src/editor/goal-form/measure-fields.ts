@@ -1,5 +1,6 @@
 // A measure's and an indicator's fields inside a goal (goal-form.ts), as template functions of the goal form.
 import { html, type TemplateResult } from 'lit';
+import type { FeedProblem } from '../../validator/check-feed.js';
 import type { ListController, ListNames } from '../controllers/list-controller.js';
 import { now } from '../../core/clock.js';
 import { problemsOf, selectField, textField, type FormContext } from '../fields/fields.js';
@@ -13,6 +14,21 @@ export const valueNames = (t: FormContext['t']): ListNames => ({ noun: t('indica
 
 export const newMeasure = (): JsonObject => ({ title: '', status: 'planned' });
 export const newIndicator = (): JsonObject => ({ name: '', series: [{ period: String(now().getFullYear() - 1), value: null }] });
+
+/**
+ * The problems shown inside the entry at `path` (its own fields and everything below it), as one string: an entry
+ * is drawn again when it changes, and only then (goal-form.ts). The field's path, severity and message say all
+ * that a field shows of a problem.
+ */
+export function problemsKey(problems: ReadonlyMap<string, readonly FeedProblem[]>, path: Path): string {
+  const prefix = pathString(path);
+  let key = '';
+  for (const [at, list] of problems) {
+    if (at !== prefix && !at.startsWith(`${prefix}.`) && !at.startsWith(`${prefix}[`)) continue;
+    for (const problem of list) key += `${at}\u0000${problem.severity}\u0000${problem.message}\u0001`;
+  }
+  return key;
+}
 
 const titleAt = (context: FormContext, path: Path, key: string) => {
   const value = getAt(context.draft.feed, [...path, key]);
