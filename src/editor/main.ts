@@ -6,6 +6,7 @@ import { ErrorSummary } from './error-summary/error-summary.js';
 import { EventForm } from './event-form/event-form.js';
 import { FeedEditor } from './feed-editor/feed-editor.js';
 import { GoalForm } from './goal-form/goal-form.js';
+import { TableImport } from './import/table-import.js';
 import { NewsForm } from './news-form/news-form.js';
 import { TipForm } from './tip-form/tip-form.js';
 
@@ -15,6 +16,7 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'asskomm-editor-preview': EditorPreview,
   'asskomm-error-summary': ErrorSummary,
   'asskomm-goal-form': GoalForm,
+  'asskomm-table-import': TableImport,
   'asskomm-tip-form': TipForm,
   'asskomm-event-form': EventForm,
   'asskomm-news-form': NewsForm,

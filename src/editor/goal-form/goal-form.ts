@@ -39,9 +39,12 @@ export class GoalForm extends LitElement {
     return { noun: this.context.t('goal.noun'), firstField: ['title'] };
   }
 
-  /** The editor's language (its `lang`): the texts of a goal drawn before change with it. */
+  /**
+   * The editor's language, for redrawing every goal when it changes: its `lang`, and a text in it, since another
+   * language's texts arrive a moment after the switch (the goals are drawn again then too).
+   */
   private get language(): string {
-    return this.closest('[lang]')?.getAttribute('lang') ?? '';
+    return `${this.closest('[lang]')?.getAttribute('lang') ?? ''}:${this.context.t('goal.heading')}`;
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -83,6 +86,7 @@ export class GoalForm extends LitElement {
               guard([entry, measure, measures.length, problemsKey(problems, [...measuresPath, measure]), language], () => measureFields(context, this.lists, measuresPath, measure)))
           : nothing}
         ${this.lists.addButton(measuresPath, t('measure.add'), newMeasure, measureNames(t))}
+        <asskomm-table-import .context=${context} .kind=${'measures'} .path=${measuresPath} .level=${5}></asskomm-table-import>
       </div>
       <div class="editor-sublist">
         <h4 id=${this.headingId(path, 'indicators')}>${t('indicator.heading')}</h4>

@@ -78,6 +78,7 @@ export function indicatorFields(context: FormContext, lists: ListController, lis
       ${problemsOf(context, seriesPath)}
       ${rows.map((_, row) => valueRow(context, lists, seriesPath, row, rows.length))}
       ${lists.addButton(seriesPath, t('indicator.addValue'), lastPeriod, valueNames(t))}
+      <asskomm-table-import .context=${context} .kind=${'values'} .path=${seriesPath} .level=${6}></asskomm-table-import>
     </fieldset>
     ${textField(context, { path: [...path, 'source'], label: t('indicator.source'), hint: t('indicator.sourceHint') })}
     ${textField(context, { path: [...path, 'note'], label: t('indicator.note'), type: 'textarea' })}
