@@ -47,6 +47,8 @@ export class FeedEditor extends LitElement {
   private targets: ReadonlyMap<FeedProblem, ProblemTarget> = new Map();
   private byField: ReadonlyMap<string, readonly FeedProblem[]> = new Map();
   private targetsKey = '';
+  /** The problems last placed, and the form they were placed in (placeProblems). */
+  private placed?: { problems: readonly FeedProblem[]; form: string };
 
   constructor() {
     super();
@@ -136,8 +138,16 @@ export class FeedEditor extends LitElement {
     void this.updateComplete;
   }
 
-  /** Ties each problem to the field drawn for it; draws again when that changed. */
+  /**
+   * Ties each problem to the field drawn for it; draws again when that changed. A keystroke between two checks
+   * changes a value, not which fields there are: with the same problems and the same form (kind, language, lists
+   * of the same lengths) each problem keeps its field, and the form is not searched again. The next check, a
+   * moment later, places them anew (and the places' names, which a title typed into may have changed).
+   */
   private placeProblems(): void {
+    const form = `${this.ui}|${this.draft.draft?.kind}|${listLengths(this.draft.feed)}`;
+    if (this.placed?.problems === this.check.problems && this.placed.form === form) return;
+    this.placed = { problems: this.check.problems, form };
     this.targets = problemTargets(this, this.check.problems);
     const key = JSON.stringify([...this.targets].map(([problem, target]) => [problem.path, problem.message, target.id]).concat([[String(this.check.problems.length)]]));
     if (key === this.targetsKey) return;
@@ -214,4 +224,11 @@ export class FeedEditor extends LitElement {
     await this.updateComplete;
     this.querySelector<HTMLElement>('#editor-template-goals')?.focus();
   }
+}
+
+/** The lengths of every list in the feed, in order: what decides, besides kind and language, which fields a form draws. */
+function listLengths(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.length}${value.map(listLengths).join('')}]`;
+  if (value && typeof value === 'object') return Object.values(value).map(listLengths).join('');
+  return '';
 }
