@@ -237,22 +237,26 @@ function byStart(a: CalendarEvent, b: CalendarEvent): number {
 const WHEN = /^(\d{4}-\d{2}-\d{2})([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;
 
 function readWhen(raw: unknown): When | undefined {
-  const [, day, time] = (typeof raw === 'string' && WHEN.exec(raw.trim())) || [];
+  const [, day, time, fraction, zone] = (typeof raw === 'string' && WHEN.exec(raw.trim())) || [];
   if (!day) return undefined;
-  // A date that does not exist ("2026-02-30") is rejected, not moved into March: read by position, checked once.
+  // A date that does not exist ("2026-02-30") is rejected, not moved into March: read by position, checked by
+  // arithmetic (no Date per event; years before 100 are refused, as Date.UTC would read them as 19xx).
   const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  const midnight = Date.UTC(year, month - 1, date);
-  const check = new Date(midnight);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
+  if (year < 100 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return undefined;
   if (!time) return { day };
-  // "T18:00:00.5+01:00": read by position too; thousands of events are read on every load.
+  // "T18:00:00.5+01:00": read by position too, from the parts WHEN found; thousands of events are read on every load.
   const [hour, minute, second] = [Number(time.slice(1, 3)), Number(time.slice(4, 6)), Number(time.slice(7, 9))];
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const zone = /([Zz]|[+-]\d{2}:\d{2})$/.exec(time)![1]!;
-  const offset = zone.length === 1 ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-  const fraction = /\.(\d+)/.exec(time);
-  const ms = fraction ? Math.round(Number(`0.${fraction[1]}`) * 1000) : 0;
-  return { day, instant: new Date(midnight + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset) };
+  const offset = zone!.length === 1 ? 0 : (zone![0] === '-' ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6))) * 60_000;
+  const ms = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
+  return { day, instant: new Date(Date.UTC(year, month - 1, date) + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset) };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in a month (1–12) of the Gregorian calendar, as Date.UTC counts them. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function text(value: unknown): string | undefined {

@@ -4,7 +4,7 @@
  * expanded on the wall clock of its zone (a weekly 19:00 meeting stays at 19:00 when the clocks change), and
  * only for the days asked for, within a fixed amount of work, so that no feed can freeze the page.
  */
-import { dayOf, parseDay, startOfDay, wallTime, zonedInstant } from '../../core/time.js';
+import { dayOf, startOfDay, wallTime, zonedInstant } from '../../core/time.js';
 import type { ProblemCode } from '../../core/feed/problems.js';
 import { MAX_OCCURRENCES, type DayRange, type Warn } from './event-calendar.types.js';
 
@@ -60,6 +60,11 @@ export const PROBE_STEPS = 15_000;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayText = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
+/** A day number's year, month and day, without writing and reading its text (a series asks for one per start). */
+const dateOf = (number: number) => {
+  const date = new Date(number * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+};
 const inWindow = (day: number, window: DayRange) => day >= dayNumber(window.from) && day < dayNumber(window.to);
 
 /** An RRULE the calendar cannot follow: `code` says whether it is wrong or only not supported. */
@@ -125,7 +130,7 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
   const first = dayNumber(allDay ? start : dayOf(start, timeZone));
   const clock = allDay ? undefined : wallTime(start, timeZone);
   const startOn = (day: number): SeriesStart =>
-    clock ? zonedInstant({ ...clock, ...parseDay(dayText(day)) }, timeZone) : dayText(day);
+    clock ? zonedInstant({ ...clock, ...dateOf(day) }, timeZone) : dayText(day);
 
   let rule: Rule | undefined;
   const probe = { left: PROBE_STEPS };
@@ -149,7 +154,9 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
     else if (allDay) excludedDays.add(dayOf(exdate, timeZone));
     else excludedInstants.add(exdate.getTime());
   }
-  const excluded = (day: number, at: SeriesStart) => excludedDays.has(dayText(day)) || (at instanceof Date && excludedInstants.has(at.getTime()));
+  // Most series have no EXDATE: then no day's text is made for each start asked about.
+  const excluded = (day: number, at: SeriesStart) =>
+    (excludedDays.size > 0 && excludedDays.has(dayText(day))) || (excludedInstants.size > 0 && at instanceof Date && excludedInstants.has(at.getTime()));
   // RFC 5545 wants UNTIL as a date-time when the series has a time of day. Given a date, python-dateutil and
   // rrule.js end the series at that date's midnight in the series' zone (ical.js at its midnight in UTC): a
   // series at 09:00 with UNTIL=19970905 ends on 4 September. On an all-day series the date is its last day.
@@ -162,8 +169,9 @@ export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
   const starts = (window: DayRange): SeriesStart[] => {
     const [from, to] = [dayNumber(window.from), dayNumber(window.to)];
     const found = new Map<string, SeriesStart>();
+    // The window's days are read once here, not on every start (`inWindow` would parse both for each).
     const add = (day: number, at = startOn(day)) => {
-      if (inWindow(day, window) && !excluded(day, at) && found.size < MAX_OCCURRENCES) found.set(String(at instanceof Date ? at.getTime() : at), at);
+      if (day >= from && day < to && !excluded(day, at) && found.size < MAX_OCCURRENCES) found.set(String(at instanceof Date ? at.getTime() : at), at);
     };
     add(first, start);
     if (rule) {
