@@ -6,6 +6,9 @@ import { checkFeed } from '../../src/validator/check-feed.js';
 import type { FeedEditor } from '../../src/editor/feed-editor/feed-editor.js';
 import { $, catchDownload, focusedId, mountEditor, press, previewShows, startFrom, typeInto } from './editor-support.js';
 
+/** The readers and papaparse load when the first import opens: on a machine shared with other work that takes a while. */
+const WAIT = { timeout: 5000 };
+
 const SERIES = 'field-items_0_kpr_indicators_0_series';
 const MEASURES = 'field-items_0_kpr_measures';
 
@@ -16,7 +19,11 @@ const EXCEL_VALUES = 'Jahr\tFälle\r\n2022\t41,5\r\n2023\t38\r\n2024\t1.234,5\r\
 function paste(text: string): void {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  // Firefox gives a constructed event's clipboardData no text (a page may not fake the clipboard); a real paste
+  // carries it in every engine, and so does this event then.
+  Object.defineProperty(event, 'clipboardData', { value: data });
+  document.activeElement!.dispatchEvent(event);
 }
 
 /** A file as a German Excel saves "CSV (Trennzeichen-getrennt)": Windows-1252, one byte per character. */
@@ -38,10 +45,10 @@ function chooseFile(input: HTMLInputElement, bytes: Uint8Array<ArrayBuffer>, nam
 
 async function openImport(editor: FeedEditor, base: string): Promise<void> {
   await press(editor, `#${base}-import`);
-  await waitUntil(() => focusedId() === `${base}-import-paste`, 'the focus in the paste field');
+  await waitUntil(() => focusedId() === `${base}-import-paste`, 'the focus in the paste field', WAIT);
 }
 
-const previewShown = (base: string) => waitUntil(() => focusedId() === `${base}-import-preview-heading`, 'the focus on the preview heading');
+const previewShown = (base: string) => waitUntil(() => focusedId() === `${base}-import-preview-heading`, 'the focus on the preview heading', WAIT);
 
 /** The preview table's rows as text, cell by cell. */
 const tableRows = (editor: FeedEditor, base: string) =>
@@ -82,9 +89,9 @@ describe('feed editor: import from a spreadsheet', function () {
     expect(editor.draft.feed!.items).to.satisfy((items: { _kpr: { indicators: { series: unknown[] }[] } }[]) => items[0]!._kpr.indicators[0]!.series.length === 1);
 
     await press(editor, `#${SERIES}-import-apply`);
-    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back on the import button');
+    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back on the import button', WAIT);
     expect(editor.querySelector(`#${SERIES}-import-panel`)).to.equal(null);
-    await waitUntil(() => $(editor, '#editor-status').textContent === '3 Werte übernommen.', 'the import announced');
+    await waitUntil(() => $(editor, '#editor-status').textContent === '3 Werte übernommen.', 'the import announced', WAIT);
     expect($<HTMLInputElement>(editor, '#field-items_0_kpr_indicators_0_series_0_period').value).to.equal('2022');
     expect($<HTMLInputElement>(editor, '#field-items_0_kpr_indicators_0_series_2_value').value).to.equal('1234.5');
     // The preview's widget draws the chart and its table of values from the draft.
@@ -92,6 +99,8 @@ describe('feed editor: import from a spreadsheet', function () {
     await previewShows(editor, '1.234,5 Fälle');
 
     await press(editor, '#editor-download');
+    // The download checks the feed at once first: the summary of changes follows that check.
+    await waitUntil(() => focusedId() === 'editor-review-heading', 'the changes before the download', WAIT);
     const file = await catchDownload(() => press(editor, '#editor-download-now'));
     const indicator = JSON.parse(file.text).items[0]._kpr.indicators[0];
     expect(indicator).to.deep.equal({
@@ -121,7 +130,7 @@ describe('feed editor: import from a spreadsheet', function () {
       ['Spalte D', '2025', '64', 'Ersetzt den bisherigen Wert (7)'],
     ]);
     await press(editor, `#${SERIES}-import-apply`);
-    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back on the import button');
+    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back on the import button', WAIT);
     const feed = editor.draft.feed as { items: { _kpr: { indicators: { series: unknown[] }[] } }[] };
     expect(feed.items[0]!._kpr.indicators[0]!.series).to.deep.equal([
       { period: '2023', value: 61.2 },
@@ -156,7 +165,7 @@ describe('feed editor: import from a spreadsheet', function () {
     ]);
 
     await press(editor, `#${MEASURES}-import-apply`);
-    await waitUntil(() => focusedId() === `${MEASURES}-import`, 'the focus back on the import button');
+    await waitUntil(() => focusedId() === `${MEASURES}-import`, 'the focus back on the import button', WAIT);
     expect([...editor.querySelectorAll<HTMLInputElement>('[id^="field-items_0_kpr_measures_"][id$="_title"]')].map((field) => field.value)).to.deep.equal([
       'Sprechstunde Bürgerpolizist',
       'Schulwegbegehung',
@@ -199,14 +208,14 @@ describe('feed editor: import from a spreadsheet', function () {
     paste('2020\t12\n2021\t13\n');
     await previewShown(SERIES);
     await press(editor, `#${SERIES}-import-cancel`);
-    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back on the import button');
+    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back on the import button', WAIT);
     expect(editor.querySelector(`#${SERIES}-import-panel`)).to.equal(null);
     expect(editor.draft.feed).to.equal(before);
     expect(editor.draft.canUndo).to.equal(canUndo);
     // Escape closes the panel too, with the same focus.
     await openImport(editor, SERIES);
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back after Escape');
+    await waitUntil(() => focusedId() === `${SERIES}-import`, 'the focus back after Escape', WAIT);
     expect(editor.draft.feed).to.equal(before);
   });
 
@@ -232,7 +241,7 @@ describe('feed editor: import from a spreadsheet', function () {
     await expect($(editor, `#${SERIES}-import-panel`)).to.be.accessible();
     await press(editor, `#${SERIES}-import-cancel`);
     editor.ui = 'en';
-    await waitUntil(() => $(editor, `#${SERIES}-import`).textContent === 'Take values from a spreadsheet', 'English texts');
+    await waitUntil(() => $(editor, `#${SERIES}-import`).textContent === 'Take values from a spreadsheet', 'English texts', WAIT);
     await openImport(editor, SERIES);
     paste(EXCEL_VALUES);
     await previewShown(SERIES);
