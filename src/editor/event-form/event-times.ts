@@ -117,8 +117,3 @@ export function anchorOf(kpr: JsonObject): SeriesAnchor | undefined {
   const second = Number(times.time.slice(6, 8)) || 0;
   return { day, time: { ...clock, second }, timeZone: zone };
 }
-
-/** The series' start as the calendar's expander takes it: an instant, or the day of an all-day series. */
-export function seriesStart(anchor: SeriesAnchor): Date | string {
-  return anchor.time ? zonedInstant({ ...parseDay(anchor.day), ...anchor.time }, anchor.timeZone) : anchor.day;
-}
