@@ -21,7 +21,7 @@ const HEADERS: ReadonlyArray<[MeasureColumn, exact: string[], containing: string
   ['end', ['bis', 'ende', 'end'], ['enddatum', 'abschluss', 'laufzeitende', 'zeitraumende', 'finish']],
   ['status', ['stand'], ['status', 'zustand', 'umsetzungsstand', 'sachstand', 'state']],
   ['partners', [], ['partner', 'beteiligt', 'mitwirk', 'akteur', 'kooperation', 'verantwortlich', 'zustaendig', 'traeger']],
-  ['description', [], ['beschreibung', 'description', 'details', 'erlaeuterung', 'inhalt', 'ziel', 'bemerkung', 'notiz']],
+  ['description', [], ['beschreibung', 'description', 'details', 'erlaeuterung', 'inhalt', 'bemerkung', 'notiz']],
   ['url', ['url', 'link', 'web'], ['internet', 'webseite', 'website', 'adresse']],
   ['title', ['name', 'titel', 'title'], ['massnahme', 'bezeichnung', 'thema', 'measure', 'projekt', 'vorhaben', 'aktivitaet']],
 ];

@@ -62,23 +62,27 @@ export interface Table {
 }
 
 /**
- * The rows of a table. Text with a tab is a copy from a spreadsheet; otherwise the separator is guessed, semicolon
- * before comma: `2023;12,5` splits at the comma into two columns too, but the semicolon, Excel's German choice,
- * is the one meant.
+ * The rows of a table. Text with a tab is a copy from a spreadsheet; otherwise semicolon or comma, whichever splits
+ * more rows into two or more cells, the semicolon on a tie: `2023;12,5` splits at the comma into two cells as
+ * well, but the semicolon, a German Excel's separator, is the one meant (papaparse's own guess takes the comma).
  */
 export async function parseTable(text: string): Promise<Table> {
   const papa = await loadPapa();
-  const tab = text.includes('\t');
-  const result = papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: tab ? '\t' : '',
-    delimitersToGuess: [';', ',', '\t'],
-    skipEmptyLines: false,
-  });
-  const separator = (tab ? '\t' : result.meta.delimiter) as Separator;
-  const rows = result.data
+  const clean = text.replace(/^\uFEFF/, '');
+  const parse = (separator: Separator) => papa.parse<string[]>(clean, { delimiter: separator, skipEmptyLines: false }).data;
+  const split = (rows: string[][]) => rows.filter((cells) => cells.filter((cell) => cell.trim()).length >= 2).length;
+  let separator: Separator;
+  let data: string[][];
+  if (clean.includes('\t')) [separator, data] = ['\t', parse('\t')];
+  else {
+    const semicolon = parse(';');
+    const comma = parse(',');
+    [separator, data] = split(semicolon) >= split(comma) ? [';', semicolon] : [',', comma];
+  }
+  const rows = data
     .map((cells, index) => ({ line: index + 1, cells: cells.map((cell) => cell.replace(/[\u00a0\u202f]/g, ' ').trim()) }))
     .filter((row) => row.cells.some((cell) => cell !== ''));
-  return { rows, separator: separator === ';' || separator === ',' || separator === '\t' ? separator : ';' };
+  return { rows, separator };
 }
 
 /**

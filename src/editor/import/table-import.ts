@@ -246,7 +246,7 @@ export class TableImport extends LitElement {
     const result = (entry: ValueEntry) =>
       entry.reason
         ? html`<td class="editor-import-skipped"><strong>${this.reason(entry.reason)}</strong></td>`
-        : html`<td>${entry.replaces === 'new' ? t('import.becomesNew') : t('import.becomesReplaces', { value: this.number(entry.replaces) })}</td>`;
+        : html`<td>${entry.replaces === 'new' ? t('import.becomesNew') : entry.replaces === null ? t('import.becomesFills') : t('import.becomesReplaces', { value: this.number(entry.replaces) })}</td>`;
     return html`<table class="editor-table">
       <caption>${this.caption()}</caption>
       <thead>

@@ -66,9 +66,6 @@ export function readValues(table: Table, series: readonly Json[]): ValuesReading
   const down = count(firstColumn, looksLikePeriod);
   const along = count(firstRow, looksLikePeriod);
   const reading: ValuesReading = along > down && rows.length <= 3 ? readColumns(table) : readRows(table, width);
-  const existing = new Map<string, Json>();
-  for (const point of series) if (isObject(point) && typeof point.period === 'string') existing.set(point.period, point.value ?? null);
-  for (const item of reading.entries) if (!item.reason) item.replaces = existing.has(item.period!) ? existing.get(item.period!)! : 'new';
   // The same period twice: the last one counts, as when typing it twice.
   const seen = new Map<string, ValueEntry>();
   for (const item of reading.entries) {
@@ -77,6 +74,9 @@ export function readValues(table: Table, series: readonly Json[]): ValuesReading
     if (before) before.reason = { key: 'twice', values: { period: item.period! } };
     seen.set(item.period!, item);
   }
+  const existing = new Map<string, Json>();
+  for (const point of series) if (isObject(point) && typeof point.period === 'string') existing.set(point.period, point.value ?? null);
+  for (const item of reading.entries) if (!item.reason) item.replaces = existing.has(item.period!) ? existing.get(item.period!)! : 'new';
   return reading;
 }
 
