@@ -46,6 +46,9 @@ export function setClock(instant) {
   }
 }
 
+const HOUR_MS = 3_600_000;
+/** The UTC hour (hours since 1970) berlinDate answered last, and its answer. */
+let lastHour = { hour: Number.NaN, date: '' };
 const berlinCalendar = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
@@ -54,6 +57,13 @@ const berlinCalendar = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin'
  * @param {Date} date
  */
 export function berlinDate(date) {
-  const parts = Object.fromEntries(berlinCalendar.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  // Every message's reference asks for the year, and Intl's formatting costs more than the rest of its request's
+  // own work. Berlin is a whole number of hours ahead of UTC and changes its clocks on the hour, so its date is
+  // the same for all of one UTC hour: the last hour's answer is kept.
+  const hour = Math.floor(date.getTime() / HOUR_MS);
+  if (hour !== lastHour.hour) {
+    const parts = Object.fromEntries(berlinCalendar.formatToParts(date).map((part) => [part.type, part.value]));
+    lastHour = { hour, date: `${parts.year}-${parts.month}-${parts.day}` };
+  }
+  return lastHour.date;
 }

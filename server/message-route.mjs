@@ -1,6 +1,7 @@
 // POST /messages: a resident's message → 201 { reference } once it is stored, 200 with the same reference for a
-// key sent before. Checked in this order: the Idempotency-Key, a key already stored, the contract (schema and
-// the rule for text), the rate limit, ALTCHA; automated messages are stored flagged and answered like any other.
+// key sent before. Checked in this order: the Idempotency-Key, the contract (schema and the rule for text), the
+// rate limit, ALTCHA, then stored; a key stored before is answered 200 at any of these steps but the first.
+// Automated messages are stored flagged and answered like any other.
 import { compileValidator } from './validate.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,12 +26,18 @@ export function acceptMessages(app, { store, routing, limiter, services, bodyLim
     const key = typeof header === 'string' && UUID.test(header.trim()) ? header.trim().toLowerCase() : undefined;
     if (!key) return reply.code(400).send({ error: 'the Idempotency-Key header must be a UUID, made once per message', problems: [] });
 
-    const earlier = await store.referenceFor(town, key);
-    if (earlier) return reply.code(200).send({ reference: earlier });
+    // A key stored before is answered with its reference whatever else this request would be refused for (its
+    // first answer was lost, and the limit or the challenge's expiry has come since). The store looks the key up
+    // as it saves; the refusals below look it up first, so an accepted message costs no query of its own.
+    /** @param {() => import('fastify').FastifyReply} refuse */
+    const unlessStoredBefore = async (refuse) => {
+      const earlier = await store.referenceFor(town, key);
+      return earlier ? reply.code(200).send({ reference: earlier }) : refuse();
+    };
 
     const body = /** @type {Record<string, any>} */ (request.body);
     const problems = validate(body);
-    if (problems.length) return reply.code(400).send({ error: 'the message does not fit the contract', problems });
+    if (problems.length) return unlessStoredBefore(() => reply.code(400).send({ error: 'the message does not fit the contract', problems }));
 
     // The limit counts accepted messages: the place taken here is given back unless a new message is stored.
     // Per town and address: residents of one town behind one address (a school, a town hall) do not use up
@@ -39,7 +46,7 @@ export function acceptMessages(app, { store, routing, limiter, services, bodyLim
     if (limiter) {
       const verdict = limiter.take(address);
       if (!verdict.allowed) {
-        return reply.code(429).header('Retry-After', String(verdict.retryAfterSeconds)).send({ error: 'too many messages from this address; please try again later' });
+        return unlessStoredBefore(() => reply.code(429).header('Retry-After', String(verdict.retryAfterSeconds)).send({ error: 'too many messages from this address; please try again later' }));
       }
     }
     let created = false;
@@ -49,7 +56,7 @@ export function acceptMessages(app, { store, routing, limiter, services, bodyLim
       const { altcha } = services;
       if (altcha) {
         const check = await altcha.verify(body.altcha);
-        if (!check.ok) return reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: check.message }] });
+        if (!check.ok) return await unlessStoredBefore(() => reply.code(400).send({ error: 'the ALTCHA proof of work is missing or invalid', problems: [{ path: '/altcha', message: check.message }] }));
         challenge = { signature: check.signature, expiresAt: check.expiresAt };
       }
 

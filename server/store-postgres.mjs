@@ -10,12 +10,13 @@
 //     together do not both run a migration.
 import { createRequire } from 'node:module';
 import { now as clockNow } from './clock.mjs';
-import { cutoffFor, FIELDS, newReference, PROBE_BYTES } from './store-shared.mjs';
+import { batchedSaves } from './store-postgres-batch.mjs';
+import { column, cutoffFor, FIELDS, newReference, PROBE_BYTES, violates } from './store-shared.mjs';
 
 /** @typedef {import('./store.mjs').MessageStore} MessageStore */
 /** @typedef {import('./store.mjs').StoredMessage} StoredMessage */
-
-const column = (/** @type {string} */ field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** @typedef {import('./store.mjs').SaveResult} SaveResult */
+/** @typedef {Parameters<MessageStore['saveMessage']>[0]} SaveRequest */
 
 /** Any number, the same in every process of this program: the advisory lock the migrations hold. */
 const MIGRATION_LOCK = 0x4b50_5201;
@@ -73,9 +74,6 @@ function fromRow(row) {
     forwardError: row.forward_error,
   };
 }
-
-/** A unique violation of the named constraint. @param {unknown} error @param {string} constraint */
-const violates = (error, constraint) => /** @type {any} */ (error)?.code === '23505' && /** @type {any} */ (error).constraint === constraint;
 
 /**
  * Runs the migrations the database has not had, in one transaction under an advisory lock: a second process
@@ -136,6 +134,55 @@ export function openPostgresStore(databaseUrl, { now = clockNow, poolSize = 10 }
   };
   let closed = false;
 
+  /** Stores one message in a transaction of its own. @param {SaveRequest} message @returns {Promise<SaveResult>} */
+  async function saveOne({ town, key, body, spamReason, challenge }) {
+    await migrated;
+    const values = FIELDS.map((field) => (field === 'wantsAnswer' ? !!body.wantsAnswer : (body[field] ?? null)));
+    const receivedAt = now().toISOString();
+    // Without ALTCHA one statement is the whole transaction (autocommit): its answer comes after the COMMIT.
+    // With ALTCHA, the solution is marked used in the same transaction as the message is stored.
+    const client = challenge ? await pool.connect() : pool;
+    try {
+      if (challenge) await client.query('BEGIN');
+      /** @type {string | undefined} */
+      let reference;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          // A concurrent insert of the same key waits here for the other to commit, then inserts nothing.
+          const { rows } = await client.query(INSERT, [town, newReference(now()), key, receivedAt, ...values, !!spamReason, spamReason ?? null]);
+          reference = rows[0]?.reference;
+          break;
+        } catch (error) {
+          // A reference collision (1 in 887 million per pair) draws again. Inside the ALTCHA transaction the
+          // failed statement has aborted it: that rare request answers 500, and the widget retries with its key.
+          if (attempt < 5 && violates(error, 'messages_reference_unique') && !challenge) continue;
+          throw error;
+        }
+      }
+      if (reference === undefined) {
+        if (challenge) await client.query('ROLLBACK');
+        const first = await client.query('SELECT reference FROM messages WHERE town = $1 AND idempotency_key = $2', [town, key]);
+        return { reference: first.rows[0].reference, created: false };
+      }
+      if (challenge) {
+        const used = await client.query('INSERT INTO altcha_used (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING signature', [challenge.signature, challenge.expiresAt]);
+        if (used.rowCount === 0) {
+          await client.query('ROLLBACK');
+          return { challengeUsed: true };
+        }
+        await client.query('COMMIT');
+      }
+      return { reference, created: true };
+    } catch (error) {
+      if (challenge) await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      if (challenge) /** @type {import('pg').PoolClient} */ (client).release();
+    }
+  }
+
+  const saveTogether = batchedSaves({ pool, migrated, now, saveOne, maxBatches: Math.max(1, Math.min(4, poolSize - 2)) });
+
   return {
     kind: 'postgres',
     pool,
@@ -144,50 +191,9 @@ export function openPostgresStore(databaseUrl, { now = clockNow, poolSize = 10 }
       const { rows } = await query('SELECT reference FROM messages WHERE town = $1 AND idempotency_key = $2', [town, key]);
       return rows[0]?.reference;
     },
-    async saveMessage({ town, key, body, spamReason, challenge }) {
-      await migrated;
-      const values = FIELDS.map((field) => (field === 'wantsAnswer' ? !!body.wantsAnswer : (body[field] ?? null)));
-      const receivedAt = now().toISOString();
-      // Without ALTCHA one statement is the whole transaction (autocommit): its answer comes after the COMMIT.
-      // With ALTCHA, the solution is marked used in the same transaction as the message is stored.
-      const client = challenge ? await pool.connect() : pool;
-      try {
-        if (challenge) await client.query('BEGIN');
-        /** @type {string | undefined} */
-        let reference;
-        for (let attempt = 0; ; attempt++) {
-          try {
-            // A concurrent insert of the same key waits here for the other to commit, then inserts nothing.
-            const { rows } = await client.query(INSERT, [town, newReference(now()), key, receivedAt, ...values, !!spamReason, spamReason ?? null]);
-            reference = rows[0]?.reference;
-            break;
-          } catch (error) {
-            // A reference collision (1 in 887 million per pair) draws again. Inside the ALTCHA transaction the
-            // failed statement has aborted it: that rare request answers 500, and the widget retries with its key.
-            if (attempt < 5 && violates(error, 'messages_reference_unique') && !challenge) continue;
-            throw error;
-          }
-        }
-        if (reference === undefined) {
-          if (challenge) await client.query('ROLLBACK');
-          const first = await client.query('SELECT reference FROM messages WHERE town = $1 AND idempotency_key = $2', [town, key]);
-          return { reference: first.rows[0].reference, created: false };
-        }
-        if (challenge) {
-          const used = await client.query('INSERT INTO altcha_used (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING signature', [challenge.signature, challenge.expiresAt]);
-          if (used.rowCount === 0) {
-            await client.query('ROLLBACK');
-            return { challengeUsed: true };
-          }
-          await client.query('COMMIT');
-        }
-        return { reference, created: true };
-      } catch (error) {
-        if (challenge) await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        if (challenge) /** @type {import('pg').PoolClient} */ (client).release();
-      }
+    saveMessage(message) {
+      // With ALTCHA the solution is marked used in the message's own transaction; the others share statements.
+      return message.challenge ? saveOne(message) : saveTogether(message);
     },
     async get(reference) {
       const { rows } = await query('SELECT * FROM messages WHERE reference = $1', [reference]);

@@ -30,3 +30,9 @@ export function newReference(date = clockNow()) {
  * long across the nights the clocks change. @param {number} nowMs @param {number} days
  */
 export const cutoffFor = (nowMs, days) => new Date(nowMs - days * 86_400_000).toISOString();
+
+/** A field's column: `wantsAnswer` → `wants_answer`. @param {string} field */
+export const column = (field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A PostgreSQL unique violation of the named constraint. @param {unknown} error @param {string} constraint */
+export const violates = (error, constraint) => /** @type {any} */ (error)?.code === '23505' && /** @type {any} */ (error).constraint === constraint;

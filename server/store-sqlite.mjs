@@ -1,20 +1,21 @@
-// The embedded message store: one SQLite file (better-sqlite3). Every write is one transaction that is on disk
-// before its promise resolves and the request is answered: WAL journal with `synchronous = FULL` fsyncs the WAL at
-// each commit, so neither a killed process nor a power cut after the answer loses an acknowledged message (NORMAL
+// The embedded message store: one SQLite file (better-sqlite3). Every write is committed, on disk, before its
+// promise resolves and the request is answered: WAL journal with `synchronous = FULL` fsyncs the WAL at each
+// commit, so neither a killed process nor a power cut after the answer loses an acknowledged message (NORMAL
 // would survive a killed process, but a power cut could roll back the last commits). See docs/contact-api.md.
-// better-sqlite3 works synchronously; the methods are async only to keep the contract (MessageStore, store.mjs)
-// that the PostgreSQL store shares. One file belongs to one host: several processes behind a load balancer need
+// Messages that arrive together share a commit (group commit, see saveMessage). better-sqlite3 works
+// synchronously; the other methods are async only to keep the contract (MessageStore, store.mjs) that the
+// PostgreSQL store shares. One file belongs to one host: several processes behind a load balancer need
 // PostgreSQL (store-postgres.mjs).
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { now as clockNow } from './clock.mjs';
-import { cutoffFor, FIELDS, newReference, PROBE_BYTES } from './store-shared.mjs';
+import { column, cutoffFor, FIELDS, newReference, PROBE_BYTES } from './store-shared.mjs';
 
 /** @typedef {import('./store.mjs').MessageStore} MessageStore */
 /** @typedef {import('./store.mjs').StoredMessage} StoredMessage */
+/** @typedef {Parameters<MessageStore['saveMessage']>[0]} SaveRequest */
 
-const column = (/** @type {string} */ field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Each entry moves the file one `user_version` on; an old file runs the ones it has not had, in one transaction. */
 export const SQLITE_MIGRATIONS = [
@@ -128,21 +129,68 @@ export function openSqliteStore(path, { now = clockNow } = {}) {
   const deleteExpired = db.prepare('DELETE FROM altcha_used WHERE expires_at < ?');
   const probe = db.prepare('INSERT OR REPLACE INTO health_probe (id, checked_at, room) VALUES (1, ?, zeroblob(?))');
 
-  /** Inserts with a fresh reference; a reference collision (1 in 887 million per pair) draws again. */
-  const insertMessage = db.transaction((/** @type {Record<string, unknown>} */ values, /** @type {{ signature: string, expiresAt: number } | undefined} */ challenge) => {
+  /**
+   * Stores one message inside the open transaction, in a savepoint of its own (a nested better-sqlite3
+   * transaction), so that one message that fails leaves the others of its commit untouched. A key stored before
+   * answers with its first reference; a reference collision (1 in 887 million per pair) draws again.
+   * @type {(message: SaveRequest) => import('./store.mjs').SaveResult}
+   */
+  const saveOne = db.transaction(({ town, key, body, spamReason, challenge }) => {
+    const existing = byKey.get(town, key);
+    if (existing) return { reference: /** @type {string} */ (existing), created: false };
     if (challenge && useChallenge.run(challenge.signature, challenge.expiresAt).changes === 0) return { challengeUsed: true };
+    /** @type {Record<string, unknown>} */
+    const values = { town, key, receivedAt: now().toISOString(), spam: spamReason ? 1 : 0, spamReason: spamReason ?? null };
+    for (const field of FIELDS) values[field] = body[field] ?? null;
+    values.wantsAnswer = body.wantsAnswer ? 1 : 0;
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(now());
       try {
         insert.run({ ...values, reference });
-        return { reference };
+        return { reference, created: true };
       } catch (error) {
-        const message = String(/** @type {Error} */ (error).message);
-        if (attempt < 5 && message.includes('messages.reference')) continue;
+        if (attempt < 5 && String(/** @type {Error} */ (error).message).includes('messages.reference')) continue;
         throw error;
       }
     }
   });
+
+  // Group commit. The commit's fsync is what a message costs; better-sqlite3 waits for it on the event loop, and
+  // the requests that arrive meanwhile wait in the sockets. So saveMessage queues the message, and once the
+  // requests at hand have been read (setImmediate runs after the event loop's I/O), all that are queued are
+  // written in one transaction: one fsync for them all, and each promise settles only after that COMMIT has
+  // returned, so a 201 still means on disk. The busier the endpoint, the more messages share a commit; a
+  // lone message is committed at the next turn of the event loop, as before.
+  /** @type {{ message: SaveRequest, resolve: (result: import('./store.mjs').SaveResult) => void, reject: (error: unknown) => void }[]} */
+  let queued = [];
+  /** Each message's result or error; throws (so that none is stored) when the transaction as a whole fails. */
+  const commitTogether = db.transaction((/** @type {SaveRequest[]} */ messages) =>
+    messages.map((message) => {
+      try {
+        return { result: saveOne(message) };
+      } catch (error) {
+        // SQLite ends the whole transaction on some errors (a full disk, I/O): then none of them is stored.
+        if (!db.inTransaction) throw error;
+        return { error };
+      }
+    }),
+  );
+  const commitQueued = () => {
+    const entries = queued;
+    queued = [];
+    if (!entries.length) return;
+    /** @type {({ result: import('./store.mjs').SaveResult } | { error: unknown })[]} */
+    let outcomes;
+    try {
+      // IMMEDIATE: the write lock is taken first, so another process writing to the file makes this wait
+      // (busy_timeout) rather than fail between the look-up of a key and the insert.
+      outcomes = commitTogether.immediate(entries.map((entry) => entry.message));
+    } catch (error) {
+      for (const entry of entries) entry.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => ('result' in outcome ? entries[i].resolve(outcome.result) : entries[i].reject(outcome.error)));
+  };
 
   return {
     kind: 'sqlite',
@@ -151,22 +199,10 @@ export function openSqliteStore(path, { now = clockNow } = {}) {
     async referenceFor(town, key) {
       return /** @type {string | undefined} */ (byKey.get(town, key));
     },
-    async saveMessage({ town, key, body, spamReason, challenge }) {
-      const existing = byKey.get(town, key);
-      if (existing) return { reference: /** @type {string} */ (existing), created: false };
-      /** @type {Record<string, unknown>} */
-      const values = { town, key, receivedAt: now().toISOString(), spam: spamReason ? 1 : 0, spamReason: spamReason ?? null };
-      for (const field of FIELDS) values[field] = body[field] ?? null;
-      values.wantsAnswer = body.wantsAnswer ? 1 : 0;
-      try {
-        const result = insertMessage(values, challenge);
-        return 'reference' in result ? { reference: /** @type {string} */ (result.reference), created: true } : { challengeUsed: true };
-      } catch (error) {
-        // Another connection to the file stored the same key between the look-up and the insert.
-        const existing = byKey.get(town, key);
-        if (existing && String(/** @type {Error} */ (error).message).includes('messages.idempotency_key')) return { reference: /** @type {string} */ (existing), created: false };
-        throw error;
-      }
+    saveMessage(message) {
+      return new Promise((resolve, reject) => {
+        if (queued.push({ message, resolve, reject }) === 1) setImmediate(commitQueued);
+      });
     },
     async get(reference) {
       const row = byReference.get(reference);
@@ -203,7 +239,9 @@ export function openSqliteStore(path, { now = clockNow } = {}) {
       return removed;
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      commitQueued(); // what was queued is stored (and answered) before the file closes
+      db.close();
     },
   };
 }

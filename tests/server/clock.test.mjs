@@ -3,7 +3,7 @@
 // of the server's own processes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { now, nowMs, setClock } from '../../server/clock.mjs';
+import { berlinDate, now, nowMs, setClock } from '../../server/clock.mjs';
 import { optionsFromEnv } from '../../server/config.mjs';
 import { startContactServer } from '../../scripts/processes.mjs';
 import { at, post, server, tempDir, TODAY, valid } from './support.mjs';
@@ -58,6 +58,24 @@ describe('the year in a reference is the year in Germany', () => {
       assert.equal(message.receivedAt, new Date(instant).toISOString()); // the time of receipt stays UTC
     });
   }
+});
+
+test("Germany's date, asked in any order (it keeps its last hour's answer), is the day there at each instant", () => {
+  /** @type {[string, string][]} an instant, its date in Bannewitz */
+  const days = [
+    ['2027-03-27T22:59:59.999Z', '2027-03-27'], // 23:59:59 on the evening before the clocks go forward
+    ['2027-03-27T23:00:00Z', '2027-03-28'], // midnight, winter time
+    ['2027-03-27T23:59:59Z', '2027-03-28'],
+    ['2027-03-28T21:59:59Z', '2027-03-28'], // 23:59:59 summer time, the first evening of it
+    ['2027-03-28T22:00:00Z', '2027-03-29'],
+    ['2027-03-27T23:30:00Z', '2027-03-28'], // back to an earlier hour
+    ['2027-03-27T22:30:00Z', '2027-03-27'],
+    ['2027-10-30T22:00:00Z', '2027-10-31'], // the night the clocks go back: midnight summer time
+    ['2027-10-31T22:59:59Z', '2027-10-31'],
+    ['2027-10-31T23:00:00Z', '2027-11-01'],
+  ];
+  assert.deepEqual(days.map(([instant]) => [instant, berlinDate(new Date(instant))]), days);
+  assert.throws(() => berlinDate(new Date('tomorrow')), RangeError);
 });
 
 describe('the CSV export is named by the day in Germany', () => {

@@ -49,4 +49,30 @@ describe('PostgreSQL: start-up and commits', missing ? { skip: missing } : {}, (
     await assert.rejects(store.ready(), /no_such_database/);
     await assert.rejects(store.saveMessage({ town: 'default', key: 'k', body: { message: 'x' } }), /no_such_database/);
   });
+
+  test('messages saved at once share one statement; one the database refuses fails alone, the others are stored', async (t) => {
+    const store = openStore({ databaseUrl: await database() });
+    t.after(() => store.close());
+    await store.ready();
+    const pool = /** @type {any} */ (store).pool;
+    /** @type {string[]} */
+    const inserts = [];
+    const query = pool.query.bind(pool);
+    pool.query = (/** @type {any} */ text, /** @type {any} */ values) => {
+      if (typeof text === 'string' && text.startsWith('INSERT INTO messages')) inserts.push(text);
+      return query(text, values);
+    };
+    // Ten at once: the fourth without the message the table requires, the sixth a key of the same batch again.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => store.saveMessage({ town: 'default', key: i === 5 ? 'k-0' : `k-${i}`, body: i === 3 ? { topic: 'lighting' } : { message: `Nachricht ${i}` } })),
+    );
+    assert.equal(outcomes[3].status, 'rejected');
+    assert.match(String(/** @type {PromiseRejectedResult} */ (outcomes[3]).reason), /null value in column "message"/);
+    const results = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined));
+    assert.equal(results.filter((result) => result && 'created' in result && result.created).length, 8, 'the other new keys are stored');
+    assert.deepEqual(results[5], { reference: /** @type {any} */ (results[0]).reference, created: false }, 'the repeated key answers with the first reference');
+    assert.equal((await query('SELECT count(*)::int AS n FROM messages')).rows[0].n, 8);
+    // One statement for the batch; refused, it was tried message by message (9 keys).
+    assert.equal(inserts.length, 1 + 9, inserts.join('\n'));
+  });
 });
