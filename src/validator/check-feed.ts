@@ -11,7 +11,7 @@ import { LATER_FEED_WINS, mergeItems, NEWEST_COPY, readItems, type MergeRules } 
 import { JSON_FEED_SCHEMA, parseFeed } from '../core/feed/parse.js';
 import { declarationFirst } from '../core/feed/xml.js';
 import { FORMAT_NAMES } from '../core/feed/read-feeds.js';
-import type { FeedDocument, FeedFormat, LoadedItem } from '../core/feed/types.js';
+import type { FeedDocument, FeedFormat, LoadedItem, ProblemData } from '../core/feed/types.js';
 import { DEFAULT_TIME_ZONE } from '../core/format.js';
 import { parseInert } from '../core/text.js';
 import { parseUrl } from '../core/urls.js';
@@ -240,15 +240,19 @@ function unreadable(body: string, error: FeedError, out: Collector): void {
     case 'xml-not-well-formed': {
       // The reader keeps the parser's first line; where it broke may come later ("Line Number 3, Column 12" in
       // Firefox; Chromium and the Node shim say "error on line 3 at column 12"), so the whole report is read here.
+      // The reason is the parser's first line, as the reader's is, without its place (Chromium and the Node shim put
+      // it there), which the path names.
       const report = parseInert(declarationFirst(body), 'application/xml').getElementsByTagName('parsererror')[0]?.textContent ?? '';
       const [, line, column] = /line (?:number )?(\d+),? (?:at )?column (\d+)/i.exec(report) ?? [];
-      const reason = error.message.replace(/^invalid XML: (?:.*?error on line \d+ at column \d+: )?/s, '').trim();
+      const reason = report.trim().split('\n')[0]!.replace(/^.*?error on line \d+ at column \d+: /, '').trim();
       return out.error(error.code, line ? `line ${line}, column ${column}` : WHOLE_FEED, `this is not well-formed XML: ${reason}`, 'Correct the XML there: close every tag, write & as &amp;, and use no HTML entities such as &nbsp; (write the character itself).');
     }
     case 'html-page':
       return out.error(error.code, WHOLE_FEED, 'this is an HTML web page, not a feed (a wrong address, a login page or an error page?)', 'Use the address of the feed itself: opened in a browser, it shows XML or JSON, not a web page.');
-    case 'xml-not-a-feed':
-      return out.error(error.code, WHOLE_FEED, `this is XML, but ${error.message.replace(/^XML, but /, '')}`, 'Give the widget an RSS or Atom feed (RSS 2.0 or Atom 1.0 at best): other XML is not read.');
+    case 'xml-not-a-feed': {
+      const root = parseInert(declarationFirst(body), 'application/xml').documentElement.localName;
+      return out.error(error.code, WHOLE_FEED, `this is XML, but neither RSS nor Atom (root element <${root}>)`, 'Give the widget an RSS or Atom feed (RSS 2.0 or Atom 1.0 at best): other XML is not read.');
+    }
     case 'rss-without-channel':
       return out.error(error.code, 'rss', 'the RSS feed has no <channel> element', 'Put the feed\'s title, link and <item> elements into a <channel> element inside <rss>.');
     default:
@@ -260,7 +264,7 @@ function unreadable(body: string, error: FeedError, out: Collector): void {
 function notAJsonFeed(body: string, error: FeedError, out: Collector): void {
   const json = JSON.parse(body) as Record<string, unknown>;
   if (error.code === 'oparl-not-a-meeting-list') {
-    return out.error(error.code, 'type', `this is not a list of meetings: ${error.message.replace(/^it is /, 'it is ')}`, 'Give the calendar the body\'s meeting list (the URL in its "meeting" field), whose pages hold { "data": [ … ], "pagination": …, "links": … }.');
+    return out.error(error.code, 'type', `this is not a list of meetings: ${error.message}`, 'Give the calendar the body\'s meeting list (the URL in its "meeting" field), whose pages hold { "data": [ … ], "pagination": …, "links": … }.');
   }
   if (!('version' in json) && ('pagination' in json || 'links' in json)) {
     return out.error('oparl-page-without-data', 'data', 'this looks like a page of an OParl list, but it has no "data" list of meetings', 'Give the calendar the meeting list\'s address, whose pages hold { "data": [ … ], "pagination": …, "links": … }; a page without meetings has "data": [].');
@@ -492,38 +496,37 @@ async function probeTargets({ targets, out }: Context, probe: UrlProbe): Promise
   }
 }
 
-const relativeSeen = new WeakMap<Collector, FeedProblem>();
+/** The one problem for a feed's relative URLs, with the first of them and how many more there are. */
+const relativeSeen = new WeakMap<Collector, { problem: FeedProblem; first: string; more: number }>();
 
 /** A relative URL is fine for the widgets (they resolve it against the feed's address), not for feed readers without feed_url. */
 function relative(where: string, raw: string, { base, out }: Context): void {
   if (base) return;
-  const earlier = relativeSeen.get(out);
-  if (earlier) {
-    const more = Number(/and (\d+) more/.exec(earlier.message)?.[1] ?? 0) + 1;
-    earlier.message = earlier.message.replace(/( and \d+ more)?: the widgets/, ` and ${more} more: the widgets`);
-    return;
+  let seen = relativeSeen.get(out);
+  if (seen) {
+    seen.more++;
+  } else {
+    seen = {
+      problem: { severity: 'warning', code: 'relative-url', path: where, message: '', fix: 'Add "feed_url" with the address the feed is published at, or write the URLs in full with https://.' },
+      first: JSON.stringify(shorten(raw)),
+      more: 0,
+    };
+    relativeSeen.set(out, seen);
+    out.problems.push(seen.problem);
   }
-  const problem: FeedProblem = {
-    severity: 'warning',
-    code: 'relative-url',
-    path: where,
-    message: `${JSON.stringify(shorten(raw))} is a relative URL: the widgets resolve it against the feed's address, but feed readers cannot without "feed_url"`,
-    fix: 'Add "feed_url" with the address the feed is published at, or write the URLs in full with https://.',
-  };
-  relativeSeen.set(out, problem);
-  out.problems.push(problem);
+  seen.problem.message = `${seen.first} is a relative URL${seen.more ? ` and ${seen.more} more` : ''}: the widgets resolve it against the feed's address, but feed readers cannot without "feed_url"`;
 }
 
 async function checkGoals(items: LoadedItem[], at: Map<LoadedItem, number>, context: Context): Promise<void> {
   const { toGoalEntry } = await import('../widgets/goal-overview/goal-entry.js');
   for (const item of items) {
-    const messages: string[] = [];
-    toGoalEntry(item, (message) => messages.push(message));
-    for (const message of messages) fromReader(goalCode(message), message, `items[${at.get(item)}]`, `goal "${item.id}" of ${item.source}: `, item, context);
+    const problems: ReaderProblem[] = [];
+    toGoalEntry(item, (code, _message, data) => problems.push({ code, data }));
+    for (const problem of problems) fromReader(problem, `items[${at.get(item)}]`, item, context);
   }
 }
 
-/** KPR events, each read by the calendar's own reader, one at a time so that every message names its item. */
+/** KPR events, each read by the calendar's own reader, one at a time so that every problem names its item. */
 async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, context: Context): Promise<number> {
   const { jsonEventSource } = await import('../widgets/event-calendar/json-events.js');
   const seen = new Map<string, number>();
@@ -535,66 +538,47 @@ async function checkEvents(items: LoadedItem[], at: Map<LoadedItem, number>, con
       context.out.error('duplicate-id', `${path}.id`, `items[${first}] has the same id ${JSON.stringify(item.id)}, so this event is left out`, 'Give every event an id of its own that never changes.');
       continue;
     }
-    const messages: ReaderMessage[] = [];
-    const where = `event "${item.id}" of ${item.source}: `;
-    const source = jsonEventSource([item], item.source, 0, (code, message) => messages.push([code, message]));
+    const problems: ReaderProblem[] = [];
+    const source = jsonEventSource([item], item.source, 0, (code, _message, data) => problems.push({ code, data }));
     // As in the widget, an id is taken only by an event the reader accepted (its start and kind, read at once);
     // a later event with the id of one it left out is shown.
-    if (!messages.some(([, message]) => message.startsWith(`${where}left out: `))) seen.set(item.id, at.get(item)!);
+    if (!problems.some(({ data }) => leftOutWhole(data))) seen.set(item.id, at.get(item)!);
     if (source.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
-    for (const [code, message] of messages) fromReader(code, message, path, where, item, context);
+    for (const problem of problems) fromReader(problem, path, item, context);
   }
   return shown;
 }
 
-/** A calendar reader's problem: its code and its console message (src/widgets/event-calendar/event-calendar.types.ts, `Warn`). */
-type ReaderMessage = [ProblemCode, string];
-
 /**
- * The goal overview's reader still hands over console messages alone (its `warn` takes a string:
- * src/widgets/goal-overview/goal-entry.ts), so its two kinds of message that are no schema problem are given their
- * code here; a part left out for the schema gets the schema problem's code in `fromReader`. The calendar's readers
- * give every problem its code themselves.
+ * A reader's problem as the validator takes it: its code and its data (src/core/feed/types.ts, `Warn`). The
+ * reader's console message is not kept: nothing here is read from it.
  */
-function goalCode(message: string): ProblemCode | undefined {
-  return /not a built-in icon/.test(message) ? 'goal-icon-unknown' : /is not a number; shown as a gap/.test(message) ? 'goal-value-not-number' : undefined;
+interface ReaderProblem {
+  code: ProblemCode;
+  data: ProblemData;
+}
+
+/** Whether the reader left out the whole entry, not only a part of it. */
+function leftOutWhole(data: ProblemData): boolean {
+  return data.severity === 'error' && data.part === undefined;
 }
 
 /**
- * Each message of the goal overview's or the calendar's JSON reader becomes a problem with its code and the path
- * of the field it names; "left out" and "skipped" are errors, the rest warnings. The fix is chosen by the code, and
- * for a field that does not fit the schema by the schema problem itself, found again by validating that part.
+ * A problem of the goal overview's or the calendar's JSON reader, at the field its data names; left out (the entry,
+ * or a part) is an error, the rest warnings. The fix is chosen by the code, and for a field that does not fit the
+ * schema by the schema problem itself, found again by validating that part.
  */
-function fromReader(readerCode: ProblemCode | undefined, message: string, path: string, where: string, item: LoadedItem, { out, profile, widget }: Context): void {
-  const rest = message.startsWith(where) ? message.slice(where.length) : message;
-  const tokens = rest.match(/_kpr(?:\.\w+|\[\d+\])*/g) ?? [];
-  let field = tokens[0];
-  if (field && tokens[1]?.startsWith(field)) field = tokens[1];
-  // An indicator value "shown as a gap" names its period: point at the very value.
-  const period = /^(_kpr\.indicators\[\d+\]), period "(.*)": /.exec(rest);
-  if (period) {
-    const series = ((item._kpr?.indicators as Array<{ series?: Array<{ period?: unknown }> }> | undefined)?.[Number(/\[(\d+)\]/.exec(period[1]!)![1])]?.series) ?? [];
-    const index = series.findIndex((point) => String(point?.period) === period[2]);
-    field = `${period[1]}.series${index >= 0 ? `[${index}].value` : ''}`;
-  }
-  const error = /\bleft out\b|\bskipped\b/.test(rest);
-  let text = rest;
-  const leftOut = /^left out(?: (\S+))?: (.*)$/.exec(rest);
-  if (leftOut) text = leftOut[1] ? `${leftOut[2]}, so ${leftOut[1]} is left out` : `${leftOut[2]}, so the ${profile.noun} is not shown`;
+function fromReader({ code: readerCode, data }: ReaderProblem, path: string, item: LoadedItem, { out, profile, widget }: Context): void {
+  const field = data.path;
   let code = readerCode;
-  if (code === 'event-without-title') field = 'title';
-  const schemaProblem = code && !code.startsWith('schema-') ? undefined : field && readerSchemaProblems(item, widget).find((problem) => problem.path === field);
-  let fix: string;
-  if (schemaProblem) {
-    code = schemaProblem.code;
-    fix = fixFor(schemaProblem, profile.schemaFile);
-  } else {
-    code ??= widget === 'goal-overview' ? 'goal-part-invalid' : 'event-part-invalid';
-    fix = readerFix(code, field ?? '', 'json') ?? (field && fixForField(field)) ?? `Correct it as ${profile.schemaFile} describes.`;
-  }
+  const schemaProblem = code.startsWith('schema-') && field ? readerSchemaProblems(item, widget).find((problem) => problem.path === field) : undefined;
+  const fix = schemaProblem
+    ? fixFor(schemaProblem, profile.schemaFile)
+    : readerFix(code, field, 'json') ?? (field && fixForField(field)) ?? `Correct it as ${profile.schemaFile} describes.`;
+  if (schemaProblem) code = schemaProblem.code;
   const at = field ? `${path}.${field}` : path;
-  if (error) out.error(code, at, text, fix);
-  else out.warning(code, at, text, fix);
+  if (data.severity !== 'error') return out.warning(code, at, data.reason, fix);
+  out.error(code, at, data.part ? `${data.reason}, so ${data.part} is left out` : `${data.reason}, so the ${profile.noun} is not shown`, fix);
 }
 
 /** The schema problems of an item's parts as the goal overview's and the calendar's readers validate them. */
@@ -618,38 +602,37 @@ async function checkIcs(document: FeedDocument, { source, out }: Context): Promi
   const text = document.text ?? '';
   const items = (text.match(/^BEGIN:VEVENT\s*$/gim) ?? []).length;
   const { readIcs } = await import('../widgets/event-calendar/ics.js');
-  const messages: ReaderMessage[] = [];
+  const problems: ReaderProblem[] = [];
   try {
-    const calendar = await readIcs(text, source, 0, (code, message) => messages.push([code, message]));
+    const calendar = await readIcs(text, source, 0, (code, _message, data) => problems.push({ code, data }));
     calendar.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE);
   } catch (error) {
-    const reason = (error as Error).message.replace(`${source} `, 'it ');
-    const line = /line (\d+)/i.exec(reason)?.[1];
-    out.error('ics-not-readable', line ? `line ${line}` : WHOLE_FEED, reason, 'Export the calendar again from the calendar program, or correct the file there.');
+    // The reader's reason ("it is not a readable iCalendar file: …") names no file: the report does.
+    out.error('ics-not-readable', WHOLE_FEED, (error as Error).message, 'Export the calendar again from the calendar program, or correct the file there.');
     return { items, shown: 0 };
   }
   let skipped = 0;
-  for (const [readerCode, message] of messages) {
+  for (const { code: readerCode, data } of problems) {
     if (readerCode === 'too-many-events') continue; // the whole century asked for at once
-    const rest = message.startsWith(`${source}: `) ? message.slice(source.length + 2) : message;
-    const event = /^event "(.*)" \(line (\d+)\): (.*)$/s.exec(rest);
-    let property = /\b(DTSTART|DTEND|DURATION|RRULE|EXRULE|RDATE|EXDATE|RECURRENCE-ID|SUMMARY|TZID)\b/.exec(event?.[3] ?? rest)?.[1];
-    let line = event?.[2];
-    let text = (event?.[3] ?? rest).replace(/; skipped$/, ', so the event is not shown');
-    // ical.js words a date it cannot read by its parts ("Could not extract integer from …"): find the line itself.
-    const date = event && !property ? unreadableDate(document.text ?? '', Number(event[2])) : undefined;
+    const event = data.uid !== undefined;
+    let property = data.path;
+    let line = data.line;
+    let reason = data.reason;
+    // ical.js names a date it cannot read by its parts ("Could not extract integer from …"), not by its property:
+    // the event's lines are searched for it.
+    const date = event && !property ? unreadableDate(text, line ?? 0) : undefined;
     if (date) {
-      [property, line] = [date.name, String(date.line)];
-      text = `${date.name} ${JSON.stringify(date.value)} is not an iCalendar date (20261203) or date-time (20261203T180000), so the event is not shown`;
+      [property, line] = [date.name, date.line];
+      reason = `${date.name} ${JSON.stringify(date.value)} is not an iCalendar date (20261203) or date-time (20261203T180000)`;
     }
-    const path = event ? `line ${line} (VEVENT "${event[1]}")${property ? `.${property}` : ''}` : property ? property : WHOLE_FEED;
+    const path = event ? `line ${line} (VEVENT "${data.uid}")${property ? `.${property}` : ''}` : property || WHOLE_FEED;
     const code: ProblemCode = date ? 'event-date-unreadable' : readerCode;
-    const fix = readerFix(code, property ?? '', 'ics') ?? 'Correct the event in the calendar program and export the file again.';
-    if (/; skipped$/.test(rest)) {
+    const fix = readerFix(code, property, 'ics') ?? 'Correct the event in the calendar program and export the file again.';
+    if (data.severity === 'error') {
       skipped++;
-      out.error(code, path, text, fix);
+      out.error(code, path, `${reason}, so the event is not shown`, fix);
     } else {
-      out.warning(code, path, text, fix);
+      out.warning(code, path, date ? `${reason}, so the event is not shown` : reason, fix);
     }
   }
   return { items, shown: Math.max(0, items - skipped) };
@@ -666,23 +649,21 @@ function unreadableDate(text: string, eventLine: number): { line: number; name: 
   return undefined;
 }
 
-async function checkOparl(document: FeedDocument, { source, out }: Context): Promise<{ items: number; shown: number }> {
+async function checkOparl(document: FeedDocument, { out }: Context): Promise<{ items: number; shown: number }> {
   const { oparlSource } = await import('../widgets/event-calendar/oparl.js');
   // Later pages are not fetched: the validator checks the page it was given (the calendar reads them as it needs).
   const paging = { load: () => Promise.reject(new Error('not followed')), changed: () => {} };
   let shown = 0;
   document.items.forEach((raw, index) => {
-    const messages: ReaderMessage[] = [];
-    const meeting = oparlSource({ ...document, items: [raw], next: undefined }, 0, (code, message) => messages.push([code, message]), paging);
+    const problems: ReaderProblem[] = [];
+    const meeting = oparlSource({ ...document, items: [raw], next: undefined }, 0, (code, _message, data) => problems.push({ code, data }), paging);
     const deleted = (raw as { deleted?: unknown } | null)?.deleted === true;
     if (!deleted && meeting.occurrences(ALL_DAYS, DEFAULT_TIME_ZONE).length > 0) shown++;
-    for (const [code, message] of messages) {
-      const rest = message.replace(/^meeting (?:"[^"]*"|\d+) of /, '').replace(`${source}: `, '');
-      const field = /it has no (\w+)/.exec(rest)?.[1] ?? /^(?:left out: )?(start|end)\b/.exec(rest)?.[1] ?? (/OParl \w+, not a meeting|not an OParl object/.test(rest) ? 'type' : /agenda/.test(rest) ? 'agendaItem' : /location/.test(rest) ? 'location' : '');
-      const path = `data[${index}]${field ? `.${field}` : ''}`;
-      const fix = OPARL_FIXES[field] ?? 'Correct the meeting in the council information system.';
-      if (code === 'meeting-invalid') out.error(code, path, `${rest.replace(/^left out: /, '')}, so the meeting is not shown`, fix);
-      else out.warning(code, path, rest, fix);
+    for (const { code, data } of problems) {
+      const path = `data[${index}]${data.path ? `.${data.path}` : ''}`;
+      const fix = OPARL_FIXES[data.path] ?? 'Correct the meeting in the council information system.';
+      if (data.severity === 'error') out.error(code, path, `${data.reason}, so the meeting is not shown`, fix);
+      else out.warning(code, path, data.reason, fix);
     }
   });
   return { items: document.items.length, shown };
@@ -716,7 +697,8 @@ function checkMessage(json: Record<string, unknown>, report: FeedReport, out: Co
   const problems = validate(json, contactSchema as Schema);
   for (const problem of problems) {
     // An enum of one value ("consent": true) reads better as "must be true" than as "must be one of true".
-    const message = problem.message.replace(/^must be one of ([^,]+)$/, 'must be $1');
+    const only = problem.code === 'schema-enum' && Array.isArray(problem.expected) && problem.expected.length === 1;
+    const message = only ? `must be ${JSON.stringify((problem.expected as unknown[])[0])}` : problem.message;
     out.error(problem.code, problem.path || WHOLE_FEED, `${subject(problem.path, 'the message')} ${message}, so the endpoint refuses the message`, fixFor(problem, 'kpr-contact.schema.json'));
   }
   report.shown = problems.length ? 0 : 1;

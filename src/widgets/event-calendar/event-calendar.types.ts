@@ -1,5 +1,3 @@
-import type { ProblemCode } from '../../core/feed/problems.js';
-
 /**
  * The calendar's model. Every source (the KPR events feed, iCalendar, OParl) is read into `CalendarEvent`
  * occurrences for the days on screen; recurring series are expanded only for those days plus a margin.
@@ -89,6 +87,7 @@ export const MAX_OCCURRENCES = 2000;
 
 /**
  * Problems for the webmaster's console, naming the source, the event and the field, each with its code
- * (docs/problem-codes.md): the console names it, and the validator takes it as it is.
+ * (docs/problem-codes.md) and its data (where, and whether the event or a part is left out): the console names the
+ * code, and the validator works from code and data.
  */
-export type Warn = (code: ProblemCode, message: string) => void;
+export type { Warn } from '../../core/feed/types.js';

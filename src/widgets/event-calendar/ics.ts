@@ -29,9 +29,13 @@ export const MAX_SOURCE_DATES = 50_000;
 type Details = Omit<CalendarEvent, 'key' | 'allDay' | 'start' | 'end' | 'startDay' | 'endDay' | 'recurring'>;
 
 /** One VEVENT: a single event, a series, or one changed date of a series (RECURRENCE-ID). */
+/** Tells of a problem of one VEVENT: the property it is about ('' for the event), and `error` when it is skipped. */
+type Say = (code: ProblemCode, reason: string, path: string, severity?: 'error') => void;
+
 interface Series {
   details: Details;
-  where: string;
+  /** Tells of a problem of this VEVENT, naming it by its UID and line. */
+  say: Say;
   start: Time;
   end: Time;
   recurring: boolean;
@@ -49,16 +53,16 @@ interface Series {
 export async function readIcs(text: string, url: string, sourceIndex: number, warn: Warn): Promise<EventSource> {
   const { default: ical } = await import('ical.js');
   const warned = new Set<string>();
-  const warnOnce: Warn = (code, message) => {
+  const warnOnce: Warn = (code, message, data) => {
     if (warned.has(message)) return;
     warned.add(message);
-    warn(code, `${url}: ${message}`);
+    warn(code, `${url}: ${message}`, data);
   };
   // No page around it when the feed validator reads a file in Node: links then stay relative to the file itself.
   const page = globalThis.document?.baseURI;
   const base = parseUrl(url, page)?.href ?? page ?? url;
   const body = text.replace(/^\uFEFF/, '');
-  const calendars = parseCalendars(ical, body, url);
+  const calendars = parseCalendars(ical, body);
   for (const calendar of calendars) registerZones(ical, calendar, warnOnce);
   const calendarLanguage = calendars.map(languageOfCalendar).find(Boolean);
 
@@ -88,20 +92,23 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
     if (!series) continue;
     const id = event.getFirstProperty('recurrence-id')!;
     if (String(id.getParameter('range')).toUpperCase() === 'THISANDFUTURE') {
-      warnOnce('range-unsupported', `${series.where}: RANGE=THISANDFUTURE is not supported; only the date ${id.getFirstValue()} is changed`);
+      series.say('range-unsupported', `RANGE=THISANDFUTURE is not supported; only the date ${id.getFirstValue()} is changed`, '');
     }
     master?.replaced.add(dateId(id.getFirstValue() as Time));
   }
 
   function read(event: Component, uid: string, line: number, master?: Series): Series | undefined {
     const where = `event "${uid}" (line ${line})`;
+    // The property it is about ('' when ical.js does not say), and whether the event is skipped.
+    const say: Say = (code, reason, path, severity) =>
+      warnOnce(code, `${where}: ${reason}${severity ? '; skipped' : ''}`, { path, severity, reason, line, uid });
     try {
-      if (event.hasProperty('x-kpr-rrule')) fail('rrule-unreadable', `unreadable RRULE "${event.getFirstPropertyValue('x-kpr-rrule')}"`);
-      if (event.hasProperty('x-kpr-exrule')) warnOnce('exrule-unsupported', `${where}: EXRULE (deprecated in RFC 5545) is not supported and was ignored`);
+      if (event.hasProperty('x-kpr-rrule')) fail('rrule-unreadable', `unreadable RRULE "${event.getFirstPropertyValue('x-kpr-rrule')}"`, 'RRULE');
+      if (event.hasProperty('x-kpr-exrule')) say('exrule-unsupported', 'EXRULE (deprecated in RFC 5545) is not supported and was ignored', 'EXRULE');
       const start = event.getFirstPropertyValue('dtstart') as Time | null;
-      if (!start) return fail('event-without-start', 'no DTSTART');
+      if (!start) return fail('event-without-start', 'no DTSTART', 'DTSTART');
       const end = new ical.Event(event, { exceptions: [] }).endDate;
-      if (end.compare(start) < 0) fail('event-ends-before-start', `it ends (DTEND ${end}) before it starts (DTSTART ${start})`);
+      if (end.compare(start) < 0) fail('event-ends-before-start', `it ends (DTEND ${end}) before it starts (DTSTART ${start})`, 'DTEND');
       // Read every date now, so that an unreadable one is reported here and not while the calendar is shown.
       for (const name of ['rrule', 'rdate', 'exdate', 'recurrence-id']) for (const p of event.getAllProperties(name)) p.getValues();
       for (const rule of event.getAllProperties('rrule')) {
@@ -110,24 +117,26 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
         try {
           (rule.getFirstValue() as Recur).iterator(start);
         } catch (error) {
-          warnOnce('rrule-part-unsupported', `${where}: RRULE "${String(rule.getFirstValue())}": ${(error as Error).message}; the event is shown once, on its start`);
+          say('rrule-part-unsupported', `RRULE "${String(rule.getFirstValue())}": ${(error as Error).message}; the event is shown once, on its start`, 'RRULE');
           event.removeProperty(rule);
         }
       }
       const details = { ...master?.details, ...detailsOf(event, uid) };
-      if (!details.title) warnOnce('event-without-title', `${where}: no SUMMARY; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
+      if (!details.title) say('event-without-title', 'no SUMMARY; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")', 'SUMMARY');
       const single = !!master || event.hasProperty('recurrence-id');
       const span = start.isDate ? allDayLength(start, end) : Math.ceil((end.toUnixTime() - start.toUnixTime()) / 86_400);
       const series: Series = {
-        details: details as Details, where, start, end, span, replaced: new Set(), starts: [], days: [], done: false,
+        details: details as Details, say, start, end, span, replaced: new Set(), starts: [], days: [], done: false,
         recurring: single || event.hasProperty('rrule') || event.hasProperty('rdate'),
         dates: single ? [start].values() : seriesDates(ical, event, start),
       };
       all.push(series);
       return series;
     } catch (error) {
-      // What ical.js itself throws here is a value it cannot read: a date, a date-time or a duration.
-      warnOnce((error as { code?: ProblemCode }).code ?? 'event-date-unreadable', `${where}: ${(error as Error).message}; skipped`);
+      // What ical.js itself throws here is a value it cannot read: a date, a date-time or a duration (which one, its
+      // message does not say as data: the path is left empty).
+      const { code, property } = error as { code?: ProblemCode; property?: string };
+      say(code ?? 'event-date-unreadable', (error as Error).message, property ?? '', 'error');
       return undefined;
     }
   }
@@ -161,8 +170,8 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
           series.done = true;
         } else if (series.starts.length >= MAX_SERIES_DATES || budget <= 0) {
           series.done = true;
-          warnOnce('series-dates-stop', `${series.where}: its dates stop after ${series.starts.length} (at most ${MAX_SERIES_DATES} per event and `
-            + `${MAX_SOURCE_DATES} per source); dates from ${dateOf(next.value)} on are not shown`);
+          series.say('series-dates-stop', `its dates stop after ${series.starts.length} (at most ${MAX_SERIES_DATES} per event and `
+            + `${MAX_SOURCE_DATES} per source); dates from ${dateOf(next.value)} on are not shown`, '');
         } else {
           budget--;
           series.starts.push(next.value);
@@ -171,7 +180,7 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       }
     } catch (error) {
       series.done = true;
-      warnOnce('series-dates-stop', `${series.where}: its dates stop at ${series.days.at(-1) ?? 'the start'} (${(error as Error).message})`);
+      series.say('series-dates-stop', `its dates stop at ${series.days.at(-1) ?? 'the start'} (${(error as Error).message})`, '');
     }
   }
 
@@ -221,18 +230,19 @@ export async function readIcs(text: string, url: string, sourceIndex: number, wa
       }
       const sorted = [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime());
       if (sorted.length > MAX_OCCURRENCES) {
-        warnOnce('too-many-events', `more than ${MAX_OCCURRENCES} events in ${range.from} – ${range.to}; only the first ${MAX_OCCURRENCES} are shown`);
+        const reason = `more than ${MAX_OCCURRENCES} events in ${range.from} – ${range.to}; only the first ${MAX_OCCURRENCES} are shown`;
+        warnOnce('too-many-events', reason, { path: '', reason });
       }
       return sorted.slice(0, MAX_OCCURRENCES);
     },
   };
 }
 
-/** Parses the file, or rejects with what is wrong with it. */
-function parseCalendars(ical: ICAL, body: string, url: string): Component[] {
+/** Parses the file, or rejects with what is wrong with it ("it is not …": the caller names the file). */
+function parseCalendars(ical: ICAL, body: string): Component[] {
   if (!/^\s*BEGIN:VCALENDAR\r?\n/i.test(body)) {
     const start = body.trim().slice(0, 40).replace(/\s+/g, ' ');
-    throw new Error(`${url} is not an iCalendar file: it does not begin with BEGIN:VCALENDAR but with "${start}"`);
+    throw new Error(`it is not an iCalendar file: it does not begin with BEGIN:VCALENDAR but with "${start}"`);
   }
   // ical.js rejects a whole file for one unreadable RRULE (and for EXRULE values). Such lines are renamed, and
   // `read` skips their event alone; EXRULE is not supported.
@@ -244,7 +254,7 @@ function parseCalendars(ical: ICAL, body: string, url: string): Component[] {
   try {
     data = ical.parse(unfolded);
   } catch (error) {
-    throw new Error(`${url} is not a readable iCalendar file: ${(error as Error).message}`);
+    throw new Error(`it is not a readable iCalendar file: ${(error as Error).message}`);
   }
   // One calendar is returned as it is; several in one file as a list of them.
   const calendars = (Array.isArray(data[0]) ? data : [data]).map((jCal) => new ical.Component(jCal as unknown[]));
@@ -272,7 +282,8 @@ function registerZones(ical: ICAL, calendar: Component, warnOnce: Warn) {
       const parts = tzid.split('/');
       const known = [tzid, parts.slice(-2).join('/'), parts.slice(-3).join('/')].find(isKnownTimeZone);
       if (!known) {
-        warnOnce('time-zone-unknown', `time zone "${tzid}" is neither in the file (VTIMEZONE) nor known to the browser; its times are read in the municipality's zone`);
+        const reason = `time zone "${tzid}" is neither in the file (VTIMEZONE) nor known to the browser; its times are read in the municipality's zone`;
+        warnOnce('time-zone-unknown', reason, { path: '', reason });
         continue;
       }
       const zone = new ical.Timezone({ tzid });
@@ -350,9 +361,9 @@ function allDayLength(start: Time, end: Time): number {
   return Math.max(1, daysBetween(dateOf(start), dateOf(end)));
 }
 
-/** Why an event is skipped, with its code; `read` passes it on. */
-function fail(code: ProblemCode, message: string): never {
-  throw Object.assign(new Error(message), { code });
+/** Why an event is skipped, with its code and the property it is about; `read` passes them on. */
+function fail(code: ProblemCode, message: string, property: string): never {
+  throw Object.assign(new Error(message), { code, property });
 }
 
 /** A property's LANGUAGE parameter (RFC 5545, 3.2.10): "en", "de-DE". */

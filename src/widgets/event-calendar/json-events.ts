@@ -1,5 +1,5 @@
 import type { ProblemCode } from '../../core/feed/problems.js';
-import type { LoadedItem } from '../../core/feed/types.js';
+import type { LoadedItem, ProblemData } from '../../core/feed/types.js';
 import { firstSentence, plainText } from '../../core/text.js';
 import { addDays, dayOf, daysBetween, isKnownTimeZone, startOfDay } from '../../core/time.js';
 import { safeLink } from '../../core/urls.js';
@@ -59,8 +59,8 @@ interface When {
  */
 export function jsonEventSource(items: readonly LoadedItem[], url: string, sourceIndex: number, warn: Warn): EventSource {
   const warned = new Set<string>();
-  const warnOnce: Warn = (code, message) => {
-    if (!warned.has(message)) warn(code, message);
+  const warnOnce: Warn = (code, message, data) => {
+    if (!warned.has(message)) warn(code, message, data);
     warned.add(message);
   };
   const seen = new Set<string>();
@@ -68,7 +68,7 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   for (const item of items) {
     const where = `event "${item.id}" of ${url}`;
     if (seen.has(item.id)) {
-      warnOnce('duplicate-id', `${where}: left out: another event of the feed has the same id`);
+      say(warnOnce, where, 'duplicate-id', 'another event of the feed has the same id', { path: 'id', severity: 'error' });
       continue;
     }
     const event = readEvent(item, where, warnOnce);
@@ -104,25 +104,33 @@ export function noEventsMessage(count: number): string {
     + 'or give each event its start, e.g. "_kpr": { "start": "2026-12-03T18:00:00+01:00" } (kpr-events.schema.json)';
 }
 
+/**
+ * Tells of an event's problem: the console's line names the event and what is left out ("left out: …" for the
+ * event, "left out _kpr.location: …" for a part), the data says the same for the validator.
+ */
+function say(warn: Warn, where: string, code: ProblemCode, reason: string, data: Omit<ProblemData, 'reason'>): void {
+  warn(code, `${where}: ${data.severity === 'error' ? `left out${data.part ? ` ${data.part}` : ''}: ` : ''}${reason}`, { ...data, reason });
+}
+
 function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate | undefined {
   const kpr = (item._kpr ?? {}) as EventExtension;
-  const skip = (code: ProblemCode, reason: string) => void warn(code, `${where}: left out: ${reason}`);
+  const skip = (code: ProblemCode, path: string, reason: string) => void say(warn, where, code, reason, { path, severity: 'error' });
   const start = readWhen(kpr.start);
-  if (!start) return skip('event-date-unreadable', `_kpr.start ${JSON.stringify(kpr.start)} is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`);
+  if (!start) return skip('event-date-unreadable', '_kpr.start', `_kpr.start ${JSON.stringify(kpr.start)} is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`);
   let end = kpr.end === undefined ? undefined : readWhen(kpr.end);
-  if (kpr.end !== undefined && !end) return skip('event-date-unreadable', `_kpr.end ${JSON.stringify(kpr.end)} is not a date or a date-time with offset`);
+  if (kpr.end !== undefined && !end) return skip('event-date-unreadable', '_kpr.end', `_kpr.end ${JSON.stringify(kpr.end)} is not a date or a date-time with offset`);
   const allDay = kpr.all_day === true || !start.instant;
   if (!allDay && end && !end.instant) {
-    warn('event-end-without-time', `${where}: _kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`);
+    say(warn, where, 'event-end-without-time', `_kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`, { path: '_kpr.end' });
     end = undefined;
   }
   // All-day: the feed's end day is inclusive. Timed: the end is the instant it ends.
   const length = allDay ? daysBetween(start.day, end?.day ?? start.day) : end ? end.instant!.getTime() - start.instant!.getTime() : 0;
-  if (length < 0) return skip('event-ends-before-start', `_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
+  if (length < 0) return skip('event-ends-before-start', '_kpr.end', `_kpr.end "${kpr.end}" is before _kpr.start "${kpr.start}"`);
 
   let timeZone = text(kpr.time_zone);
   if (timeZone && !isKnownTimeZone(timeZone)) {
-    warn('time-zone-unknown', `${where}: _kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`);
+    say(warn, where, 'time-zone-unknown', `_kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`, { path: '_kpr.time_zone' });
     timeZone = undefined;
   }
   const recurrence = kpr.recurrence && typeof kpr.recurrence === 'object' ? kpr.recurrence : undefined;
@@ -130,7 +138,8 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
     (Array.isArray(recurrence?.[name]) ? (recurrence[name] as unknown[]) : []).flatMap((raw, index) => {
       const when = readWhen(raw);
       if (when) return [allDay || !when.instant ? when.day : when.instant];
-      warn('event-date-unreadable', `${where}: left out _kpr.recurrence.${name}[${index}]: ${JSON.stringify(raw)} is not a date or a date-time with offset`);
+      const part = `_kpr.recurrence.${name}[${index}]`;
+      say(warn, where, 'event-date-unreadable', `${JSON.stringify(raw)} is not a date or a date-time with offset`, { path: part, severity: 'error', part });
       return [];
     });
   return {
@@ -154,14 +163,14 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
   const kpr = (item._kpr ?? {}) as EventExtension;
   const problems = validate(kpr, EVENTS_SCHEMA, '_kpr');
   if (problems.length) {
-    warn(problems[0]!.code, `${where}: left out: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    say(warn, where, problems[0]!.code, problems.map((p) => `${p.path} ${p.message}`).join('; '), { path: problems[0]!.path, severity: 'error' });
     return null;
   }
   const base = item.source || url;
   const description = text(item.content_text) ?? text(item.summary);
   const html = text(item.content_html);
   const title = text(item.title) ?? (firstSentence(description ?? (html ? plainText(html) : ''), 80) || undefined);
-  if (!title) warn('event-without-title', `${where}: it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")`);
+  if (!title) say(warn, where, 'event-without-title', 'it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")', { path: 'title' });
   const link = (raw: unknown, protocols: RegExp) => {
     const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
     return href && protocols.test(href) ? href : undefined;
@@ -171,7 +180,7 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
     if (raw === undefined) return undefined;
     const partProblems = validate(raw, DEFS[name]!, `_kpr.${name}`, EVENTS_SCHEMA);
     if (!partProblems.length) return read(raw as Record<string, unknown>);
-    warn(partProblems[0]!.code, `${where}: left out _kpr.${name}: ${partProblems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    say(warn, where, partProblems[0]!.code, partProblems.map((p) => `${p.path} ${p.message}`).join('; '), { path: partProblems[0]!.path, severity: 'error', part: `_kpr.${name}` });
   };
   return {
     uid: item.id,
@@ -201,7 +210,7 @@ function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn:
   const zone = event.timeZone ?? timeZone;
   let expansion = event.expansions.get(zone);
   if (!expansion) {
-    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (code, problem) => warn(code, `${event.where}: _kpr.recurrence.${problem}`));
+    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (code, problem) => say(warn, event.where, code, `_kpr.recurrence.${problem}`, { path: '_kpr.recurrence.rrule' }));
     event.expansions.set(zone, expansion);
   }
   // The series' zone may be up to 26 hours off the widget's, and a long event may begin before the range.

@@ -37,8 +37,8 @@ const OPARL_TYPE = /^https:\/\/schema\.oparl\.org\/1\.[01]\/(\w+)$/;
 export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn, paging: Paging): EventSource {
   const url = first.url;
   const warned = new Set<string>();
-  const warnOnce: Warn = (code, message) => {
-    if (!warned.has(message)) warn(code, message);
+  const warnOnce: Warn = (code, message, data) => {
+    if (!warned.has(message)) warn(code, message, data);
     warned.add(message);
   };
   const meetings: Meeting[] = [];
@@ -84,7 +84,8 @@ export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn
   function readNext(): void {
     const page = next!;
     if (pages.has(page) || pages.size >= MAX_PAGES) {
-      warn('oparl-pages-stop', `${url}: stopped reading the list at ${page}: ${pages.has(page) ? 'the pages lead in a circle' : `${MAX_PAGES} pages are the limit (is the list sorted by start? a created_since filter in the URL skips old meetings)`}; later meetings are not shown`);
+      const reason = `stopped reading the list at ${page}: ${pages.has(page) ? 'the pages lead in a circle' : `${MAX_PAGES} pages are the limit (is the list sorted by start? a created_since filter in the URL skips old meetings)`}; later meetings are not shown`;
+      warn('oparl-pages-stop', `${url}: ${reason}`, { path: '', reason });
       next = undefined;
       return;
     }
@@ -102,7 +103,8 @@ export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn
       pages.delete(page);
       if (error?.name === 'AbortError') return; // the widget left the page; it asks again when it is back
       // A FeedError says what it was (timeout, http-error, …).
-      warn(error?.code ?? 'network-failed', `${url}: could not read the page ${page}: ${error?.message}; later meetings are not shown`);
+      const reason = `could not read the page ${page}: ${error?.message}; later meetings are not shown`;
+      warn(error?.code ?? 'network-failed', `${url}: ${reason}`, { path: '', reason });
       next = undefined;
       paging.changed();
     });
@@ -133,21 +135,23 @@ export function oparlSource(first: FeedDocument, sourceIndex: number, warn: Warn
 
 function readMeeting(raw: unknown, where: string, source: string, sourceIndex: number, warn: Warn): Meeting | undefined {
   const meeting = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const skip = (reason: string) => void warn('meeting-invalid', `${where}: left out: ${reason}`);
+  // The meeting left out for the field `path`.
+  const skip = (path: string, reason: string) => void warn('meeting-invalid', `${where}: left out: ${reason}`, { path, severity: 'error', reason });
   const type = typeOf(meeting);
-  if (type !== 'Meeting') return skip(type ? `it is an OParl ${type}, not a meeting` : 'it is not an OParl object');
+  if (type !== 'Meeting') return skip('type', type ? `it is an OParl ${type}, not a meeting` : 'it is not an OParl object');
   if (meeting.deleted === true) return undefined;
   const id = text(meeting.id);
-  if (!id) return skip('it has no id');
+  if (!id) return skip('id', 'it has no id');
   const start = readWhen(meeting.start);
-  if (!start) return skip(meeting.start === undefined ? 'it has no start' : `start ${JSON.stringify(meeting.start)} is not a date-time ("2026-12-03T18:00:00+01:00")`);
+  if (!start) return skip('start', meeting.start === undefined ? 'it has no start' : `start ${JSON.stringify(meeting.start)} is not a date-time ("2026-12-03T18:00:00+01:00")`);
   let end = meeting.end === undefined ? undefined : readWhen(meeting.end);
   if (meeting.end !== undefined && (!end || approximate(end) < approximate(start))) {
-    warn('event-ends-before-start', `${where}: end ${JSON.stringify(meeting.end)} is not a date-time after the start; shown without an end`);
+    const reason = `end ${JSON.stringify(meeting.end)} is not a date-time after the start; shown without an end`;
+    warn('event-ends-before-start', `${where}: ${reason}`, { path: 'end', reason });
     end = undefined;
   }
   const title = text(meeting.name);
-  if (!title) return skip('it has no name');
+  if (!title) return skip('name', 'it has no name');
   const web = safeLink(text(meeting.web), source);
   // `organization` is a list of URLs; a server that embeds the objects gives the committee's name.
   const organization = Array.isArray(meeting.organization) ? (meeting.organization[0] as { name?: unknown } | undefined) : undefined;
@@ -178,8 +182,9 @@ function agenda(raw: unknown, source: string, warn: Warn): string | undefined {
   if (!Array.isArray(raw)) return undefined;
   const items = raw.filter((item): item is Record<string, unknown> => !!item && typeof item === 'object');
   // Said once per source, not for every meeting.
-  if (items.length < raw.length) warn('meeting-part-not-loaded', `${source}: agenda items given only as links are not loaded`);
-  if (items.some((item) => typeof item.public !== 'boolean')) warn('meeting-part-not-loaded', `${source}: agenda items that do not say whether they are public are not shown`);
+  const say = (reason: string) => warn('meeting-part-not-loaded', `${source}: ${reason}`, { path: 'agendaItem', reason });
+  if (items.length < raw.length) say('agenda items given only as links are not loaded');
+  if (items.some((item) => typeof item.public !== 'boolean')) say('agenda items that do not say whether they are public are not shown');
   // OParl 1.1 numbers their order; otherwise the list's order is the agenda's.
   if (items.every((item) => typeof item.order === 'number')) items.sort((a, b) => (a.order as number) - (b.order as number));
   const lines = items.flatMap((item, index) => {
@@ -192,7 +197,8 @@ function agenda(raw: unknown, source: string, warn: Warn): string | undefined {
 }
 
 function readLocation(raw: unknown, source: string, warn: Warn): EventLocation | undefined {
-  if (typeof raw === 'string') return void warn('meeting-part-not-loaded', `${source}: locations given only as links are not loaded`);
+  const reason = 'locations given only as links are not loaded';
+  if (typeof raw === 'string') return void warn('meeting-part-not-loaded', `${source}: ${reason}`, { path: 'location', reason });
   if (!raw || typeof raw !== 'object') return undefined;
   const location = raw as Record<string, unknown>;
   const name = text(location.description) ?? text(location.room);

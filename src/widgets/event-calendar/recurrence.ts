@@ -6,7 +6,7 @@
  */
 import { dayOf, startOfDay, wallTime, zonedInstant } from '../../core/time.js';
 import type { ProblemCode } from '../../core/feed/problems.js';
-import { MAX_OCCURRENCES, type DayRange, type Warn } from './event-calendar.types.js';
+import { MAX_OCCURRENCES, type DayRange } from './event-calendar.types.js';
 
 /** A start: the instant of a timed occurrence, or the day ("2026-12-24") of an all-day one. */
 export type SeriesStart = Date | string;
@@ -123,8 +123,14 @@ function parseUntil(text: string, timeZone: string): SeriesStart | undefined {
   return utc ? new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)) : zonedInstant(wall, timeZone);
 }
 
+/**
+ * A problem of a series' rule: its code and a text that begins `rrule "…"`. The caller, which knows the event and
+ * where its rule is written, makes the console's line and the data of it.
+ */
+export type SeriesWarn = (code: ProblemCode, message: string) => void;
+
 /** Prepares a series; problems with its rule are reported once, through `warn`, and the event is shown once. */
-export function expandSeries(series: Series, warn: Warn): SeriesExpansion {
+export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion {
   const { start, timeZone } = series;
   const allDay = typeof start === 'string';
   const first = dayNumber(allDay ? start : dayOf(start, timeZone));

@@ -132,7 +132,7 @@ export class KprGoalOverview extends LitElement {
       .filter((item) => wanted.length === 0 || wanted.includes(item.id))
       .map((item) => {
         let entry = this.entries.get(item);
-        if (!entry) this.entries.set(item, (entry = parts.entries.toGoalEntry(item, (message) => logWarning(this, message))));
+        if (!entry) this.entries.set(item, (entry = parts.entries.toGoalEntry(item, (code, message) => logWarning(this, message, code))));
         return entry;
       });
   }
