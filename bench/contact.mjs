@@ -335,7 +335,7 @@ async function profileContact({ before, ...options }) {
 
 /** The part of the program a profile's call frame belongs to. @param {{ functionName: string, url: string }} frame */
 function partOf({ functionName, url }) {
-  if (functionName === '(idle)') return 'idle (waiting for requests)';
+  if (functionName === '(idle)') return 'idle (waiting; includes the other variants\' turns)';
   if (functionName === '(garbage collector)') return 'garbage collector';
   if (/better-sqlite3/.test(url)) return 'better-sqlite3 (the statements, their commits and fsyncs)';
   if (/\/server\/store/.test(url)) return 'server/store*.mjs (with the statements they run)';
