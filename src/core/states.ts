@@ -40,10 +40,12 @@ export function renderError(i18n: I18nController, onRetry: () => void): Template
  * What residents see when no feed could be used, chosen by the problems' codes: a failure that may pass (the
  * network, a slow or failing server, a file cut off while it was written) gets the retry button; one that asking
  * again cannot mend (no `src`, a web page or another kind of file instead of a feed, a feed the widget does not
- * read, one too large) a plain sentence without it. Either way the console names the code and the fix.
+ * read, one too large) a plain sentence without it (`misconfigured`, the widget's own words where it has them).
+ * Either way the console names the code and the fix. Every widget chooses by this one rule.
  */
-export function renderFailure(i18n: I18nController, errors: readonly FeedError[], onRetry: () => void): TemplateResult {
-  return errors.some((error) => MAY_PASS.includes(error.code)) ? renderError(i18n, onRetry) : renderConfigError(i18n.t('state.misconfigured'));
+export function renderFailure(i18n: I18nController, errors: readonly Pick<FeedError, 'code'>[], onRetry: () => void, misconfigured = i18n.t('state.misconfigured')): TemplateResult {
+  return errors.some((error) => MAY_PASS.includes(error.code)) ? renderError(i18n, onRetry) : renderConfigError(misconfigured);
 }
 
-const MAY_PASS: readonly string[] = ['network-failed', 'timeout', 'http-error', 'json-not-well-formed', 'xml-not-well-formed'];
+/** The problems that asking again may mend; the calendar's cut-off .ics file is one, as a cut-off JSON or XML file is. */
+const MAY_PASS: readonly string[] = ['network-failed', 'timeout', 'http-error', 'json-not-well-formed', 'xml-not-well-formed', 'ics-not-readable'];

@@ -4,7 +4,7 @@ import type { MergeRules } from '../../core/feed/items.js';
 import { timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
-import { renderConfigError, renderEmpty, renderError, renderLoading } from '../../core/states.js';
+import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import { addDays, addMonths, dayOf, monthGrid } from '../../core/time.js';
 import de from '../../locales/de/calendar.json';
@@ -184,8 +184,7 @@ export class KprEventCalendar extends LitElement {
 
   protected override render(): TemplateResult {
     const { state } = this.events;
-    const body = state === 'misconfigured' ? renderConfigError(this.i18n.t('calendar.misconfigured'))
-      : state === 'failed' ? renderError(this.i18n, () => this.feed.reload())
+    const body = state === 'failed' ? renderFailure(this.i18n, this.events.failures, () => this.feed.reload(), this.i18n.t('calendar.misconfigured'))
       : state === 'loading' ? renderLoading(this.i18n) : this.renderCalendar();
     // Busy also while a source loads further pages for the days on screen (an OParl list); they show as they come.
     return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir} aria-busy=${state === 'loading' || this.events.loading}>${body}

@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { emit } from '../../core/events.js';
 import type { FeedController } from '../../core/feed/feed-controller.js';
 import { loadFeed } from '../../core/feed/feed-requests.js';
+import type { ProblemCode } from '../../core/feed/problems.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from '../../core/feed/types.js';
 import { logError, logWarning } from '../../core/log.js';
 import type { CalendarEvent, DayRange, EventSource, Warn } from './event-calendar.types.js';
@@ -12,13 +13,13 @@ type Host = HTMLElement & { src: string; timeout: number; requestUpdate(): void;
 export const CALENDAR_FORMATS: readonly FeedFormat[] = ['json-feed', 'icalendar', 'oparl'];
 
 /**
- * What the widget shows. `misconfigured` is a fault in the setup (no `src`, or only feeds without events): unlike
- * `failed`, asking the server again cannot mend it, so residents are offered no retry.
+ * What the widget shows. When no source could be used (`failed`), `failures` names the problems' codes, by which
+ * residents are offered a retry or told the calendar is set up wrongly (src/core/states.ts, renderFailure).
  */
-export type CalendarState = 'loading' | 'ready' | 'failed' | 'misconfigured';
+export type CalendarState = 'loading' | 'ready' | 'failed';
 
-/** What reading a JSON Feed gives when it is refused because none of its items is an event (a news feed). */
-const NO_EVENTS = 'no events';
+/** What a source that could not be used gives instead: its problem's code. */
+type Failure = { code: ProblemCode };
 
 /**
  * Turns the loaded feeds into event sources: KPR event feeds at once, iCalendar files and OParl meeting lists
@@ -34,10 +35,8 @@ export class EventSourcesController implements ReactiveController {
   sources: readonly EventSource[] = [];
   /** False while an iCalendar file is still being read. */
   private ready = false;
-  /** True when no source could be read at all. */
-  private failed = false;
-  /** True when no source could be read because each is a feed without events: a fault in the setup. */
-  private onlyFeedsWithoutEvents = false;
+  /** The problems of the sources that could not be read, when none could. */
+  private unread: readonly Failure[] = [];
   private documents?: readonly FeedDocument[];
   private readonly cache = new Map<string, CalendarEvent[]>();
   private pages = new AbortController();
@@ -47,12 +46,15 @@ export class EventSourcesController implements ReactiveController {
   }
 
   get state(): CalendarState {
-    const { status, documents } = this.feed;
-    if (!this.host.src.trim()) return 'misconfigured';
-    if (status === 'error') return documents.length && documents.every((d) => !CALENDAR_FORMATS.includes(d.format)) ? 'misconfigured' : 'failed';
+    const { status } = this.feed;
+    if (status === 'error') return 'failed';
     if (status !== 'ready' || !this.ready) return 'loading';
-    if (this.failed) return this.onlyFeedsWithoutEvents ? 'misconfigured' : 'failed';
-    return 'ready';
+    return this.unread.length ? 'failed' : 'ready';
+  }
+
+  /** Why no source could be used, by code: the feeds' (no src, a web page, HTTP 503, …) or the calendar's readers'. */
+  get failures(): readonly Failure[] {
+    return this.feed.status === 'error' ? this.feed.errors : this.unread;
   }
 
   /** True while a source loads more of itself (the next page of an OParl list). */
@@ -95,7 +97,7 @@ export class EventSourcesController implements ReactiveController {
 
   private async read(documents: readonly FeedDocument[]): Promise<void> {
     const warn: Warn = (code, message) => logWarning(this.host, message, code);
-    const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | typeof NO_EVENTS | undefined> => {
+    const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | Failure> => {
       if (document.format !== 'icalendar' && document.format !== 'oparl') {
         const items = this.feed.items.filter((item) => item.source === document.url);
         const { jsonEventSource, noEventsMessage } = await import('./json-events.js');
@@ -122,13 +124,12 @@ export class EventSourcesController implements ReactiveController {
         const code = document.format === 'icalendar' ? 'ics-not-readable' : 'oparl-not-a-meeting-list';
         logError(this.host, `could not use the calendar ${document.url}: ${message}`, code);
         emit(this.host, 'kpr-error', { url: document.url, kind: 'parse', code, message });
-        return undefined;
+        return { code };
       }
     }));
     if (documents !== this.documents) return; // src changed meanwhile
-    this.sources = read.filter((source): source is EventSource => typeof source === 'object');
-    this.failed = this.sources.length === 0 && documents.length > 0;
-    this.onlyFeedsWithoutEvents = this.failed && read.every((source) => source === NO_EVENTS);
+    this.sources = read.filter((source): source is EventSource => 'occurrences' in source);
+    this.unread = this.sources.length === 0 ? (read as Failure[]) : [];
     this.cache.clear();
     this.ready = true;
     this.host.requestUpdate();
@@ -139,10 +140,11 @@ export class EventSourcesController implements ReactiveController {
    * put a news feed into the calendar's `src`. The message comes from the events reader's chunk: the first download
    * carries no console text that only a calendar set up wrongly needs.
    */
-  private refuse(url: string, message: string): typeof NO_EVENTS {
-    logError(this.host, `src: ${url} ${message}`, 'items-of-another-widget');
-    emit(this.host, 'kpr-error', { url, kind: 'format', code: 'items-of-another-widget', message });
-    return NO_EVENTS;
+  private refuse(url: string, message: string): Failure {
+    const code = 'items-of-another-widget';
+    logError(this.host, `src: ${url} ${message}`, code);
+    emit(this.host, 'kpr-error', { url, kind: 'format', code, message });
+    return { code };
   }
 }
 

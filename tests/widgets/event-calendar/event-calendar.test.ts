@@ -6,7 +6,7 @@ import type { KprEventCalendar } from '../../../src/event-calendar.js';
 import { atInstant } from '../../support/clock.js';
 import { calendar, demoEvents } from './calendar-fixture.js';
 import { expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour } from '../../support/forced-colors.js';
-import { captureConsole, focused, fresh, settled, shadow, visibleText } from '../../support/helpers.js';
+import { captureConsole, focused, fresh, served, settled, shadow, visibleText } from '../../support/helpers.js';
 
 const council = () => fresh('/demo/feeds/gemeinderat.ics');
 
@@ -416,6 +416,36 @@ describe('<kpr-event-calendar>', () => {
       } finally {
         errors.restore();
         warnings.restore();
+      }
+    });
+
+    it('given a web page instead of a feed, says the events cannot be shown here, without a retry, by the problem\'s code', async () => {
+      const errors = captureConsole('error');
+      const failures: string[] = [];
+      const listener = (event: Event) => failures.push((event as CustomEvent<{ code: string }>).detail.code);
+      document.addEventListener('kpr-error', listener);
+      try {
+        const el = await calendar({ src: served('<!DOCTYPE html><html><body>Anmelden</body></html>', 'text/html') });
+        await waitUntil(() => visibleText(el).includes('nicht richtig eingerichtet'), 'the calendar set up wrongly');
+        expect(visibleText(el)).to.include('Die Termine können hier nicht angezeigt werden, weil der Kalender nicht richtig eingerichtet ist.');
+        noRetry(el);
+        expect(failures).to.deep.equal(['html-page']);
+        expect(errors.messages.join('\n')).to.include('[html-page]');
+      } finally {
+        document.removeEventListener('kpr-error', listener);
+        errors.restore();
+      }
+    });
+
+    it('given a server that answers 503, offers the retry: asking again may mend it', async () => {
+      const errors = captureConsole('error');
+      try {
+        const el = await calendar({ src: fresh('/test-api/status/503') });
+        await waitUntil(() => shadow(el).querySelector('[part="retry-button"]'), 'the retry button');
+        expect(visibleText(el)).to.include('Die Inhalte können gerade nicht geladen werden.').and.not.include('nicht richtig eingerichtet');
+        expect(errors.messages.join('\n')).to.include('[http-error]');
+      } finally {
+        errors.restore();
       }
     });
 
