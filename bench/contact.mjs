@@ -26,9 +26,10 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { startNode } from '../scripts/processes.mjs';
 import { postgresMissing, startPostgres } from '../tests/support/postgres.mjs';
+import { postgresKeys, sqliteKeys } from '../tests/server/support.mjs';
 
 /** @typedef {import('node:child_process').ChildProcess} ChildProcess */
-/** @typedef {{ idempotency_key: string, reference: string }} Row */
+/** @typedef {import('../tests/server/support.mjs').StoredKey} Row */
 
 const message = (/** @type {number} */ n) =>
   JSON.stringify({ topic: 'lighting', message: `Die Straßenlaterne vor Hausnummer ${n} ist seit einer Woche aus.`, place: 'Hauptstraße', consent: true, wantsAnswer: false, language: 'de', page: 'https://www.bannewitz.de/kontakt', fillMs: 25_000 });
@@ -144,16 +145,6 @@ async function measureInTurns(variants, { connections, seconds, slice }) {
   }
 }
 
-/** Every row of a SQLite file's messages. @param {string} dbPath @returns {Row[]} */
-function sqliteRows(dbPath) {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return /** @type {Row[]} */ (db.prepare('SELECT idempotency_key, reference FROM messages').all());
-  } finally {
-    db.close();
-  }
-}
-
 /**
  * `asskomm-widgets contact-server` with the store env, from this checkout or another (`--before`).
  * @param {Record<string, string>} env @param {{ checkout?: string, nodeArgs?: string[] }} [options]
@@ -217,14 +208,14 @@ export async function benchContact({ connections = 50, seconds = 10, slice = 2, 
   try {
     /** @type {Record<string, Variant>} */
     const inTurns = {
-      floor: { name: 'floor: Fastify + better-sqlite3 insert, nothing else', servers: async () => [await floor(join(dir, 'floor.sqlite'))], rows: async () => sqliteRows(join(dir, 'floor.sqlite')) },
-      sqlite: { name: 'SQLite, 1 process', servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'contact.sqlite') })], rows: async () => sqliteRows(join(dir, 'contact.sqlite')) },
+      floor: { name: 'floor: Fastify + better-sqlite3 insert, nothing else', servers: async () => [await floor(join(dir, 'floor.sqlite'))], rows: async () => sqliteKeys(join(dir, 'floor.sqlite')) },
+      sqlite: { name: 'SQLite, 1 process', servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'contact.sqlite') })], rows: async () => sqliteKeys(join(dir, 'contact.sqlite')) },
     };
     if (before) {
       inTurns.before = {
         name: `SQLite, 1 process, before (${before})`,
         servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'before.sqlite') }, { checkout: resolve(before) })],
-        rows: async () => sqliteRows(join(dir, 'before.sqlite')),
+        rows: async () => sqliteKeys(join(dir, 'before.sqlite')),
       };
     }
     if (cluster) {
@@ -237,7 +228,7 @@ export async function benchContact({ connections = 50, seconds = 10, slice = 2, 
             const first = await contactServer({ KPR_CONTACT_DATABASE_URL: databaseUrl });
             return [first, ...(await Promise.all(Array.from({ length: processes - 1 }, () => contactServer({ KPR_CONTACT_DATABASE_URL: databaseUrl }))))];
           },
-          rows: () => postgresRows(databaseUrl),
+          rows: () => postgresKeys(databaseUrl),
         };
       }
     } else {
@@ -255,18 +246,6 @@ export async function benchContact({ connections = 50, seconds = 10, slice = 2, 
   printTable(variants, floorRatio, options, loadBefore);
   const failing = Object.values(variants).filter((v) => 'pass' in v && !v.pass);
   return { ...sqlite, pass: failing.length === 0, missingOrDuplicated: failing.reduce((n, v) => n + v.missingOrDuplicated, 0), variants, floorRatio };
-}
-
-/** Every row of a PostgreSQL database's messages. @param {string} databaseUrl @returns {Promise<Row[]>} */
-async function postgresRows(databaseUrl) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query('SELECT idempotency_key, reference FROM messages')).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -309,11 +288,11 @@ async function profileContact({ before, ...options }) {
     const cpuProf = (/** @type {string} */ name) => ['--cpu-prof', `--cpu-prof-dir=${profileDir(name)}`];
     /** @type {Record<string, Variant>} */
     const inTurns = {
-      floor: { name: 'floor', servers: async () => [await floor(join(dir, 'floor.sqlite'), cpuProf('floor'))], rows: async () => sqliteRows(join(dir, 'floor.sqlite')) },
-      sqlite: { name: 'SQLite', servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'contact.sqlite') }, { nodeArgs: cpuProf('sqlite') })], rows: async () => sqliteRows(join(dir, 'contact.sqlite')) },
+      floor: { name: 'floor', servers: async () => [await floor(join(dir, 'floor.sqlite'), cpuProf('floor'))], rows: async () => sqliteKeys(join(dir, 'floor.sqlite')) },
+      sqlite: { name: 'SQLite', servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'contact.sqlite') }, { nodeArgs: cpuProf('sqlite') })], rows: async () => sqliteKeys(join(dir, 'contact.sqlite')) },
     };
     if (before) {
-      inTurns.before = { name: 'SQLite before', servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'before.sqlite') }, { checkout: resolve(before), nodeArgs: cpuProf('before') })], rows: async () => sqliteRows(join(dir, 'before.sqlite')) };
+      inTurns.before = { name: 'SQLite before', servers: async () => [await contactServer({ KPR_CONTACT_DB: join(dir, 'before.sqlite') }, { checkout: resolve(before), nodeArgs: cpuProf('before') })], rows: async () => sqliteKeys(join(dir, 'before.sqlite')) };
     }
     const measured = await measureInTurns(Object.values(inTurns), options);
     console.log(`load average 1/5/15 min after: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);

@@ -6,11 +6,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { startContactServer } from '../../scripts/processes.mjs';
 import { postgresMissing, startPostgres } from '../support/postgres.mjs';
-import { tempDir, TODAY, valid } from './support.mjs';
+import { postgresKeys, sqliteKeys, tempDir, TODAY, valid } from './support.mjs';
 
 /** @typedef {import('node:child_process').ChildProcess} ChildProcess */
 /** @typedef {{ env: Record<string, string>, rows: () => Promise<{ idempotency_key: string, reference: string }[]> }} Place a store the servers share */
@@ -86,14 +84,7 @@ test('SQLite: kill -9 while messages arrive: every acknowledged message is store
   const dbPath = join(tempDir(t), 'contact.sqlite');
   await killedUnderLoad(t, {
     env: { KPR_CONTACT_DB: dbPath },
-    rows: async () => {
-      const db = new Database(dbPath);
-      try {
-        return /** @type {{ idempotency_key: string, reference: string }[]} */ (db.prepare('SELECT idempotency_key, reference FROM messages').all());
-      } finally {
-        db.close();
-      }
-    },
+    rows: async () => sqliteKeys(dbPath),
   });
 });
 
@@ -106,15 +97,7 @@ async function postgresPlace() {
   const databaseUrl = await /** @type {NonNullable<typeof cluster>} */ (cluster).createDatabase();
   return {
     env: { KPR_CONTACT_DATABASE_URL: databaseUrl },
-    rows: async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        return (await client.query('SELECT idempotency_key, reference FROM messages')).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    rows: () => postgresKeys(databaseUrl),
   };
 }
 

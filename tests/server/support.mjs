@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { setClock } from '../../server/clock.mjs';
 import { buildContactServer } from '../../server/contact-server.mjs';
 
@@ -108,4 +109,28 @@ export async function fakeSmtp(t) {
   await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
   t.after(() => new Promise((resolve) => smtp.close(resolve)));
   return { url: `smtp://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (smtp.address()).port}`, mails };
+}
+
+/** @typedef {{ idempotency_key: string, reference: string }} StoredKey a stored message's key and reference */
+
+/** Every message's key and reference in a SQLite file, read directly. @param {string} dbPath @returns {StoredKey[]} */
+export function sqliteKeys(dbPath) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return /** @type {StoredKey[]} */ (db.prepare('SELECT idempotency_key, reference FROM messages').all());
+  } finally {
+    db.close();
+  }
+}
+
+/** Every message's key and reference in a PostgreSQL database. @param {string} databaseUrl @returns {Promise<StoredKey[]>} */
+export async function postgresKeys(databaseUrl) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query('SELECT idempotency_key, reference FROM messages')).rows;
+  } finally {
+    await client.end();
+  }
 }
