@@ -13,6 +13,7 @@
 export const PROBLEMS = {
   // The feed as a whole cannot be used (the widget shows no items from it).
   'src-missing': { severity: 'error', summary: 'The widget has no `src` attribute, so it has no feed to show.' },
+  'endpoint-missing': { severity: 'error', summary: '`<kpr-contact>` has no `endpoint` (and is not in `mailto` mode), so it has nowhere to send messages.' },
   'network-failed': { severity: 'error', summary: 'The request failed: offline, a wrong host, or blocked by CORS.' },
   'timeout': { severity: 'error', summary: 'The server did not answer completely within the widget\'s `timeout`.' },
   'http-error': { severity: 'error', summary: 'The server answered with an error status (404, 500, …).' },

@@ -38,7 +38,7 @@ type Status = 'editing' | 'sending' | 'sent' | 'failed';
  * @slot notice - Replaces the built-in notice on where emergencies, crimes and parking go.
  *
  * @event kpr-submit - The message has arrived (or went to the mail program). `detail`: `{ mode, reference }`.
- * @event kpr-error - The message could not be sent. `detail`: `{ url, kind, code, status, message }`; `code` is `network-failed` or `http-error`.
+ * @event kpr-error - The message could not be sent. `detail`: `{ url, kind, code, status, message }`; `code` is `network-failed`, `http-error`, or `endpoint-missing` (kind `config`) for a form without `endpoint`.
  *
  * @csspart base - The wrapper around everything.
  * @csspart notice - The notice before the form.
@@ -276,14 +276,10 @@ export class KprContact extends LitElement {
       return;
     }
     this.status = 'sending';
-    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
     // The code that sends is needed only now: it is not part of the form's first download.
     const submit = await import('./submit.js');
     if (this.mode === 'mailto') return this.finish({ sent: true, reference: this.mailtoUrl(submit.mailtoLink) });
-    if (!this.endpoint) {
-      logError(this, 'has no endpoint: set endpoint="…" (or mode="mailto" with mailto="…")');
-      return this.finish({ sent: false, reason: 'rejected', detail: t('contact.notConfigured') });
-    }
+    if (!this.endpoint) return this.finish(submit.NO_ENDPOINT);
     this.result = '';
     const timeoutMs = (this.timeout > 0 ? this.timeout : 15) * 1000;
     const outcome =
@@ -328,10 +324,13 @@ export class KprContact extends LitElement {
       emit(this, 'kpr-submit', { mode: this.mode, ...(this.mode !== 'mailto' && outcome.reference ? { reference: outcome.reference } : {}) });
     } else {
       this.status = 'failed';
-      logError(this, `could not send the message: ${outcome.detail}`);
-      this.result = outcome.reason === 'busy' ? t('contact.tooMany', { minutes: Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60)) }) : outcome.reason === 'rejected' ? t('contact.rejected') : t('contact.failed');
-      const network = outcome.reason === 'network';
-      emit(this, 'kpr-error', { url: this.endpoint, kind: network ? 'network' : 'http', code: network ? 'network-failed' : 'http-error', message: outcome.detail });
+      const { reason } = outcome;
+      // Set up wrongly (no endpoint): a code of its own, and the console names the attribute and the fix.
+      const kind = reason === 'config' || reason === 'network' ? reason : 'http';
+      const code = kind === 'config' ? 'endpoint-missing' : kind === 'network' ? 'network-failed' : 'http-error';
+      logError(this, `could not send the message: ${outcome.detail}`, code);
+      this.result = reason === 'busy' ? t('contact.tooMany', { minutes: Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60)) }) : t(reason === 'rejected' ? 'contact.rejected' : kind === 'config' ? 'contact.notConfigured' : 'contact.failed');
+      emit(this, 'kpr-error', { url: this.endpoint, kind, code, message: outcome.detail });
     }
     this.focusAfterUpdate = 'result';
   }

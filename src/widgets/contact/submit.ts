@@ -4,7 +4,17 @@ import type { ContactDraft } from './contact.types.js';
 /** How sending ended: arrived (with the endpoint's reference), or not, and whether trying again can help. */
 export type SendOutcome =
   | { sent: true; reference?: string }
-  | { sent: false; reason: 'network' | 'server' | 'busy' | 'rejected'; retryAfter?: number; detail: string };
+  | { sent: false; reason: 'network' | 'server' | 'busy' | 'rejected' | 'config'; retryAfter?: number; detail: string };
+
+/**
+ * A form without `endpoint` (and not in mailto mode) has nowhere to send to: a fault in the setup, not in the message.
+ * Its console text, with the fix, is here, in the chunk loaded on sending, not in the form's first download.
+ */
+export const NO_ENDPOINT: SendOutcome = {
+  sent: false,
+  reason: 'config',
+  detail: 'it has no endpoint: set endpoint="https://…/messages" (or mode="mailto" with mailto="…")',
+};
 
 /** The body of our contract (src/schemas/kpr-contact.schema.json): only what the resident filled in. */
 export function contractBody(draft: ContactDraft, fillMs: number, language: string): Record<string, unknown> {

@@ -162,6 +162,28 @@ describe('<kpr-contact>', () => {
     expect((await log()).requests).to.have.length(1);
   });
 
+  it('without an endpoint, says the form is not set up yet and names the attribute and its fix in one console error, with its own code', async () => {
+    const errors = captureConsole('error');
+    const failures: Array<{ kind: string; code: string }> = [];
+    const listener = (event: Event) => failures.push((event as CustomEvent<{ kind: string; code: string }>).detail);
+    document.addEventListener('kpr-error', listener);
+    try {
+      const el = await contactForm({});
+      await type(el, 'message', 'Eine Idee für den Präventionstag.');
+      await tick(el, 'consent');
+      await submit(el);
+      await waitForResult(el, 'failed');
+      expect(resultText(el)).to.include('Das Kontaktformular ist noch nicht eingerichtet.');
+      expect(control<HTMLTextAreaElement>(el, 'message').value).to.equal('Eine Idee für den Präventionstag.');
+      expect(failures.map(({ kind, code }) => [kind, code])).to.deep.equal([['config', 'endpoint-missing']]);
+      expect(errors.messages).to.have.length(1);
+      expect(errors.messages[0]).to.include('<kpr-contact> [endpoint-missing] could not send the message: it has no endpoint').and.include('endpoint="https://').and.include('mode="mailto"');
+    } finally {
+      document.removeEventListener('kpr-error', listener);
+      errors.restore();
+    }
+  });
+
   it('says when the endpoint is busy or down, keeping the text', async () => {
     const errors = captureConsole('error');
     try {
