@@ -44,8 +44,11 @@ export function renderError(i18n: I18nController, onRetry: () => void): Template
  * Either way the console names the code and the fix. Every widget chooses by this one rule.
  */
 export function renderFailure(i18n: I18nController, errors: readonly Pick<FeedError, 'code'>[], onRetry: () => void, misconfigured = i18n.t('state.misconfigured')): TemplateResult {
-  return errors.some((error) => MAY_PASS.includes(error.code)) ? renderError(i18n, onRetry) : renderConfigError(misconfigured);
+  return errors.some(({ code }) => MAY_PASS.test(code)) ? renderError(i18n, onRetry) : renderConfigError(misconfigured);
 }
 
-/** The problems that asking again may mend; the calendar's cut-off .ics file is one, as a cut-off JSON or XML file is. */
-const MAY_PASS: readonly string[] = ['network-failed', 'timeout', 'http-error', 'json-not-well-formed', 'xml-not-well-formed', 'ics-not-readable'];
+/**
+ * The codes of problems that asking again may mend: network-failed, timeout, http-error, and a file cut off while it
+ * was written, which cannot be read to its end: json-not-well-formed, xml-not-well-formed, ics-not-readable.
+ */
+const MAY_PASS = /^(network-failed|timeout|http-error)$|-not-(well-formed|readable)$/;

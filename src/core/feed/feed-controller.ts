@@ -139,7 +139,7 @@ export class FeedController implements ReactiveController {
         read = module.readFeeds(this.host, documents, this.options);
       } catch (error) {
         // A bug of ours must not leave the widget loading for ever: it shows the error state and says why.
-        return this.finish(documents, [...errors, new FeedError('invalid', documents[0]!.url, `could not be read (${String(error)}); please report this`)]);
+        return this.finish(documents, [...errors, module.readFailed(documents[0]!.url, error)]);
       }
     }
     this.finish(documents, errors, read);

@@ -82,3 +82,11 @@ function which({ index, id }: SkippedItem): string {
 function what({ problems }: SkippedItem): string {
   return problems.map((p) => `${p.path || 'the item'} ${p.message} [${p.code}]`).join('; ');
 }
+
+/**
+ * A bug of ours while reading the feeds: the widget shows the error state and the console says so. Its text is here,
+ * in the chunk that reads the feeds, not in the widgets' first download.
+ */
+export function readFailed(url: string, error: unknown): FeedError {
+  return new FeedError('invalid', url, `could not be read (${String(error)}); please report this`);
+}

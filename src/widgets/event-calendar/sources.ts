@@ -35,8 +35,8 @@ export class EventSourcesController implements ReactiveController {
   sources: readonly EventSource[] = [];
   /** False while an iCalendar file is still being read. */
   private ready = false;
-  /** The problems of the sources that could not be read, when none could. */
-  private unread: readonly Failure[] = [];
+  /** What the sources that could not be read failed for, when none could: their problems' codes. */
+  private failed: readonly Failure[] = [];
   private documents?: readonly FeedDocument[];
   private readonly cache = new Map<string, CalendarEvent[]>();
   private pages = new AbortController();
@@ -49,12 +49,12 @@ export class EventSourcesController implements ReactiveController {
     const { status } = this.feed;
     if (status === 'error') return 'failed';
     if (status !== 'ready' || !this.ready) return 'loading';
-    return this.unread.length ? 'failed' : 'ready';
+    return this.failed.length ? 'failed' : 'ready';
   }
 
   /** Why no source could be used, by code: the feeds' (no src, a web page, HTTP 503, …) or the calendar's readers'. */
   get failures(): readonly Failure[] {
-    return this.feed.status === 'error' ? this.feed.errors : this.unread;
+    return this.feed.status === 'error' ? this.feed.errors : this.failed;
   }
 
   /** True while a source loads more of itself (the next page of an OParl list). */
@@ -129,7 +129,7 @@ export class EventSourcesController implements ReactiveController {
     }));
     if (documents !== this.documents) return; // src changed meanwhile
     this.sources = read.filter((source): source is EventSource => 'occurrences' in source);
-    this.unread = this.sources.length === 0 ? (read as Failure[]) : [];
+    this.failed = this.sources.length === 0 ? (read as Failure[]) : [];
     this.cache.clear();
     this.ready = true;
     this.host.requestUpdate();
