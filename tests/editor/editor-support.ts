@@ -21,6 +21,19 @@ export const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: s
   return found;
 };
 
+/**
+ * Presses "Herunterladen" and waits for its outcome: the editor checks the feed first (the checker loads on first
+ * use, so this takes longer than a frame), then focuses the error summary or the heading of the changes to confirm.
+ */
+export async function pressDownload(editor: FeedEditor): Promise<void> {
+  await press(editor, '#editor-download');
+  await waitUntil(
+    () => document.activeElement?.matches('.editor-error-summary, #editor-review-heading') ?? false,
+    'neither the error summary nor the changes took the focus after "Herunterladen"',
+    { timeout: 10_000 },
+  );
+}
+
 /** Presses a button as a keyboard user does: focus, then Enter. */
 export async function press(editor: FeedEditor, selector: string): Promise<void> {
   $(editor, selector).focus();

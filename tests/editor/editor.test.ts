@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DRAFT_STORAGE_KEY } from '../../src/editor/controllers/draft-controller.js';
 import { checkFeed } from '../../src/validator/check-feed.js';
-import { $, catchDownload, focusedId, mountEditor, press, previewShows, startFrom, typeInto } from './editor-support.js';
+import { $, catchDownload, focusedId, mountEditor, press, pressDownload, previewShows, startFrom, typeInto } from './editor-support.js';
 
 /** Keys pressed together, as Ctrl+Z: the modifiers held down while the last key is pressed. */
 async function chord(...keys: string[]): Promise<void> {
@@ -95,7 +95,7 @@ describe('feed editor: goals', () => {
       downloaded = true;
     };
     try {
-      await press(editor, '#editor-download');
+      await pressDownload(editor);
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
@@ -110,7 +110,7 @@ describe('feed editor: goals', () => {
     await startFrom(editor, 'goals');
     await press(editor, `${MEASURES}-add`);
     await typeInto(editor, measureTitle(0), 'Sprechstunde', false);
-    await press(editor, '#editor-download');
+    await pressDownload(editor);
     expect(focusedId()).to.equal('editor-review-heading');
     expect($(editor, '.editor-review').textContent).to.include('Geändert: „Weniger Straftaten, und weniger schwere“ (Maßnahmen)');
     const file = await catchDownload(() => press(editor, '#editor-download-now'));
@@ -185,7 +185,8 @@ describe('feed editor: goals', () => {
 });
 
 describe('feed editor: tips', () => {
-  it('adds a tip with a phone number, shows it in the preview and downloads a feed without errors', async () => {
+  it('adds a tip with a phone number, shows it in the preview and downloads a feed without errors', async function () {
+    this.timeout(30_000); // typed key by key, as the events and import suites do
     const editor = await mountEditor();
     await startFrom(editor, 'tips');
     await press(editor, '#field-items-add');
@@ -202,7 +203,7 @@ describe('feed editor: tips', () => {
     await typeInto(editor, '#field-items_0_kpr_phones_0_number', '110', false);
     await previewShows(editor, 'Enkeltrick: auflegen');
     await previewShows(editor, 'Betrug an älteren Menschen');
-    await press(editor, '#editor-download');
+    await pressDownload(editor);
     const file = await catchDownload(() => press(editor, '#editor-download-now'));
     expect(file.name).to.equal('tipps.json');
     const tip = JSON.parse(file.text).items[0];

@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { checkFeed } from '../../src/validator/check-feed.js';
 import type { FeedEditor } from '../../src/editor/feed-editor/feed-editor.js';
 import { atInstant } from '../support/clock.js';
-import { $, catchDownload, focusedId, mountEditor, press, previewShows, previewWidget, startFrom, typeInto } from './editor-support.js';
+import { $, catchDownload, focusedId, mountEditor, press, pressDownload, previewShows, previewWidget, startFrom, typeInto } from './editor-support.js';
 
 const KPR = '#field-items_0_kpr';
 const RULE = `${KPR}_recurrence_rrule`;
@@ -42,9 +42,8 @@ async function newEvent(editor: FeedEditor, title: string, date: string, time?: 
 }
 
 async function download(editor: FeedEditor): Promise<{ name: string; text: string; feed: { items: Array<Record<string, unknown> & { _kpr: Record<string, unknown> }> } }> {
-  await press(editor, '#editor-download');
-  // The check before a download reads every date of the series: the panel comes when it is done.
-  await waitUntil(() => editor.querySelector('#editor-download-now'), 'the download panel', { timeout: 5000 });
+  await pressDownload(editor);
+  expect(focusedId()).to.equal('editor-review-heading');
   const file = await catchDownload(() => press(editor, '#editor-download-now'));
   return { ...file, feed: JSON.parse(file.text) };
 }

@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { checkFeed } from '../../src/validator/check-feed.js';
 import type { FeedEditor } from '../../src/editor/feed-editor/feed-editor.js';
-import { $, catchDownload, focusedId, mountEditor, press, previewShows, startFrom, typeInto } from './editor-support.js';
+import { $, catchDownload, focusedId, mountEditor, press, pressDownload, previewShows, startFrom, typeInto } from './editor-support.js';
 
 /** The readers and papaparse load when the first import opens: on a machine shared with other work that takes a while. */
 const WAIT = { timeout: 5000 };
@@ -98,9 +98,8 @@ describe('feed editor: import from a spreadsheet', function () {
     await previewShows(editor, '41,5 Fälle');
     await previewShows(editor, '1.234,5 Fälle');
 
-    await press(editor, '#editor-download');
-    // The download checks the feed at once first: the summary of changes follows that check.
-    await waitUntil(() => focusedId() === 'editor-review-heading', 'the changes before the download', WAIT);
+    await pressDownload(editor);
+    expect(focusedId()).to.equal('editor-review-heading');
     const file = await catchDownload(() => press(editor, '#editor-download-now'));
     const indicator = JSON.parse(file.text).items[0]._kpr.indicators[0];
     expect(indicator).to.deep.equal({

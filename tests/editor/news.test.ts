@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { checkFeed } from '../../src/validator/check-feed.js';
 import type { FeedEditor } from '../../src/editor/feed-editor/feed-editor.js';
-import { $, catchDownload, focusedId, mountEditor, press, previewShows, previewWidget, startFrom, typeInto } from './editor-support.js';
+import { $, catchDownload, focusedId, mountEditor, press, pressDownload, previewShows, previewWidget, startFrom, typeInto } from './editor-support.js';
 
 const ITEM = '#field-items_0';
 const ALT = `${ITEM}_kpr_image_alt`;
@@ -15,8 +15,8 @@ async function settle(editor: FeedEditor): Promise<void> {
 }
 
 async function download(editor: FeedEditor): Promise<{ name: string; text: string; feed: { items: Array<Record<string, unknown>> } }> {
-  await press(editor, '#editor-download');
-  await waitUntil(() => editor.querySelector('#editor-download-now'), 'the download panel', { timeout: 5000 });
+  await pressDownload(editor);
+  expect(focusedId()).to.equal('editor-review-heading');
   const file = await catchDownload(() => press(editor, '#editor-download-now'));
   return { ...file, feed: JSON.parse(file.text) };
 }
@@ -48,7 +48,7 @@ describe('feed editor: news', function () {
     expect(link.textContent).to.include('Meldung 1').and.include('Was zeigt das Bild?');
 
     // The download shows the error summary instead.
-    await press(editor, '#editor-download');
+    await pressDownload(editor);
     expect(document.activeElement).to.equal($(editor, '.editor-error-summary'));
     link.click();
     expect(focusedId()).to.equal(ALT.slice(1));
