@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { buildCli } from './build-cli.mjs';
 import { buildBuilderPage } from './build-builder.mjs';
 import { buildEditorPage } from './build-editor.mjs';
+import { WIDGET_PACKAGES, licenceNotices } from './licences.mjs';
 
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -18,9 +19,9 @@ for (const kind of ['bundle', 'iife', 'module']) {
   run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { KPR_BUILD: kind });
 }
 console.log('\n▸ dist/builder/ (the embed builder as static files)');
-buildBuilderPage();
+await buildBuilderPage();
 console.log('▸ dist/editor/ (the feed editor as static files)');
-buildEditorPage();
+await buildEditorPage();
 console.log('▸ type declarations');
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
 console.log('▸ schemas');
@@ -29,22 +30,9 @@ cpSync('src/schemas', 'dist/schemas', { recursive: true });
 console.log('▸ dist/cli/ (asskomm-widgets validate, init)');
 const cliPackages = await buildCli();
 console.log('▸ THIRD-PARTY-LICENSES.txt');
-// The self-contained bundles include these libraries; their licences travel with them. dist/cli/ bundles more
-// (the DOM for Node: linkedom and @xmldom/xmldom, and what they use), found by esbuild's metafile.
-// ical.js (MPL-2.0) is bundled unmodified; its source is named with it, as the MPL asks.
-const widgetPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'i18next', 'dompurify', 'ical.js'].map((name) => `node_modules/${name}`);
-const bundled = [...new Set([...widgetPackages, ...cliPackages])];
-writeFileSync(
-  'dist/THIRD-PARTY-LICENSES.txt',
-  bundled
-    .map((folder) => {
-      const { name, version, license, repository } = JSON.parse(readFileSync(`${folder}/package.json`, 'utf8'));
-      const file = readdirSync(folder).find((f) => /^licen[sc]e/i.test(f));
-      const source = `Source: the npm package ${name}@${version}${repository ? `, ${repository.url ?? repository}` : ''}`;
-      return `${name} ${version} (${license})\n${source}\n\n${file ? readFileSync(`${folder}/${file}`, 'utf8').trim() : ''}\n`;
-    })
-    .join(`\n${'-'.repeat(78)}\n\n`),
-);
+// The self-contained bundles include the widgets' libraries; their licences travel with them. dist/cli/ bundles
+// more (the DOM for Node: linkedom and @xmldom/xmldom, and what they use), found by esbuild's metafile.
+writeFileSync('dist/THIRD-PARTY-LICENSES.txt', licenceNotices([...WIDGET_PACKAGES, ...cliPackages]));
 console.log('▸ custom-elements.json');
 run('npx', ['--no-install', 'cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 

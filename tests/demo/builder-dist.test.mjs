@@ -41,3 +41,8 @@ test('the scripts of dist/builder/ load only files inside it, and the lazy parts
     for (const [, image] of text.matchAll(/"(images\/[^"]+)"/g)) assert.ok(existsSync(join(folder, 'feeds', image)), `feeds/${feed}.json: ${image}`);
   }
 });
+
+test('dist/builder/ carries the licences of the libraries in its scripts', { skip: !built && 'no dist/builder/ (run npm run build)' }, () => {
+  const notices = readFileSync(join(folder, 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+  for (const name of ['lit-html', 'i18next', 'dompurify', 'ical.js']) assert.match(notices, new RegExp(`^${name.replace('.', '\\.')} \\d+\\.\\d+\\.\\d+ \\(`, 'm'), name);
+});

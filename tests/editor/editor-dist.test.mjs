@@ -41,3 +41,10 @@ test('no widget entry of the package loads the editor', { skip }, () => {
     for (const file of staticClosure(join(dist, entry))) assert.ok(!inside(file), `${entry} loads ${relative(dist, file)}`);
   }
 });
+
+test('dist/editor/ carries the licences of the libraries in its scripts: papaparse and the widgets\' own', { skip }, () => {
+  const notices = readFileSync(join(folder, 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+  for (const name of ['papaparse', 'lit-html', 'i18next', 'dompurify', 'ical.js']) assert.match(notices, new RegExp(`^${name.replace('.', '\\.')} \\d+\\.\\d+\\.\\d+ \\(`, 'm'), name);
+  // ical.js is MPL-2.0: its source has to be named with it.
+  assert.match(notices, /Source: the npm package ical\.js@/);
+});
