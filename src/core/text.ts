@@ -33,9 +33,14 @@ export function parseInert(markup: string, type: DOMParserSupportedType): Docume
   return new DOMParser().parseFromString((inertPolicy?.createHTML(markup) ?? markup) as string, type);
 }
 
-/** Text of an HTML string, without running or loading anything. */
+/**
+ * Text of an HTML string, without running or loading anything. Without `<` and `&` there is no markup and no
+ * character reference: the HTML parser would only drop NUL characters (and turn CR into LF, which is white space
+ * either way), so the string is its own text, and RSS descriptions, mostly plain, skip a parser each.
+ */
 export function plainText(html: string): string {
-  return (parseInert(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = /[<&]/.test(html) ? parseInert(html, 'text/html').body.textContent ?? '' : html.replace(/\0/g, '');
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A text cut to at most `maxLength` characters at a word boundary, with an ellipsis when cut. */

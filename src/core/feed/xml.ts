@@ -205,12 +205,21 @@ function date(...values: Array<string | undefined>): string | undefined {
   return undefined;
 }
 
-function children(parent: Element, name: string, ns: string | null = null): Element[] {
-  return [...parent.children].filter((c) => c.localName === name && (ns === null ? !c.namespaceURI || c.namespaceURI === parent.namespaceURI : c.namespaceURI === ns));
+/** Whether `element` is `name` in `ns`; without `ns`, in no namespace or in its parent's (RSS 2.0 in any). */
+function named(element: Element, parent: Element, name: string, ns: string | null): boolean {
+  return element.localName === name && (ns === null ? !element.namespaceURI || element.namespaceURI === parent.namespaceURI : element.namespaceURI === ns);
 }
 
+function children(parent: Element, name: string, ns: string | null = null): Element[] {
+  const found: Element[] = [];
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (named(c, parent, name, ns)) found.push(c);
+  return found;
+}
+
+/** The first match, walking the siblings: an item's dozen fields are looked up one by one, with no list made for each. */
 function child(parent: Element, name: string, ns: string | null = null): Element | undefined {
-  return children(parent, name, ns)[0];
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (named(c, parent, name, ns)) return c;
+  return undefined;
 }
 
 function text(parent: Element, name: string, ns: string | null = null): string | undefined {
