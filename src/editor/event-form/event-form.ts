@@ -1,37 +1,26 @@
 // <asskomm-event-form>: the KPR's own events for <kpr-event-calendar>: when (a day and a time in the town's zone, or
 // all day), where, what kind, registration, cancelled or postponed, and a recurrence written as the RRULE the calendar
 // reads (recurrence-fields.ts). Light DOM, as the other forms: its ids are the page's, for the error summary's links.
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { ListController, type ListNames } from '../controllers/list-controller.js';
-import { customField, problemsOf, selectField, textField, type FormContext } from '../fields/fields.js';
-import { fieldId, getAt, pathString, type JsonObject, type Path } from '../model/paths.js';
+import { ItemsForm, ITEMS } from '../fields/items-form.js';
+import { customField, problemsOf, selectField, textField } from '../fields/fields.js';
+import { fieldId, getAt, pathString, type JsonObject } from '../model/paths.js';
 import { freshId } from '../model/templates.js';
 import { readTimes, shownDay, withTimes, type EventTimes } from './event-times.js';
 import { recurrenceFields, type TypedTexts } from './recurrence-fields.js';
 
-const ITEMS: Path = ['items'];
 export const EVENT_STATUSES = ['cancelled', 'postponed', 'moved-online'] as const;
 
-export class EventForm extends LitElement {
-  static override properties = { context: { attribute: false } };
-  declare context: FormContext;
-  private readonly lists = new ListController(this, () => this.context);
+export class EventForm extends ItemsForm {
+  protected readonly itemKey = 'event';
   /**
    * What is typed into a date or time field while it has the focus: shown as typed, not as the feed then says it
    * ("1.12.2026" would become "01.12.2026" under the cursor). Forgotten when the field is left or the draft changes
    * otherwise (undo).
    */
   private readonly typed: TypedTexts = { texts: new Map(), feed: undefined };
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  private names(): ListNames {
-    return { noun: this.context.t('event.noun'), firstField: ['title'] };
-  }
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.context) return nothing;

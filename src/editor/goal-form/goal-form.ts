@@ -5,18 +5,16 @@
 // measure and indicator it did not touch is the same object as before. Each of them is drawn under `guard` with
 // that object, its place, the length of its list, the problems shown inside it and the language: a keystroke in
 // one measure draws that measure and its goal's own fields again, not the other 39 measures and 11 indicators.
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { ListController, type ListNames } from '../controllers/list-controller.js';
-import { selectField, textField, type FormContext } from '../fields/fields.js';
+import { ItemsForm, ITEMS } from '../fields/items-form.js';
+import { selectField, textField } from '../fields/fields.js';
 import { getAt, type Json, type Path } from '../model/paths.js';
 import { newItem } from '../model/templates.js';
 import { indicatorFields, indicatorNames, measureFields, measureNames, newIndicator, newMeasure, problemsKey } from './measure-fields.js';
 
 /** The icons of the goal overview (its schema's list). */
 export const GOAL_ICONS = ['shield', 'scales', 'eye', 'heart', 'people', 'sun', 'home', 'lamp', 'school', 'target'] as const;
-
-const ITEMS: Path = ['items'];
 
 /** Goals keep their `order` in step with the list when the feed uses it, so moving a goal moves it in the widget too. */
 function renumber(list: Json[]): void {
@@ -26,18 +24,8 @@ function renumber(list: Json[]): void {
   });
 }
 
-export class GoalForm extends LitElement {
-  static override properties = { context: { attribute: false } };
-  declare context: FormContext;
-  private readonly lists = new ListController(this, () => this.context);
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  private names(): ListNames {
-    return { noun: this.context.t('goal.noun'), firstField: ['title'] };
-  }
+export class GoalForm extends ItemsForm {
+  protected readonly itemKey = 'goal';
 
   /**
    * The editor's language, for redrawing every goal when it changes: its `lang`, and a text in it, since another

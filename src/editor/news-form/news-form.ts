@@ -1,35 +1,23 @@
 // <asskomm-news-form>: the KPR's news for <kpr-news-feed>: title, summary, text in plain paragraphs (HTML from an
 // opened feed is kept and shown read-only), the date it is published (a later date schedules it), an image with its
 // text alternative, tags and a link. Light DOM, as the other forms.
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { now } from '../../core/clock.js';
 import { DEFAULT_TIME_ZONE, formatDay, formatTime } from '../../core/format.js';
 import { dayOf, offsetDateTime, parseDay, zonedInstant } from '../../core/time.js';
-import { ListController, type ListNames } from '../controllers/list-controller.js';
-import { customField, problemsOf, textField, type FormContext } from '../fields/fields.js';
-import { fieldId, getAt, type JsonObject, type Path } from '../model/paths.js';
+import { ItemsForm, ITEMS } from '../fields/items-form.js';
+import { customField, problemsOf, textField } from '../fields/fields.js';
+import { fieldId, getAt, type JsonObject } from '../model/paths.js';
 import { freshId } from '../model/templates.js';
 import { readDay, readTime, shownDay, split } from '../event-form/event-times.js';
 
-const ITEMS: Path = ['items'];
-
-export class NewsForm extends LitElement {
-  static override properties = { context: { attribute: false } };
-  declare context: FormContext;
-  private readonly lists = new ListController(this, () => this.context);
+export class NewsForm extends ItemsForm {
+  protected readonly itemKey = 'news';
   /** The date and time fields' texts while they have the focus (as in the events form). */
   private readonly typed = new Map<string, string>();
   private typedFeed?: JsonObject;
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  private names(): ListNames {
-    return { noun: this.context.t('news.noun'), firstField: ['title'] };
-  }
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.context) return nothing;

@@ -1,9 +1,10 @@
 // <asskomm-tip-form>: the tips of a prevention-tips feed: title, teaser, text, topic, audience, season, links and
 // phone numbers. Light DOM, like the goal form.
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { ListController, type ListNames } from '../controllers/list-controller.js';
-import { checkboxesField, problemsOf, selectField, textField, type FormContext } from '../fields/fields.js';
-import { fieldId, getAt, pathString, type Json, type Path } from '../model/paths.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ListNames } from '../controllers/list-controller.js';
+import { ItemsForm, ITEMS } from '../fields/items-form.js';
+import { checkboxesField, problemsOf, selectField, textField } from '../fields/fields.js';
+import { fieldId, getAt, pathString, type Json } from '../model/paths.js';
 import { newItem } from '../model/templates.js';
 
 /** The tips schema's lists (kpr-tips.schema.json), in its order. */
@@ -11,20 +12,8 @@ export const TOPICS = ['burglary', 'fraud-older-people', 'online-fraud', 'bicycl
 export const AUDIENCES = ['everyone', 'older-people', 'parents', 'young-people', 'businesses'] as const;
 export const SEASONS = ['dark-months', 'spring', 'summer', 'autumn', 'winter'] as const;
 
-const ITEMS: Path = ['items'];
-
-export class TipForm extends LitElement {
-  static override properties = { context: { attribute: false } };
-  declare context: FormContext;
-  private readonly lists = new ListController(this, () => this.context);
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  private names(): ListNames {
-    return { noun: this.context.t('tip.noun'), firstField: ['title'] };
-  }
+export class TipForm extends ItemsForm {
+  protected readonly itemKey = 'tip';
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.context) return nothing;
