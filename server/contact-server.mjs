@@ -21,6 +21,7 @@ import { DEFAULTS, trustedProxies } from './config.mjs';
 import { answerPreflights } from './cors.mjs';
 import { answerErrors } from './errors.mjs';
 import { exportMessages } from './export-routes.mjs';
+import { serveFeeds } from './feed-routes.mjs';
 import { createForwarder } from './forward.mjs';
 import { acceptMessages } from './message-route.mjs';
 import { createRateLimiter } from './rate-limit.mjs';
@@ -128,6 +129,7 @@ export function buildContactServer(options = {}) {
   answerErrors(app, { bodyLimit });
   acceptMessages(app, { store, routing, limiter, services, bodyLimit, minFillMs });
   exportMessages(app, { store, routing, many, now });
+  serveFeeds(app, { many, routing, config, now }); // published feeds, with a towns file only (feed-routes.mjs)
   serveChallengeAndHealth(app, { store, routing, services });
   return app;
 }
