@@ -5,7 +5,7 @@
  * browser's XML parser), HTML through linkedom. Both are bundled into dist/cli/ at build time, so the published
  * package needs no runtime dependency for them. Nothing here is ever part of a widget bundle.
  */
-import { DOMParser as XmlParser, XMLSerializer as XmlSerializer } from '@xmldom/xmldom';
+import { DOMParser as XmlParser, Element as XmlElement, XMLSerializer as XmlSerializer } from '@xmldom/xmldom';
 import { DOMParser as HtmlParser } from 'linkedom';
 
 const XML_TYPES = new Set(['application/xml', 'text/xml', 'application/xhtml+xml', 'image/svg+xml']);
@@ -52,8 +52,29 @@ function parseHtml(markup: string): unknown {
   return new HtmlParser().parseFromString(whole, 'text/html');
 }
 
+/**
+ * The element-only walk browsers give every element (ParentNode.firstElementChild, NonDocumentTypeChildNode
+ * .nextElementSibling), which xmldom 0.9 lacks though it has `children`: the RSS/Atom reader walks an item's fields
+ * with them instead of copying its child list for each field.
+ */
+function addElementWalk(): void {
+  const prototype = XmlElement.prototype as unknown as Record<string, unknown>;
+  if ('firstElementChild' in prototype) return;
+  const isElement = (node: { nodeType: number } | null) => node?.nodeType === 1;
+  const nextElement = (node: { nextSibling: unknown } | null) => {
+    let next = node as { nodeType: number; nextSibling: unknown } | null;
+    while (next && !isElement(next)) next = next.nextSibling as typeof next;
+    return next;
+  };
+  Object.defineProperties(prototype, {
+    firstElementChild: { configurable: true, get(this: { firstChild: { nextSibling: unknown } | null }) { return nextElement(this.firstChild); } },
+    nextElementSibling: { configurable: true, get(this: { nextSibling: { nextSibling: unknown } | null }) { return nextElement(this.nextSibling); } },
+  });
+}
+
 /** Gives Node a DOMParser (and XMLSerializer) where it has none; a real one, in a browser or a test, is kept. */
 export function installDomParser(): void {
+  addElementWalk();
   const global = globalThis as Record<string, unknown>;
   global.DOMParser ??= NodeDomParser;
   global.XMLSerializer ??= XmlSerializer;

@@ -3,12 +3,10 @@
 // says, the same reading tests/core/feed/fixtures.test.ts asks of the browsers; utf16-bom.atom only here, as the
 // browser tests' server cannot give it to a browser unchanged.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
-import { build } from 'esbuild';
-import { root, tempDir } from '../support/node.mjs';
+import { importBundled, root, tempDir } from '../support/node.mjs';
 
 const folder = join(root, 'tests/fixtures/feeds');
 /** @type {{ installDomParser: () => void, parseFeed: (text: string, url: string) => Promise<any>, decodeFeedBytes: (bytes: Uint8Array, type: string | null) => string }} */
@@ -16,24 +14,12 @@ let reader;
 
 before(async (t) => {
   // The readers bundled as the command line bundles them (scripts/build-cli.mjs), into a folder of this test's own.
-  const { outputFiles } = await build({
-    stdin: {
-      contents: `export { installDomParser } from './src/node/dom-shim.ts';
-        export { parseFeed } from './src/core/feed/parse.ts';
-        export { decodeFeedBytes } from './src/core/feed/fetch-text.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __kprRequire } from 'node:module'; const require = __kprRequire(import.meta.url);" },
-  });
-  const file = join(tempDir(t, 'kpr-readers-'), 'readers.mjs');
-  writeFileSync(file, outputFiles[0].text);
-  reader = await import(pathToFileURL(file).href);
+  reader = await importBundled(
+    `export { installDomParser } from './src/node/dom-shim.ts';
+    export { parseFeed } from './src/core/feed/parse.ts';
+    export { decodeFeedBytes } from './src/core/feed/fetch-text.ts';`,
+    tempDir(t, 'kpr-readers-'),
+  );
   reader.installDomParser();
 });
 

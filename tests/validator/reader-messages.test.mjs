@@ -5,12 +5,10 @@
 // severities and fixes; only the texts taken from the readers may differ. Were a path, a severity or a fix still
 // read out of a message, the nonsense would change it.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
-import { build } from 'esbuild';
-import { root, SUITE_INSTANT, tempDir } from '../support/node.mjs';
+import { importBundled, root, SUITE_INSTANT, tempDir } from '../support/node.mjs';
 
 const src = (path) => join(root, 'src', path);
 
@@ -70,25 +68,13 @@ async function bundle(folder, nonsense) {
       }));
     },
   };
-  const { outputFiles } = await build({
-    stdin: {
-      contents: `export { installDomParser } from './src/node/dom-shim.ts';
-        export { checkFeed } from './src/validator/check-feed.ts';
-        export { setClock } from './src/core/clock.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-    plugins: [plugin],
-    banner: { js: "import { createRequire as __kprRequire } from 'node:module'; const require = __kprRequire(import.meta.url);" },
-  });
-  const file = join(folder, nonsense ? 'nonsense.mjs' : 'real.mjs');
-  writeFileSync(file, outputFiles[0].text);
-  const module = await import(pathToFileURL(file).href);
+  const module = await importBundled(
+    `export { installDomParser } from './src/node/dom-shim.ts';
+    export { checkFeed } from './src/validator/check-feed.ts';
+    export { setClock } from './src/core/clock.ts';`,
+    folder,
+    { name: nonsense ? 'nonsense.mjs' : 'real.mjs', plugins: [plugin] },
+  );
   module.installDomParser();
   module.setClock(SUITE_INSTANT);
   return module;
