@@ -127,6 +127,18 @@ describe('feed editor: events', function () {
     expect(file.feed.items[0]!._kpr.status).to.equal('cancelled');
   });
 
+  it('opens the preview at the month of the next event when this month has none, and leaves the month to the coordinator after that', async () => {
+    const editor = await mountEditor();
+    await newEvent(editor, 'Neujahrsempfang des Präventionsrats', '14.01.2027', '18:00');
+    await previewShows(editor, 'Neujahrsempfang des Präventionsrats');
+    expect(previewWidget(editor).shadowRoot!.textContent).to.include('Januar 2027');
+    // The coordinator browses the preview to February; typing on does not pull it back.
+    previewWidget(editor).setAttribute('date', '2027-02');
+    await typeInto(editor, '#field-items_0_title', 'Neujahrsempfang');
+    await waitUntil(() => previewWidget(editor).getAttribute('src') && previewWidget(editor).shadowRoot!.textContent!.includes('Februar 2027'), 'the preview stays in February');
+    expect(previewWidget(editor).getAttribute('date')).to.equal('2027-02');
+  });
+
   it('writes an all-day event over several days as days, and shows a problem at the date field', async () => {
     const editor = await mountEditor();
     await newEvent(editor, 'Adventsmarkt', '28.11.');

@@ -2,8 +2,11 @@
 // draft through a Blob URL: the widget's own loader and parser, no second one. A phone or desktop width and any of
 // the widgets' languages can be chosen.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { now } from '../../core/clock.js';
 import { forgetFeed } from '../../core/feed/feed-requests.js';
+import { DEFAULT_TIME_ZONE } from '../../core/format.js';
 import { I18nController } from '../../core/i18n.js';
+import { dayOf } from '../../core/time.js';
 import { EDITOR_TRANSLATIONS } from '../editor-i18n.js';
 import type { FeedKind } from '../model/templates.js';
 
@@ -18,6 +21,25 @@ const WIDGETS: Record<FeedKind, { tag: string; attributes: Record<string, string
 /** The widgets' languages (src/core/i18n.ts), Leichte Sprache by the tag a page uses for it. */
 export const PREVIEW_LANGUAGES = ['de', 'en', 'cs', 'pl', 'uk', 'ar', 'de-x-ls'] as const;
 export type PreviewWidth = 'phone' | 'desktop';
+
+/**
+ * The month the calendar preview opens at: this month while an event of the draft falls in it or a series has begun;
+ * otherwise the month of the next event (the coordinator who writes January's meeting in December sees it at once,
+ * not an empty December), or of the last one when all are past. Months as written in `_kpr.start` (Berlin dates).
+ */
+export function calendarMonth(feedText: string, thisMonth = dayOf(now(), DEFAULT_TIME_ZONE).slice(0, 7)): string {
+  let items: Array<{ _kpr?: { start?: unknown; recurrence?: unknown } }> = [];
+  try {
+    const feed = JSON.parse(feedText) as { items?: unknown };
+    if (Array.isArray(feed.items)) items = feed.items;
+  } catch {
+    return thisMonth;
+  }
+  const starts = items.flatMap((item) => (typeof item?._kpr?.start === 'string' && /^\d{4}-\d{2}/.test(item._kpr.start) ? [{ month: item._kpr.start.slice(0, 7), series: Boolean(item._kpr.recurrence) }] : []));
+  if (starts.length === 0 || starts.some(({ month, series }) => month === thisMonth || (series && month < thisMonth))) return thisMonth;
+  const later = starts.map(({ month }) => month).filter((month) => month > thisMonth).sort();
+  return later[0] ?? starts.map(({ month }) => month).sort().at(-1)!;
+}
 
 export class EditorPreview extends LitElement {
   static override properties = {
@@ -37,6 +59,8 @@ export class EditorPreview extends LitElement {
   private widget?: { kind: FeedKind; element: HTMLElement };
   private url?: string;
   private shownText?: string;
+  /** The month the calendar preview was last moved to, so that the coordinator's own browsing is not undone on each keystroke. */
+  private shownMonth?: string;
 
   constructor() {
     super();
@@ -65,6 +89,7 @@ export class EditorPreview extends LitElement {
       for (const [name, value] of Object.entries({ eager: '', 'heading-level': '3', ...attributes })) element.setAttribute(name, value);
       this.widget = { kind: this.kind, element };
       this.shownText = undefined;
+      this.shownMonth = undefined;
     }
     this.widget.element.setAttribute('lang', this.language);
     if (this.text !== this.shownText && this.isConnected) {
@@ -73,7 +98,14 @@ export class EditorPreview extends LitElement {
       this.url = URL.createObjectURL(new Blob([this.text], { type: 'application/feed+json' }));
       this.widget.element.setAttribute('src', this.url);
       if (previous) this.forget(previous);
+      if (this.kind === 'event-calendar') this.showMonth(calendarMonth(this.text));
     }
+  }
+
+  private showMonth(month: string): void {
+    if (month === this.shownMonth) return;
+    this.shownMonth = month;
+    this.widget!.element.setAttribute('date', month);
   }
 
   /** An old draft's URL: the widget has asked for the new one, and the shared feed cache need not keep the old. */
