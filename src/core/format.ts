@@ -35,9 +35,13 @@ export function timeZoneFor(host: Element, requested: string | undefined): strin
   return valid ? zone : DEFAULT_TIME_ZONE;
 }
 
-/** Joins names the way the language does: "A, B und C" / "A, B, and C". */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Joins names the way the language does: "A, B und C" / "A, B, and C". Cached: every measure lists its partners. */
 export function formatList(values: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(values);
+  let formatter = listFormats.get(locale);
+  if (!formatter) listFormats.set(locale, (formatter = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return formatter.format(values);
 }
 
 /** A file size as residents read it: "1,2 MB", "840 kB". */
@@ -56,6 +60,9 @@ export function formatNumber(value: number, locale: string, options: Intl.Number
   return formatter.format(value);
 }
 
+const CALENDAR_DAY: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
+const CALENDAR_MONTH: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+
 /**
  * A calendar date or month from a feed ("2024-03" → "März 2024", "2024-03-15" → "15. März 2024"). These name
  * a day, not an instant, so they are formatted in UTC and never shift with the visitor's time zone.
@@ -64,11 +71,12 @@ export function formatCalendarDate(value: string, locale: string): string {
   const [year, month, day] = value.split('-').map(Number);
   const date = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, day ? CALENDAR_DAY : CALENDAR_MONTH).format(date);
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Formatters are cached: making one costs far more than formatting (a goal's measures each have dates). */
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let formatter = dateTimeFormats.get(key);

@@ -202,7 +202,7 @@ export class KprPreventionTips extends LitElement {
       </div>
       <p class="count visually-hidden" role="status">${this.count}</p>
       ${tips.length === 0 ? renderEmpty(t('tips.noMatch')) : nothing}
-      <div class="groups" @keydown=${this.moveFocus}>
+      <div class="groups" @keydown=${this.moveFocus} @click=${this.toggleClicked}>
         ${topics.filter((topic) => tips.some((tip) => tip.topic === topic)).map((topic) => html`<section class="group" part="group">
           <div role="heading" aria-level=${level} class="group-title" part="group-title">${t(`tips.topics.${topic}`)}</div>
           ${tips.filter((tip) => tip.topic === topic).map((tip) => this.renderTip(tip, level + 1))}
@@ -218,13 +218,17 @@ export class KprPreventionTips extends LitElement {
     </select></label>`;
   }
 
+  /**
+   * One tip of the accordion. A list has hundreds, so each costs as little as it can: the title is a property (no
+   * markers around it) and one listener on the list opens them all (`toggleClicked`).
+   */
   private renderTip(tip: TipEntry, level: number): TemplateResult {
     const open = this.open.has(tip.id);
     const { lang, dir } = this.languageOf(tip);
     return html`<div class="tip" part="tip" data-tip=${tip.id}>
       <div role="heading" aria-level=${level}>
-        <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}" @click=${() => this.toggle(tip.id)}
-          lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.title}</button>
+        <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}"
+          lang=${ifDefined(lang)} dir=${ifDefined(dir)} .textContent=${tip.title}></button>
       </div>
       <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? this.renderContent(tip) : nothing}</div>
     </div>`;
@@ -266,6 +270,13 @@ export class KprPreventionTips extends LitElement {
     this.open = next;
     if (open && this.deepLinks) history.replaceState(history.state, '', `#tip-${encodeURIComponent(id)}`);
   }
+
+  /** A click on a tip's button (or Enter or Space on it) opens or closes that tip; clicks in an open tip do not. */
+  private readonly toggleClicked = (event: MouseEvent): void => {
+    const button = (event.composedPath()[0] as Element).closest?.('[part="tip-button"]');
+    const id = button?.closest<HTMLElement>('[part="tip"]')?.dataset['tip'];
+    if (id !== undefined) this.toggle(id);
+  };
 
   /** `#tip-<id>` in the address opens that tip, scrolls to it and moves focus to it. */
   private readonly followHash = (): void => {

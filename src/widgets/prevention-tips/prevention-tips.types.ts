@@ -26,8 +26,8 @@ export interface TipEntry {
   links: { title: string; href: string }[];
   phones: { label: string; number: string; href: string }[];
   downloads: { title: string; href: string; type?: string; size?: number }[];
-  /** Title, teaser, text and tags, prepared for search. */
-  haystack: string;
+  /** Title, teaser, text and tags, prepared for search (made when first read). */
+  readonly haystack: string;
   source: string;
   /** The tip's language (its own, or its feed's), for `lang` where it is not the widget's. */
   language?: string;

@@ -16,11 +16,9 @@ interface TipExtension {
 /** Turns a validated feed item into what the tips widget shows; links that are not http(s) are dropped. */
 export function toTipEntry(item: LoadedItem): TipEntry {
   const extension = item._kpr as unknown as TipExtension;
-  const link = (url: string) => {
-    const href = safeLink(url, item.source);
-    return href?.startsWith('http') ? href : undefined;
-  };
-  const text = item.content_text ?? (item.content_html ? plainText(item.content_html) : '');
+  // The search text (with the body's HTML turned into text) is made on the first search, not for every tip when
+  // the feed arrives: it was a tenth of the first render's time and most of its garbage, and most visitors never search.
+  let haystack: string | undefined;
   return {
     id: item.id,
     title: item.title?.trim() || item.id,
@@ -29,15 +27,31 @@ export function toTipEntry(item: LoadedItem): TipEntry {
     topic: extension.topic,
     audience: extension.audience ?? [],
     season: extension.season,
-    links: (extension.links ?? []).flatMap(({ title, url }) => (link(url) ? [{ title, href: link(url)! }] : [])),
+    links: (extension.links ?? []).flatMap(({ title, url }) => {
+      const href = webLink(url, item.source);
+      return href ? [{ title, href }] : [];
+    }),
     // A dialling link keeps only what a phone understands: digits and a leading plus.
     phones: (extension.phones ?? []).map(({ label, number }) => ({ label, number, href: `tel:${number.replace(/(?!^\+)[^\d]/g, '')}` })),
-    downloads: (extension.downloads ?? []).flatMap((d) => (link(d.url) ? [{ title: d.title, href: link(d.url)!, type: d.type, size: d.size }] : [])),
-    haystack: searchKey([item.title, item.summary, text, ...(item.tags ?? [])].join(' ')),
+    downloads: (extension.downloads ?? []).flatMap(({ title, url, type, size }) => {
+      const href = webLink(url, item.source);
+      return href ? [{ title, href, type, size }] : [];
+    }),
+    get haystack() {
+      return (haystack ??= searchKey([item.title, item.summary, bodyText(item), ...(item.tags ?? [])].join(' ')));
+    },
     source: item.source,
     language: item.language,
   };
 }
+
+/** A link of the tip's, only when it leads to a web page (http or https). */
+function webLink(url: string, source: string): string | undefined {
+  const href = safeLink(url, source);
+  return href?.startsWith('http') ? href : undefined;
+}
+
+const bodyText = (item: LoadedItem) => item.content_text ?? (item.content_html ? plainText(item.content_html) : '');
 
 /** Whether a tip is for the chosen audience: tips without an audience, and tips for everyone, always are. */
 export function isFor(tip: TipEntry, audience: string): boolean {
