@@ -15,7 +15,8 @@
 //
 // The page runs at the bench's instant (instant.mjs), so which news are "already published" never depends on the
 // day. `node bench/render.mjs` runs this alone (prints the table); `--profile` records CPU profiles of our widgets
-// in the four cases (a non-minified build, so functions keep their names) and prints where the time goes.
+// in the four cases (a non-minified build, so functions keep their names) and prints where the time goes;
+// `--cases=news-json,news-rss` (keys of CASES) limits either to some cases.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -137,14 +138,14 @@ const stats = (times) => {
 };
 
 /** Runs every case, ours and floor alternating; returns `{ rows, failures }`. `site`: a built site (buildSite) to use. */
-export async function benchRender({ browser, site, runs = 15, warmups = 3, log = () => {} }) {
+export async function benchRender({ browser, site, runs = 15, warmups = 3, cases = CASES, log = () => {} }) {
   if (!site) buildSite((site = mkdtempSync(join(tmpdir(), 'kpr-bench-site-'))));
   const { server, origin } = await serveSite(site);
   const { page, session, errors } = await openPage(browser, origin);
   const failures = [];
   const rows = [];
   try {
-    for (const c of CASES) {
+    for (const c of cases) {
       const samples = { ours: [], floor: [] };
       const shown = {};
       for (let run = 0; run < warmups + runs; run++) {
@@ -202,7 +203,7 @@ export function renderTable(result) {
 
 // ── Profiling (node bench/render.mjs --profile) ─────────────────────────────────────────────────────────
 /** Self time by function of our widgets in each case, over `repeat` runs (and the floor's total, to compare). */
-export async function profileOurs(browser, { repeat = 8 } = {}) {
+export async function profileOurs(browser, { repeat = 8, cases = CASES } = {}) {
   const site = mkdtempSync(join(tmpdir(), 'kpr-bench-render-profile-'));
   buildSite(site, { profile: true });
   const { server, origin } = await serveSite(site);
@@ -210,7 +211,7 @@ export async function profileOurs(browser, { repeat = 8 } = {}) {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 100 });
   const report = {};
-  for (const c of CASES) {
+  for (const c of cases) {
     for (let i = 0; i < 3; i++) await page.evaluate((c) => window.renderBench.ours(c, 'warm').then(() => window.renderBench.clear()), c);
     const times = [];
     const floorTimes = [];
@@ -249,10 +250,14 @@ export async function profileOurs(browser, { repeat = 8 } = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { default: puppeteer } = await import('puppeteer-core');
   const { CHROMIUM_ARGS, ensureChromium } = await import('../scripts/browser.mjs');
+  // `--cases=news-json,news-rss`: only these cases (their keys, as in CASES), for a quick look at one widget.
+  const only = process.argv.find((a) => a.startsWith('--cases='))?.slice(8).split(',');
+  const cases = only ? CASES.filter((c) => only.includes(c.key)) : CASES;
+  if (only && cases.length !== only.length) throw new Error(`--cases: the cases are ${CASES.map((c) => c.key).join(', ')}`);
   const browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   try {
     if (process.argv.includes('--profile')) {
-      const report = await profileOurs(browser);
+      const report = await profileOurs(browser, { cases });
       const out = join(tmpdir(), 'kpr-render-profile.json');
       writeFileSync(out, JSON.stringify(report, null, 2));
       for (const [key, { medianMs, floorMedianMs, sampledMsPerRun, top }] of Object.entries(report)) {
@@ -263,7 +268,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     } else {
       const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 15);
       const warmups = Number(process.argv.find((a) => a.startsWith('--warmups='))?.slice(10) ?? 3);
-      const result = await benchRender({ browser, runs, warmups, log: (m) => process.stderr.write(`${m.padEnd(70)}\r`) });
+      const result = await benchRender({ browser, runs, warmups, cases, log: (m) => process.stderr.write(`${m.padEnd(70)}\r`) });
       console.log(renderTable(result).join('\n'));
       if (result.failures.length) console.log(`\n${result.failures.join('\n')}`);
     }

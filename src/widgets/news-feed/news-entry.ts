@@ -3,6 +3,9 @@ import { plainText, firstSentence, shorten } from '../../core/text.js';
 import { isExternal, safeImage, safeLink } from '../../core/urls.js';
 import type { NewsEntry } from './news-feed.types.js';
 
+// The articles' elements are written by this directive, which is needed as late as the entries and loads with them.
+export { articleList } from './article-list.js';
+
 const HEADING_LENGTH = 90;
 const SUMMARY_LENGTH = 300;
 

@@ -1,12 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
 import type { LoadedItem } from '../../core/feed/types.js';
-import { formatDate, formatList, timeZoneFor } from '../../core/format.js';
+import { formatList, timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
-import { safeHtml } from '../../core/sanitize.js';
-import { textLanguage } from '../../core/feed/language.js';
 import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
 import { parseHosts } from '../../core/urls.js';
@@ -199,69 +196,47 @@ export class KprNewsFeed extends LitElement {
     return visible;
   }
 
-  private entry(item: LoadedItem): NewsEntry {
+  private entry(item: LoadedItem, imageHosts: readonly string[]): NewsEntry {
     let entry = this.entries.get(item);
-    if (!entry) this.entries.set(item, (entry = newsEntries.toNewsEntry(item, parseHosts(this.imageHosts))));
+    if (!entry) this.entries.set(item, (entry = newsEntries.toNewsEntry(item, imageHosts)));
     return entry;
   }
 
   private renderArticles(): TemplateResult {
     const items = this.visibleEntries();
-    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
+    const { i18n } = this;
+    const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
     if (items.length === 0) return renderEmpty(this.tag ? t('news.emptyTag', { tag: this.tag }) : t('news.empty'));
     const shown = items.slice(0, this.shown);
     const remaining = items.length - shown.length;
     const documents = this.feed.documents;
     const label = documents.length === 1 && documents[0]!.title ? documents[0]!.title : t('news.listLabel');
     // Resolved once per render, not once per article: a feed may have a thousand.
+    const timeZone = timeZoneFor(this, this.timeZone);
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const imageHosts = parseHosts(this.imageHosts);
+    const { language, dir, locale } = i18n;
     const context: ArticleContext = {
-      timeZone: timeZoneFor(this, this.timeZone),
-      level: Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3)),
+      key: [language, dir, locale, timeZone, level, this.layout, imageHosts.join(' ')].join('|'),
+      host: this,
+      language,
+      dir,
+      locale,
+      timeZone,
+      level,
       compact: this.layout === 'compact',
       tagsLabel: t('news.tags'),
-      imageHosts: parseHosts(this.imageHosts),
+      imageHosts,
+      by: (authors) => t('news.by', { authors: formatList(authors, locale) }),
     };
-    return html`<ul class="articles ${this.layout}" part="list" aria-label=${label}>
-        ${shown.map((item) => this.renderArticle(this.entry(item), context))}
-      </ul>
+    // The articles are written by articleList, loaded with the feed: one clone of a finished article each, where a
+    // template instance per article cost a score of bindings (and the code is not part of the first download).
+    return html`<ul class="articles ${this.layout}" part="list" aria-label=${label} ${newsEntries.articleList(shown.map((item) => this.entry(item, imageHosts)), context)}></ul>
       ${remaining > 0
         ? html`<button type="button" class="button more" part="more-button" @click=${this.showMore}>
             ${t('news.showMore', { count: Math.min(remaining, this.limit) })}
           </button>`
         : nothing}`;
-  }
-
-  /** One flat template per article; optional pieces are hidden rather than nested, which keeps long feeds quick. */
-  private renderArticle(entry: NewsEntry, { timeZone, level, compact, tagsLabel, imageHosts }: ArticleContext): TemplateResult {
-    const { date, image, body } = entry;
-    const authors = !compact && entry.authors?.length ? this.i18n.t('news.by', { authors: formatList(entry.authors, this.i18n.locale) }) : '';
-    const text = compact || body?.html ? '' : (body?.text ?? entry.summary ?? '');
-    const tags = compact ? [] : entry.tags;
-    // The article is in the item's language where it differs from the widget's; its date and authors line is the widget's.
-    const { lang, dir } = textLanguage(entry.language, this.i18n.language, this.i18n.dir);
-    // Line breaks sit inside the tags and texts are property bindings: no whitespace text nodes and no
-    // markers to clone, which matters when a feed has a thousand articles. For the same reason the first
-    // three tags have fixed places, and a text element without text is hidden by CSS (:empty), not by one more
-    // binding each; only a fourth tag and more need nested templates.
-    return html`<li class="item" part="item"
-      ><article tabindex="-1" lang=${ifDefined(lang)} dir=${ifDefined(dir)}
-        ><div role="heading" aria-level=${level} class="title" part="title"
-          ><a part="link" href=${ifDefined(entry.link)} rel=${ifDefined(entry.external ? 'noopener noreferrer' : undefined)} .textContent=${entry.heading}></a
-        ></div
-        ><p class="meta" part="meta" ?hidden=${!date && !authors} lang=${ifDefined(lang && this.i18n.language)} dir=${ifDefined(dir && this.i18n.dir)}
-          ><time datetime=${ifDefined(date?.toISOString())} ?hidden=${!date} .textContent=${date ? formatDate(date, this.i18n.locale, timeZone) : ''}></time
-          ><span .textContent=${authors}></span
-        ></p
-        >${image && !compact ? html`<img part="image" src=${image.src} alt=${image.alt} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing
-        }<p class="summary" part="summary" .textContent=${text}></p
-        >${body?.html && !compact ? html`<div class="summary body" part="summary">${safeHtml(entry, body.html, { source: entry.source, hosts: imageHosts }, this)}</div>` : nothing
-        }<ul class="tags" part="tags" aria-label=${tagsLabel} ?hidden=${!tags.length}
-          ><li part="tag" .textContent=${tags[0] ?? ''}></li
-          ><li part="tag" .textContent=${tags[1] ?? ''}></li
-          ><li part="tag" .textContent=${tags[2] ?? ''}></li
-          >${tags.length > 3 ? tags.slice(3).map((tag) => html`<li part="tag">${tag}</li>`) : nothing}</ul
-      ></article
-    ></li>`;
   }
 
   private readonly showMore = (): void => {

@@ -1,0 +1,156 @@
+import { noChange } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { formatDate } from '../../core/format.js';
+import { textLanguage } from '../../core/feed/language.js';
+import { safeHtml } from '../../core/sanitize.js';
+import type { ArticleContext, NewsEntry } from './news-feed.types.js';
+
+/** The elements of one article that its entry writes to; the rest is the same in every article. */
+interface Article {
+  item: HTMLLIElement;
+  article: HTMLElement;
+  title: HTMLElement;
+  link: HTMLAnchorElement;
+  meta: HTMLElement;
+  time: HTMLTimeElement;
+  authors: HTMLElement;
+  summary: HTMLElement;
+  tags: HTMLElement;
+  image?: HTMLImageElement;
+  body?: HTMLElement;
+  /** The render (`ArticleContext.key`) the article was last written for; undefined while its HTML is pending. */
+  written?: string;
+}
+
+function element(tag: string, attributes: Record<string, string>, ...children: Node[]): HTMLElement {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  made.append(...children);
+  return made;
+}
+
+/**
+ * One empty article, cloned for each: a feed may have a thousand, and one native clone of a finished tree costs less
+ * than a template instance with a score of bindings each. The same elements, classes and parts as always.
+ */
+let blank: HTMLLIElement | undefined;
+const tag = () => element('li', { part: 'tag' });
+function blankArticle(): HTMLLIElement {
+  blank ??= element('li', { class: 'item', part: 'item' },
+    element('article', { tabindex: '-1' },
+      element('div', { role: 'heading', class: 'title', part: 'title' }, element('a', { part: 'link' })),
+      element('p', { class: 'meta', part: 'meta' }, element('time', {}), element('span', {})),
+      element('p', { class: 'summary', part: 'summary' }),
+      element('ul', { class: 'tags', part: 'tags' }, tag(), tag(), tag()),
+    ),
+  ) as HTMLLIElement;
+  return blank.cloneNode(true) as HTMLLIElement;
+}
+
+function newArticle(): Article {
+  const item = blankArticle();
+  const article = item.firstElementChild as HTMLElement;
+  const [title, meta, summary, tags] = article.children as unknown as HTMLElement[];
+  return { item, article, title: title!, link: title!.firstElementChild as HTMLAnchorElement, meta: meta!, time: meta!.firstElementChild as HTMLTimeElement, authors: meta!.lastElementChild as HTMLElement, summary: summary!, tags: tags! };
+}
+
+/** Sets or removes an attribute, as Lit's `ifDefined` did. */
+function attribute(target: Element, name: string, value: string | undefined): void {
+  if (value === undefined) target.removeAttribute(name);
+  else target.setAttribute(name, value);
+}
+
+/** Writes what an entry shows into its article; optional parts (image, HTML body, a fourth tag on) come and go. */
+function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
+  const { date, image, body } = entry;
+  const { compact, host } = context;
+  const authors = !compact && entry.authors?.length ? context.by(entry.authors) : '';
+  const text = compact || body?.html ? '' : (body?.text ?? entry.summary ?? '');
+  const tags = compact ? [] : entry.tags;
+  // The article is in the item's language where it differs from the widget's; its date and authors line is the widget's.
+  const { lang, dir } = textLanguage(entry.language, context.language, context.dir);
+  attribute(view.article, 'lang', lang);
+  attribute(view.article, 'dir', dir);
+  view.title.setAttribute('aria-level', String(context.level));
+  attribute(view.link, 'href', entry.link);
+  attribute(view.link, 'rel', entry.external ? 'noopener noreferrer' : undefined);
+  view.link.textContent = entry.heading;
+  view.meta.hidden = !date && !authors;
+  attribute(view.meta, 'lang', lang && context.language);
+  attribute(view.meta, 'dir', dir && context.dir);
+  attribute(view.time, 'datetime', date?.toISOString());
+  view.time.hidden = !date;
+  view.time.textContent = date ? formatDate(date, context.locale, context.timeZone) : '';
+  view.authors.textContent = authors;
+
+  if (image && !compact) {
+    // Lazy, without referrer, before its address is set: a detached image would otherwise load at once.
+    view.image ??= element('img', { part: 'image', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }) as HTMLImageElement;
+    view.image.alt = image.alt;
+    if (view.image.getAttribute('src') !== image.src) view.image.src = image.src;
+    if (!view.image.parentNode) view.summary.before(view.image);
+  } else if (view.image) {
+    view.image.remove();
+    view.image = undefined;
+  }
+  view.summary.textContent = text;
+
+  let pending = false;
+  if (body?.html && !compact) {
+    // Until DOMPurify has loaded this is nothing; the host renders again once it is there.
+    const nodes = safeHtml(entry, body.html, { source: entry.source, hosts: context.imageHosts }, host);
+    pending = !Array.isArray(nodes);
+    view.body ??= element('div', { class: 'summary body', part: 'summary' });
+    view.body.replaceChildren(...(Array.isArray(nodes) ? nodes : []));
+    if (!view.body.parentNode) view.summary.after(view.body);
+  } else if (view.body) {
+    view.body.remove();
+    view.body = undefined;
+  }
+
+  view.tags.setAttribute('aria-label', context.tagsLabel);
+  view.tags.hidden = !tags.length;
+  // Three places for tags always (empty ones are hidden by CSS); a fourth tag and more get places of their own.
+  const places = view.tags.children;
+  for (let index = 0; index < Math.max(3, tags.length); index++) (places[index] ?? view.tags.appendChild(tag())).textContent = tags[index] ?? '';
+  while (places.length > Math.max(3, tags.length)) places[places.length - 1]!.remove();
+  view.written = pending ? undefined : context.key;
+}
+
+/**
+ * The articles of the list, on the `<ul>` itself: each entry's article is made once and rewritten only when the
+ * render's context (language, layout, time zone …) changed, and the list keeps the articles' elements across renders,
+ * so "show more" only adds and the keyboard focus stays where it was.
+ */
+class ArticleList extends Directive {
+  private readonly articles = new WeakMap<NewsEntry, Article>();
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('articleList() belongs on the list element');
+  }
+
+  render(_entries: readonly NewsEntry[], _context: ArticleContext): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [entries, context]: [readonly NewsEntry[], ArticleContext]): unknown {
+    const list = part.element;
+    let next = list.firstChild;
+    for (const entry of entries) {
+      let view = this.articles.get(entry);
+      if (!view) this.articles.set(entry, (view = newArticle()));
+      if (view.written !== context.key) write(view, entry, context);
+      if (next === view.item) next = next.nextSibling;
+      else list.insertBefore(view.item, next);
+    }
+    while (next) {
+      const after: ChildNode | null = next.nextSibling;
+      next.remove();
+      next = after;
+    }
+    return noChange;
+  }
+}
+
+export const articleList = directive(ArticleList);
