@@ -12,11 +12,18 @@ import { SaveController } from '../controllers/save-controller.js';
 import { EDITOR_TRANSLATIONS } from '../editor-i18n.js';
 import type { ErrorSummary } from '../error-summary/error-summary.js';
 import type { FormContext } from '../fields/fields.js';
+import { changesBetween, type Change } from '../model/changes.js';
+import type { JsonObject } from '../model/paths.js';
 import { serializeFeed } from '../model/serialize.js';
 import type { FeedKind } from '../model/templates.js';
 import { feedFields } from './feed-fields.js';
 import { OPEN_EVENT } from '../editor-open/editor-open.js';
 import { newsFormChecks } from '../news-form/news-checks.js';
+
+/** The publish panel's chunk (src/editor/publish/): loaded when the coordinator opens it, not with the editor. */
+const loadPublishPanel = () => import('../publish/publish-panel.js');
+/** Its closing event's name, repeated here so that the first load does not import the chunk for it. */
+const PUBLISH_CLOSE_EVENT = 'publish-close';
 
 /** The form for each kind of feed. */
 const FORMS: Partial<Record<FeedKind, (context: FormContext) => TemplateResult>> = {
@@ -34,10 +41,12 @@ const FORM_CHECKS: Partial<Record<FeedKind, (text: string) => FeedProblem[]>> = 
 };
 
 export class FeedEditor extends LitElement {
-  static override properties = { ui: { type: String, reflect: true, attribute: 'lang' }, confirmDiscard: { state: true } };
+  static override properties = { ui: { type: String, reflect: true, attribute: 'lang' }, confirmDiscard: { state: true }, publishOpen: { state: true } };
   /** The editor's own language: German, or English. */
   declare ui: 'de' | 'en';
   declare confirmDiscard: boolean;
+  /** The publish panel is open (its chunk loaded on the first opening). */
+  declare publishOpen: boolean;
 
   private readonly i18n = new I18nController(this, EDITOR_TRANSLATIONS);
   readonly draft = new DraftController(this);
@@ -52,7 +61,8 @@ export class FeedEditor extends LitElement {
 
   constructor() {
     super();
-    Object.assign(this, { ui: 'de', confirmDiscard: false });
+    Object.assign(this, { ui: 'de', confirmDiscard: false, publishOpen: false });
+    this.addEventListener(PUBLISH_CLOSE_EVENT, () => void this.closePublish());
     this.addEventListener(ANNOUNCE_EVENT, (event) => this.say((event as CustomEvent<string>).detail));
     this.addEventListener(OPEN_EVENT, (event) => this.open((event as CustomEvent<Draft>).detail));
     this.check.formChecks = (text, kind) => FORM_CHECKS[kind]?.(text) ?? [];
@@ -97,6 +107,11 @@ export class FeedEditor extends LitElement {
     return true;
   }
 
+  /** What the draft changes against `feed`: the download's change summary, lent to the publish panel. */
+  changesSince(feed: JsonObject | undefined): Change[] {
+    return changesBetween(feed, this.draft.feed!);
+  }
+
   focusErrorSummary(): void {
     this.querySelector<ErrorSummary>('asskomm-error-summary')?.focus();
   }
@@ -107,7 +122,8 @@ export class FeedEditor extends LitElement {
     void this.updateComplete.then(() => this.querySelector<HTMLElement>('#editor-feed-heading')?.focus());
   }
 
-  private say(text: string): void {
+  /** Says a sentence in the editor's live region (also for the publish panel). */
+  say(text: string): void {
     const region = this.querySelector('#editor-status');
     if (!region) return;
     // Emptied first, so that the same sentence twice in a row is read twice.
@@ -188,6 +204,7 @@ export class FeedEditor extends LitElement {
         <button type="button" class="editor-button-secondary" id="editor-redo" ?disabled=${!this.draft.canRedo} @click=${() => this.history('redo')} aria-keyshortcuts="Control+Shift+Z">${t('history.redo')}</button>
         <button type="button" class="editor-button" id="editor-download" @click=${() => this.save.startDownload()}>${t('save.download')}</button>
         <button type="button" class="editor-button-secondary" id="editor-copy" @click=${() => this.save.copy()}>${t('save.copy')}</button>
+        <button type="button" class="editor-button-secondary" id="editor-publish" aria-expanded=${this.publishOpen ? 'true' : 'false'} @click=${() => this.openPublish()}>${t('publish.open')}</button>
         ${this.confirmDiscard
           ? html`<span class="editor-confirm" role="group" aria-label=${t('draft.discard')}>${t('draft.confirm')}
               <button type="button" class="editor-button-warning" id="editor-discard-yes" @click=${() => this.discard()}>${t('draft.discardYes')}</button>
@@ -195,6 +212,7 @@ export class FeedEditor extends LitElement {
           : html`<button type="button" class="editor-button-warning" id="editor-discard" @click=${() => this.askDiscard()}>${t('draft.discard')}</button>`}
       </div>
       ${this.save.renderReview()}
+      ${this.publishOpen ? html`<asskomm-publish-panel .editor=${this} .text=${this.text} .kind=${draft.kind}></asskomm-publish-panel>` : nothing}
       <asskomm-error-summary .problems=${this.check.problems} .targets=${this.targets}></asskomm-error-summary>
       <div class="editor-columns">
         <div class="editor-form">
@@ -203,6 +221,27 @@ export class FeedEditor extends LitElement {
         </div>
         <asskomm-editor-preview .text=${this.text} .kind=${draft.kind}></asskomm-editor-preview>
       </div>`;
+  }
+
+  private async openPublish(): Promise<void> {
+    if (this.publishOpen) return this.querySelector<HTMLElement>('asskomm-publish-panel')?.focus();
+    try {
+      const { PUBLISH_TRANSLATIONS } = await loadPublishPanel();
+      await this.i18n.addTexts(PUBLISH_TRANSLATIONS);
+    } catch {
+      return this.say(this.t('publish.loadFailed'));
+    }
+    this.publishOpen = true;
+    await this.updateComplete;
+    const panel = this.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('asskomm-publish-panel');
+    await panel?.updateComplete;
+    panel?.focus();
+  }
+
+  private async closePublish(): Promise<void> {
+    this.publishOpen = false;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#editor-publish')?.focus();
   }
 
   private async askDiscard(): Promise<void> {
