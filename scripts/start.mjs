@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
+import { instantMs, setClock } from '../server/clock.mjs';
 import { optionsFromEnv } from '../server/config.mjs';
 import { buildContactServer } from '../server/contact-server.mjs';
 import { SECURITY_HEADERS } from './security-headers.mjs';
@@ -29,6 +30,25 @@ for (const kind of ['bundle', 'iife', 'builder', 'editor']) {
 }
 
 const sampleDates = await loadSampleDates();
+
+/**
+ * KPR_DEMO_INSTANT (say `2026-11-24T10:00:00+01:00`) runs the whole demo at that instant instead of the machine's
+ * date, for the benchmarks (bench/lighthouse.mjs): the sample feeds are moved to its week, the contact endpoint's
+ * clock stands there, and every page gets `/demo-clock.js`, which sets the library's clock singleton (what
+ * `setClock` sets, src/core/clock.ts) before the widgets load. A deferred classic script runs before the module
+ * scripts after it and blocks nothing, and it comes from 'self', so the strict CSP holds. Unset, nothing changes.
+ */
+const pinnedMs = process.env.KPR_DEMO_INSTANT ? instantMs(process.env.KPR_DEMO_INSTANT, 'KPR_DEMO_INSTANT') : undefined;
+if (pinnedMs !== undefined) setClock(new Date(pinnedMs));
+const sampleShiftNow = () => sampleDates.sampleShift(pinnedMs === undefined ? undefined : new Date(pinnedMs));
+const CLOCK_PATH = '/demo-clock.js';
+const clockScript = `globalThis[Symbol.for('asskomm-widgets.v1.clock')] = { source: () => ${pinnedMs} };\n`;
+/** The page with the clock script before its first script (or at the end of its head). */
+const withClock = (html) => {
+  const tag = `<script defer src="${CLOCK_PATH}"></script>\n    `;
+  const at = html.search(/<script\b/i);
+  return at >= 0 ? html.slice(0, at) + tag + html.slice(at) : html.replace(/<\/head>/i, `${tag}</head>`);
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +76,13 @@ const headersFor = (pathname) => (pathname === '/builder.html' ? BUILDER_HEADERS
 const SAMPLE_FEEDS = join(root, 'demo/feeds');
 function movedSampleFeed(file, url) {
   if (dirname(file) !== SAMPLE_FEEDS || url.searchParams.has('as-written')) return undefined; // images/ stay as they are
-  return sampleDates.shiftFeedText(file, readFileSync(file, 'utf8'), sampleDates.sampleShift());
+  return sampleDates.shiftFeedText(file, readFileSync(file, 'utf8'), sampleShiftNow());
+}
+
+/** What is served instead of the file itself: a sample feed moved to this week, a page with the pinned clock. */
+function rewritten(file, url) {
+  if (pinnedMs !== undefined && extname(file) === '.html') return withClock(readFileSync(file, 'utf8'));
+  return movedSampleFeed(file, url);
 }
 
 /** URL path → file: `/dist/…` from the build, everything else from `demo/`. */
@@ -111,6 +137,10 @@ const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const { pathname } = url;
   if (pathname.startsWith(CONTACT_PREFIX)) return proxyToContact(request, response, url);
+  if (pinnedMs !== undefined && pathname === CLOCK_PATH) {
+    response.writeHead(200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'no-cache', ...SECURITY_HEADERS }).end(request.method === 'HEAD' ? undefined : clockScript);
+    return;
+  }
   const file = fileFor(pathname);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -120,7 +150,7 @@ const server = createServer((request, response) => {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
     return;
   }
-  const moved = request.method === 'GET' ? movedSampleFeed(file, url) : undefined;
+  const moved = request.method === 'GET' ? rewritten(file, url) : undefined;
   const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   response.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -139,6 +169,7 @@ server.listen(port, host, () => {
   const { port: actual } = server.address();
   const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}`;
   console.log(`\nContact endpoint: ${base}/api/contact/messages (stored in ${contactDb}; ALTCHA ${altchaKey === 'off' ? 'off' : 'on'}; export ${contactOptions.token ? 'on' : 'off: set KPR_CONTACT_TOKEN'})`);
+  if (pinnedMs !== undefined) console.log(`\nEvery page, feed and the contact endpoint run at ${new Date(pinnedMs).toISOString()} (KPR_DEMO_INSTANT).`);
   console.log(`\nDemo: ${base}/  (Ctrl+C to stop)`);
 });
 
