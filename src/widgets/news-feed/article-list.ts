@@ -30,58 +30,80 @@ function element(tag: string, attributes: Record<string, string>, ...children: N
 }
 
 /**
- * One empty article, cloned for each: a feed may have a thousand, and one native clone of a finished tree costs less
- * than a template instance with a score of bindings each. The same elements, classes and parts as always.
+ * One empty article for the render's context (heading level, the tags' label), cloned for each: a feed may have a
+ * thousand, and one native clone of a finished tree costs less than a template instance with a score of bindings.
+ * The same elements, classes and parts as always.
  */
-let blank: HTMLLIElement | undefined;
+let blank: { key: string; item: HTMLLIElement } | undefined;
 const tag = () => element('li', { part: 'tag' });
-function blankArticle(): HTMLLIElement {
-  blank ??= element('li', { class: 'item', part: 'item' },
-    element('article', { tabindex: '-1' },
-      element('div', { role: 'heading', class: 'title', part: 'title' }, element('a', { part: 'link' })),
-      element('p', { class: 'meta', part: 'meta' }, element('time', {}), element('span', {})),
-      element('p', { class: 'summary', part: 'summary' }),
-      element('ul', { class: 'tags', part: 'tags' }, tag(), tag(), tag()),
-    ),
-  ) as HTMLLIElement;
-  return blank.cloneNode(true) as HTMLLIElement;
+function blankArticle({ key, level, tagsLabel }: ArticleContext): HTMLLIElement {
+  if (blank?.key !== key) {
+    const item = element('li', { class: 'item', part: 'item' },
+      element('article', { tabindex: '-1' },
+        element('div', { role: 'heading', 'aria-level': String(level), class: 'title', part: 'title' }, element('a', { part: 'link' })),
+        element('p', { class: 'meta', part: 'meta' }, element('time', {}), element('span', {})),
+        element('p', { class: 'summary', part: 'summary' }),
+        element('ul', { class: 'tags', part: 'tags', 'aria-label': tagsLabel }, tag(), tag(), tag()),
+      ),
+    ) as HTMLLIElement;
+    blank = { key, item };
+  }
+  return blank.item.cloneNode(true) as HTMLLIElement;
 }
 
-function newArticle(): Article {
-  const item = blankArticle();
+function newArticle(context: ArticleContext): Article {
+  const item = blankArticle(context);
   const article = item.firstElementChild as HTMLElement;
-  const [title, meta, summary, tags] = article.children as unknown as HTMLElement[];
-  return { item, article, title: title!, link: title!.firstElementChild as HTMLAnchorElement, meta: meta!, time: meta!.firstElementChild as HTMLTimeElement, authors: meta!.lastElementChild as HTMLElement, summary: summary!, tags: tags! };
+  const title = article.firstElementChild as HTMLElement;
+  const meta = title.nextElementSibling as HTMLElement;
+  const summary = meta.nextElementSibling as HTMLElement;
+  const time = meta.firstElementChild as HTMLTimeElement;
+  return { item, article, title, link: title.firstElementChild as HTMLAnchorElement, meta, time, authors: time.nextElementSibling as HTMLElement, summary, tags: summary.nextElementSibling as HTMLElement };
 }
 
-/** Sets or removes an attribute, as Lit's `ifDefined` did. */
-function attribute(target: Element, name: string, value: string | undefined): void {
-  if (value === undefined) target.removeAttribute(name);
-  else target.setAttribute(name, value);
+/**
+ * Sets or removes an attribute, as Lit's `ifDefined` did. A new article has none of the optional attributes, so only
+ * those with a value are written there: these calls are most of the work for a thousand articles.
+ */
+function attribute(target: Element, name: string, value: string | undefined, fresh: boolean): void {
+  if (value !== undefined) target.setAttribute(name, value);
+  else if (!fresh) target.removeAttribute(name);
+}
+
+/** Sets a text, where a new article's empty element would not already show it. */
+function text(target: Node, value: string, fresh: boolean): void {
+  if (value || !fresh) target.textContent = value;
 }
 
 /** Writes what an entry shows into its article; optional parts (image, HTML body, a fourth tag on) come and go. */
 function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
+  const fresh = !('written' in view);
   const { date, image, body } = entry;
   const { compact, host } = context;
   const authors = !compact && entry.authors?.length ? context.by(entry.authors) : '';
-  const text = compact || body?.html ? '' : (body?.text ?? entry.summary ?? '');
+  const summary = compact || body?.html ? '' : (body?.text ?? entry.summary ?? '');
   const tags = compact ? [] : entry.tags;
   // The article is in the item's language where it differs from the widget's; its date and authors line is the widget's.
   const { lang, dir } = textLanguage(entry.language, context.language, context.dir);
-  attribute(view.article, 'lang', lang);
-  attribute(view.article, 'dir', dir);
-  view.title.setAttribute('aria-level', String(context.level));
-  attribute(view.link, 'href', entry.link);
-  attribute(view.link, 'rel', entry.external ? 'noopener noreferrer' : undefined);
-  view.link.textContent = entry.heading;
-  view.meta.hidden = !date && !authors;
-  attribute(view.meta, 'lang', lang && context.language);
-  attribute(view.meta, 'dir', dir && context.dir);
-  attribute(view.time, 'datetime', date?.toISOString());
-  view.time.hidden = !date;
-  view.time.textContent = date ? formatDate(date, context.locale, context.timeZone) : '';
-  view.authors.textContent = authors;
+  attribute(view.article, 'lang', lang, fresh);
+  attribute(view.article, 'dir', dir, fresh);
+  attribute(view.link, 'href', entry.link, fresh);
+  attribute(view.link, 'rel', entry.external ? 'noopener noreferrer' : undefined, fresh);
+  text(view.link, entry.heading, fresh);
+  if (!date && !authors) view.meta.hidden = true;
+  else if (!fresh) view.meta.hidden = false;
+  attribute(view.meta, 'lang', lang && context.language, fresh);
+  attribute(view.meta, 'dir', dir && context.dir, fresh);
+  attribute(view.time, 'datetime', date?.toISOString(), fresh);
+  if (!date) view.time.hidden = true;
+  else if (!fresh) view.time.hidden = false;
+  text(view.time, date ? formatDate(date, context.locale, context.timeZone) : '', fresh);
+  text(view.authors, authors, fresh);
+  if (!fresh) {
+    // Written for another render: the parts every article shares may have changed too.
+    view.title.setAttribute('aria-level', String(context.level));
+    view.tags.setAttribute('aria-label', context.tagsLabel);
+  }
 
   if (image && !compact) {
     // Lazy, without referrer, before its address is set: a detached image would otherwise load at once.
@@ -93,7 +115,7 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
     view.image.remove();
     view.image = undefined;
   }
-  view.summary.textContent = text;
+  text(view.summary, summary, fresh);
 
   let pending = false;
   if (body?.html && !compact) {
@@ -108,12 +130,19 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
     view.body = undefined;
   }
 
-  view.tags.setAttribute('aria-label', context.tagsLabel);
-  view.tags.hidden = !tags.length;
+  if (!tags.length) view.tags.hidden = true;
+  else if (!fresh) view.tags.hidden = false;
   // Three places for tags always (empty ones are hidden by CSS); a fourth tag and more get places of their own.
-  const places = view.tags.children;
-  for (let index = 0; index < Math.max(3, tags.length); index++) (places[index] ?? view.tags.appendChild(tag())).textContent = tags[index] ?? '';
-  while (places.length > Math.max(3, tags.length)) places[places.length - 1]!.remove();
+  let place = view.tags.firstElementChild;
+  for (let index = 0; index < Math.max(3, tags.length); index++, place = place!.nextElementSibling) {
+    place ??= view.tags.appendChild(tag());
+    text(place, tags[index] ?? '', fresh);
+  }
+  while (place) {
+    const after = place.nextElementSibling;
+    place.remove();
+    place = after;
+  }
   view.written = pending ? undefined : context.key;
 }
 
@@ -139,7 +168,7 @@ class ArticleList extends Directive {
     let next = list.firstChild;
     for (const entry of entries) {
       let view = this.articles.get(entry);
-      if (!view) this.articles.set(entry, (view = newArticle()));
+      if (!view) this.articles.set(entry, (view = newArticle(context)));
       if (view.written !== context.key) write(view, entry, context);
       if (next === view.item) next = next.nextSibling;
       else list.insertBefore(view.item, next);

@@ -179,7 +179,8 @@ export class KprNewsFeed extends LitElement {
 
   private visibleEntries(): LoadedItem[] {
     const now = nowMs();
-    const tag = this.tag.trim().toLocaleLowerCase();
+    // A removed attribute leaves null, which shows every article, as an empty one does.
+    const tag = (this.tag ?? '').trim().toLocaleLowerCase();
     let next = Infinity;
     const visible = this.feed.items.filter((item) => {
       const time = item.published?.getTime() ?? 0;

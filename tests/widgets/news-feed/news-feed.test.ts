@@ -331,6 +331,51 @@ describe('<kpr-news-feed>', () => {
     });
   });
 
+  describe('changes after the articles are shown', () => {
+    it('follows the layout, the heading level and the tag the page sets, keeping the article the resident is on', async () => {
+      const src = served(jsonFeed([
+        { title: 'Fünf Schlagwörter', url: '/5', tags: ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], authors: [{ name: 'Anna' }, { name: 'Ben' }], image: '/tests/fixtures/pixel.svg', date: '2026-01-02T10:00:00+01:00' },
+        { title: 'Ohne Datum', url: '/1', tags: ['Eins'], summary: 'Kurz gesagt.' },
+      ]));
+      const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
+      await settled(el);
+      const meta = () => [...shadow(el).querySelectorAll<HTMLElement>('[part="meta"]')].map((m) => (m.hidden ? null : m.textContent));
+      const levels = () => [...shadow(el).querySelectorAll('[part="title"]')].map((t) => t.getAttribute('aria-level'));
+      const shown = { meta: ['2. Januar 2026von Anna und Ben', null], images: 1, tags: [['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'], ['Eins']], summaries: ['Text 0', 'Kurz gesagt.'] };
+      const showing = () => ({
+        meta: meta(),
+        images: shadow(el).querySelectorAll('img').length,
+        tags: articleSummary(el).map((a) => a.tags),
+        summaries: articleSummary(el).map((a) => a.summary),
+      });
+      expect(showing()).to.deep.equal(shown);
+      expect(levels()).to.deep.equal(['3', '3']);
+      const link = shadow(el).querySelector<HTMLElement>('a[part="link"]')!;
+      link.focus();
+
+      el.setAttribute('layout', 'compact');
+      el.setAttribute('heading-level', '2');
+      await el.updateComplete;
+      expect(showing()).to.deep.equal({ meta: ['2. Januar 2026', null], images: 0, tags: [[], []], summaries: ['', ''] });
+      expect(levels()).to.deep.equal(['2', '2']);
+      expect(shadow(el).querySelectorAll('[part="tags"]:not([hidden])')).to.have.length(0);
+
+      el.setAttribute('layout', 'list');
+      await el.updateComplete;
+      expect(showing()).to.deep.equal(shown);
+      expect(focused(el)).to.equal('link: Fünf Schlagwörter');
+      expect(shadow(el).querySelector('a[part="link"]')).to.equal(link, 'the same element, not a new one');
+
+      el.setAttribute('tag', 'zwei');
+      await el.updateComplete;
+      expect(headings(el)).to.deep.equal(['Fünf Schlagwörter']);
+      el.removeAttribute('tag');
+      await el.updateComplete;
+      expect(headings(el)).to.deep.equal(['Fünf Schlagwörter', 'Ohne Datum']);
+      expect(focused(el)).to.equal('link: Fünf Schlagwörter');
+    });
+  });
+
   describe('images', () => {
     it('shows images only from the feed\'s own host or listed hosts, with alt text or as decorative', async () => {
       const otherHost = `http://127.0.0.1:${location.port}/tests/fixtures/pixel.svg`;
