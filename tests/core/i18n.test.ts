@@ -61,7 +61,7 @@ describe('Leichte Sprache and other languages', () => {
 });
 
 describe('translations', () => {
-  const parts = ['core', 'news', 'tips', 'goals', 'calendar', 'contact'];
+  const parts = ['core', 'news', 'tips', 'goals', 'calendar', 'contact', 'contact-sending'];
   const keys = (object: Record<string, unknown>, prefix = ''): string[] =>
     Object.entries(object).flatMap(([key, value]) =>
       value && typeof value === 'object' ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],

@@ -1,19 +1,17 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { emit } from '../../core/events.js';
 import { formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
-import { logError, logWarning } from '../../core/log.js';
+import { logWarning } from '../../core/log.js';
 import { rich } from '../../core/rich-text.js';
 import { baseStyles } from '../../core/styles.js';
 import { safeLink } from '../../core/urls.js';
 import de from '../../locales/de/contact.json';
 import { contactStyles } from './contact.styles.js';
-import { DEFAULT_TOPICS, EMPTY_DRAFT, type ContactDraft, type ContactMode, type FieldError, type FieldName, type TopicOption } from './contact.types.js';
+import { DEFAULT_TOPICS, EMPTY_DRAFT, MAX_LENGTH, type ContactDraft, type ContactMode, type FieldName, type TopicOption } from './contact.types.js';
 import { DraftStore } from './draft.js';
 import { describedBy, renderField } from './fields.js';
 import type { ProofOfWork } from './proof-of-work.js';
-import type { SendOutcome } from './submit.js';
-import { maxLength, validateDraft } from './validation.js';
+import type { Sender } from './sender.js';
 
 const TRANSLATIONS: Translations = {
   name: 'contact',
@@ -28,8 +26,6 @@ const TRANSLATIONS: Translations = {
   },
 };
 const ONLINE_POLICE_STATION = 'https://www.polizei.sachsen.de/onlinewache/';
-
-type Status = 'editing' | 'sending' | 'sent' | 'failed';
 
 /**
  * @tagname kpr-contact
@@ -80,8 +76,6 @@ export class KprContact extends LitElement {
     challengeUrl: { type: String, attribute: 'challenge-url' },
     timeout: { type: Number },
     draft: { state: true },
-    errors: { state: true },
-    status: { state: true },
   };
 
   /** Where messages are posted: our contract (`mode="json"`) or an Open311 `requests.json` (`mode="open311"`). */
@@ -103,17 +97,16 @@ export class KprContact extends LitElement {
   /** Seconds until sending is given up. */
   declare timeout: number;
   private declare draft: ContactDraft;
-  private declare errors: readonly FieldError[];
-  private declare status: Status;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
   private shownAt = performance.now();
-  private result = '';
-  private reference?: string;
-  /** The idempotency key and the body it was made for: a retry of the same text reuses it. */
-  private attempt?: { key: string; body: string };
-  private focusAfterUpdate?: 'summary' | 'result';
   private store?: DraftStore;
+  /**
+   * Checking and sending, with the texts of errors and outcomes (sender.ts): loaded when the resident starts on the
+   * form (or presses send), not part of its first download.
+   */
+  private sender?: Sender;
+  private senderLoading?: Promise<Sender>;
   private proofOfWork?: Promise<ProofOfWork>;
   /** The count read out to screen readers: only once typing pauses, not at every key. */
   private spokenCount = '';
@@ -122,7 +115,7 @@ export class KprContact extends LitElement {
   constructor() {
     super();
     Object.assign(this, { endpoint: '', mode: 'json', mailto: '', privacyUrl: '', topics: '', serviceCode: '', apiKey: '', persistDraft: false, challengeUrl: '', timeout: 15 });
-    Object.assign(this, { draft: { ...EMPTY_DRAFT }, errors: [], status: 'editing' });
+    this.draft = { ...EMPTY_DRAFT };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -153,12 +146,6 @@ export class KprContact extends LitElement {
     this.shownAt = performance.now();
   }
 
-  protected override updated(): void {
-    const target = this.focusAfterUpdate === 'summary' ? '[part="error-summary"]' : this.focusAfterUpdate === 'result' ? '[part="result"]' : '';
-    this.focusAfterUpdate = undefined;
-    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
-  }
-
   private topicOptions(): TopicOption[] {
     if (!this.topics.trim()) return DEFAULT_TOPICS.map((id) => ({ id }));
     try {
@@ -173,24 +160,22 @@ export class KprContact extends LitElement {
   protected override render(): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
     const { draft } = this;
-    const errorOf = (field: FieldName) => this.errors.find((error) => error.field === field);
+    const errors = this.sender?.errors ?? [];
+    const errorOf = (field: FieldName) => errors.find((error) => error.field === field);
     const field = (name: FieldName, control: TemplateResult, options: { label?: TemplateResult | string; hint?: string; required?: boolean; after?: TemplateResult } = {}) =>
       renderField({ name, label: options.label ?? t(`contact.${name}`), hint: options.hint, required: options.required, error: errorOf(name), after: options.after, i18n: this.i18n }, control);
     const input = (name: 'place' | 'name' | 'email' | 'phone', type: string, autocomplete: string) =>
-      html`<input id="field-${name}" name=${name} type=${type} autocomplete=${autocomplete} .value=${draft[name]} maxlength=${maxLength(name)}
+      html`<input id="field-${name}" name=${name} type=${type} autocomplete=${autocomplete} .value=${draft[name]} maxlength=${MAX_LENGTH[name]}
         aria-invalid=${errorOf(name) ? 'true' : 'false'} aria-describedby=${describedBy(name, { hint: name === 'place', error: errorOf(name) })} @input=${this.edit} />`;
     const privacy = safeLink(this.privacyUrl, location.href);
-    const left = maxLength('message') - draft.message.length;
+    const left = MAX_LENGTH.message - draft.message.length;
     const count = t(left >= 0 ? 'contact.charactersLeft' : 'contact.charactersOver', { count: Math.abs(left), formatted: formatNumber(Math.abs(left), this.i18n.locale) });
-    const sending = this.status === 'sending';
+    const sending = this.sender?.status === 'sending';
     return html`<div part="base" class="base" lang=${this.i18n.language} dir=${this.i18n.dir}>
       <div class="notice" part="notice"><slot name="notice">${this.renderNotice()}</slot></div>
       ${this.renderResult()}
-      ${this.errors.length ? html`<div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-        <h2 id="summary-title">${t('contact.errorSummary')}</h2>
-        <ul>${this.errors.map((error) => html`<li><a href="#field-${error.field}" @click=${this.jumpToField}>${t(`contact.errors.${error.key}`, error.values)}</a></li>`)}</ul>
-      </div>` : nothing}
-      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit} @focusin=${() => void this.proofOfWork?.then((work) => work.start())}>
+      ${this.sender?.renderSummary() ?? nothing}
+      <form part="form" novalidate aria-label=${t('contact.formLabel')} @submit=${this.submit} @focusin=${this.started}>
         ${field('topic', html`<select id="field-topic" name="topic" @change=${this.edit}>
           <option value="" ?selected=${!draft.topic}>${t('contact.chooseTopic')}</option>
           ${this.topicOptions().map(({ id, label }) => html`<option value=${id} ?selected=${draft.topic === id}>${label ?? t(`contact.topics.${id}`, { defaultValue: id })}</option>`)}
@@ -233,12 +218,13 @@ export class KprContact extends LitElement {
 
   /** Thanks in a status region, failures in an alert region: both always present, so their changes are read out. */
   private renderResult(): TemplateResult {
-    const failed = this.status === 'failed';
-    return html`<div class="result ${this.status}" part="result" tabindex="-1">
-      <div role="status">${this.status === 'sent' ? html`<p>${this.result}</p>` : nothing}</div>
-      <div role="alert">${failed ? html`<p>${this.result}</p>` : nothing}</div>
-      ${failed ? html`<button type="button" class="button" @click=${() => void this.send()}>${this.i18n.t('contact.retry')}</button>` : nothing}
-      ${this.status === 'sent' && this.mode === 'mailto' && this.reference ? html`<p><a href=${this.reference}>${this.mailto}</a></p>` : nothing}
+    const { status = 'editing', result = '', reference } = this.sender ?? {};
+    const failed = status === 'failed';
+    return html`<div class="result ${status}" part="result" tabindex="-1">
+      <div role="status">${status === 'sent' ? html`<p>${result}</p>` : nothing}</div>
+      <div role="alert">${failed ? html`<p>${result}</p>` : nothing}</div>
+      ${failed ? html`<button type="button" class="button" @click=${this.submit}>${this.i18n.t('contact.retry')}</button>` : nothing}
+      ${status === 'sent' && this.mode === 'mailto' && reference ? html`<p><a href=${reference}>${this.mailto}</a></p>` : nothing}
     </div>`;
   }
 
@@ -253,85 +239,39 @@ export class KprContact extends LitElement {
         this.requestUpdate();
       }, 1000);
     }
-    if (this.status === 'sent') this.status = 'editing';
+    this.sender?.edited();
     this.store?.save(this.draft);
   };
 
-  private readonly jumpToField = (event: Event): void => {
-    event.preventDefault();
-    const id = (event.currentTarget as HTMLAnchorElement).hash.slice(1);
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  /** The resident starts on the form: the proof of work starts, and the code that checks and sends loads. */
+  private readonly started = (): void => {
+    void this.proofOfWork?.then((work) => work.start());
+    void this.loadSender();
   };
 
   private readonly submit = (event: Event): void => {
     event.preventDefault();
-    void this.send();
+    // Once loaded, a press is handled at once; the first may wait for the chunk (a double click still sends once).
+    if (this.sender) void this.sender.send();
+    else void this.loadSender().then((sender) => sender.send());
   };
 
-  private async send(): Promise<void> {
-    if (this.status === 'sending') return; // a double click sends once
-    this.errors = validateDraft(this.draft);
-    if (this.errors.length) {
-      this.focusAfterUpdate = 'summary';
-      return;
-    }
-    this.status = 'sending';
-    // The code that sends is needed only now: it is not part of the form's first download.
-    const submit = await import('./submit.js');
-    if (this.mode === 'mailto') return this.finish({ sent: true, reference: this.mailtoUrl(submit.mailtoLink) });
-    if (!this.endpoint) return this.finish(submit.NO_ENDPOINT);
-    this.result = '';
-    const timeoutMs = (this.timeout > 0 ? this.timeout : 15) * 1000;
-    const outcome =
-      this.mode === 'open311'
-        ? await submit.sendOpen311(this.endpoint, this.draft, this.serviceCode, this.apiKey, timeoutMs)
-        : await this.sendContract(submit, timeoutMs);
-    this.finish(outcome);
-  }
-
-  private async sendContract(submit: typeof import('./submit.js'), timeoutMs: number): Promise<SendOutcome> {
-    const body = submit.contractBody(this.draft, performance.now() - this.shownAt, this.i18n.language);
-    const text = JSON.stringify({ ...body, fillMs: 0 });
-    if (this.attempt?.body !== text) this.attempt = { key: crypto.randomUUID(), body: text };
-    if (this.proofOfWork) {
-      try {
-        body.altcha = await (await this.proofOfWork).take();
-      } catch (error) {
-        return { sent: false, reason: 'network', detail: String((error as Error).message ?? error) };
-      }
-    }
-    return submit.sendJson(this.endpoint, body, this.attempt.key, timeoutMs);
-  }
-
-  private mailtoUrl(mailtoLink: (address: string, subject: string, lines: string[]) => string): string {
-    const { draft } = this;
-    const topic = this.topicOptions().find((option) => option.id === draft.topic);
-    const lines = [draft.message.trim(), '', ...[[this.i18n.t('contact.place'), draft.place], [this.i18n.t('contact.name'), draft.name], [this.i18n.t('contact.phone'), draft.phone]].filter(([, value]) => value?.trim()).map(([label, value]) => `${label} ${value!.trim()}`)];
-    return mailtoLink(this.mailto, [this.i18n.t('contact.formLabel'), topic ? topic.label ?? this.i18n.t(`contact.topics.${topic.id}`) : ''].filter(Boolean).join(': '), lines);
-  }
-
-  private finish(outcome: SendOutcome): void {
-    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
-    if (outcome.sent) {
-      this.status = 'sent';
-      this.reference = outcome.reference;
-      this.result = this.mode === 'mailto' ? t('contact.mailOpened') : outcome.reference ? t('contact.success', { reference: outcome.reference }) : t('contact.successNoReference');
-      if (this.mode === 'mailto') location.href = outcome.reference!;
-      this.draft = { ...EMPTY_DRAFT };
-      this.attempt = undefined;
-      this.store?.clear();
-      this.shownAt = performance.now();
-      emit(this, 'kpr-submit', { mode: this.mode, ...(this.mode !== 'mailto' && outcome.reference ? { reference: outcome.reference } : {}) });
-    } else {
-      this.status = 'failed';
-      const { reason } = outcome;
-      // Set up wrongly (no endpoint): a code of its own, and the console names the attribute and the fix.
-      const kind = reason === 'config' || reason === 'network' ? reason : 'http';
-      const code = kind === 'config' ? 'endpoint-missing' : kind === 'network' ? 'network-failed' : 'http-error';
-      logError(this, `could not send the message: ${outcome.detail}`, code);
-      this.result = reason === 'busy' ? t('contact.tooMany', { minutes: Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60)) }) : t(reason === 'rejected' ? 'contact.rejected' : kind === 'config' ? 'contact.notConfigured' : 'contact.failed');
-      emit(this, 'kpr-error', { url: this.endpoint, kind, code, message: outcome.detail });
-    }
-    this.focusAfterUpdate = 'result';
+  private loadSender(): Promise<Sender> {
+    this.senderLoading ??= import('./sender.js').then(({ createSender }) =>
+      createSender({
+        host: this,
+        i18n: this.i18n,
+        draft: () => this.draft,
+        topics: () => this.topicOptions(),
+        proofOfWork: () => this.proofOfWork,
+        fillMs: () => performance.now() - this.shownAt,
+        sent: () => {
+          this.draft = { ...EMPTY_DRAFT };
+          this.store?.clear();
+          this.shownAt = performance.now();
+        },
+      }).then((sender) => (this.sender = sender)),
+    );
+    return this.senderLoading;
   }
 }

@@ -16,6 +16,8 @@ export interface ContactDraft {
 }
 
 export type FieldName = Exclude<keyof ContactDraft, 'website'>;
+/** The fields a resident types into (the topic is chosen from a list). */
+export type TextField = Exclude<FieldName, 'topic' | 'wantsAnswer' | 'consent'>;
 
 /** A problem with a field, as a translation key (under `contact.errors.`) and its values. */
 export interface FieldError {
@@ -29,6 +31,13 @@ export interface TopicOption {
   /** Shown instead of the built-in translation: for topics of the town's own. */
   label?: string;
 }
+
+/**
+ * The longest each field may be: the `maxLength`s of the contract the endpoint checks too
+ * (src/schemas/kpr-contact.schema.json), so the form never accepts what the server refuses. Written out here so that
+ * the form's first download does not carry the schema; a test keeps the two equal.
+ */
+export const MAX_LENGTH: Readonly<Record<TextField, number>> = { message: 2000, place: 200, name: 100, email: 200, phone: 40 };
 
 export const EMPTY_DRAFT: ContactDraft = { topic: '', message: '', place: '', name: '', email: '', phone: '', wantsAnswer: false, consent: false, website: '' };
 

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/contact.js';
+import contactSchema from '../../../src/schemas/kpr-contact.schema.json';
 import type { KprContact } from '../../../src/contact.js';
 import { expectVisible, expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, tabInto } from '../../support/forced-colors.js';
 import { captureConsole, focused, shadow } from '../../support/helpers.js';
@@ -44,8 +45,17 @@ async function tick(el: KprContact, name: string) {
   await el.updateComplete;
 }
 
+/**
+ * Presses send. The code that checks and sends loads when a resident starts on the form, so a press on a form nobody
+ * has focused (a click that does not focus the button) waits for it: until the form shows its answer.
+ */
 async function submit(el: KprContact) {
-  shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+  const button = shadow(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
+  button.click();
+  await waitUntil(
+    () => shadow(el).querySelector('[part="error-summary"], [part="result"].sent, [part="result"].failed') || button.getAttribute('aria-disabled') === 'true',
+    'the form to answer the press',
+  );
   await el.updateComplete;
 }
 
@@ -263,6 +273,28 @@ describe('<kpr-contact>', () => {
     expect(spoken(shadow(el).querySelector('#count-message')!.textContent)).to.equal('Noch 2.000 Zeichen');
     await type(el, 'message', 'Hallo');
     expect(spoken(shadow(el).querySelector('#count-message')!.textContent)).to.equal('Noch 1.995 Zeichen');
+  });
+
+  it('lets a resident type no more into a field than the endpoint accepts', async () => {
+    const el = await contactForm({ endpoint: endpoint().url });
+    const limits = contactSchema.properties;
+    for (const name of ['place', 'name', 'email', 'phone'] as const) expect(control(el, name).maxLength, name).to.equal(limits[name].maxLength);
+    expect(spoken(shadow(el).querySelector('#count-message')!.textContent)).to.equal(`Noch ${limits.message.maxLength.toLocaleString('de')} Zeichen`);
+  });
+
+  it('says what to put right in the language of the page, also when it changes after sending', async () => {
+    const el = await contactForm({ endpoint: endpoint().url, lang: 'en' });
+    await waitUntil(() => shadow(el).textContent!.includes('Send message'), 'English');
+    await submit(el);
+    const summary = () => [...shadow(el).querySelectorAll('[part="error-summary"] :is(h2, a)')].map((part) => spoken(part.textContent));
+    expect(summary()).to.deep.equal(['Please check your details', 'Please write your message.', 'Please agree to the privacy notice so that we may deal with your message.']);
+    el.setAttribute('lang', 'pl');
+    await waitUntil(() => shadow(el).textContent!.includes('Wyślij wiadomość'), 'Polish');
+    expect(summary()).to.deep.equal([
+      'Prosimy sprawdzić wprowadzone dane',
+      'Prosimy wpisać wiadomość.',
+      'Prosimy zaakceptować informację o ochronie danych, abyśmy mogli rozpatrzyć Państwa wiadomość.',
+    ]);
   });
 
   it('is axe-clean empty, with errors, after sending and in English', async () => {
