@@ -9,8 +9,9 @@
 //   Every page runs at one stated instant (bench/instant.mjs), so a run on any day measures the same work.
 //   4. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
 //      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
-//   5. Lighthouse on the demo page (bench/lighthouse.mjs): the four category scores and FCP, LCP, TBT, CLS,
-//      median of 3 runs each for the mobile (default) and the desktop preset.
+//   5. Lighthouse on the demo page (bench/lighthouse.mjs), at the same instant: the four category scores and FCP,
+//      LCP, TBT, CLS, median of 3 runs each for the mobile (default) and the desktop preset, with the points each
+//      metric loses and why; performance 100 on both (issue 17).
 // `--check` exits non-zero when a budget or a ratio goal is exceeded (absolute times are information only). Results: bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
