@@ -140,6 +140,14 @@ describe('feed editor: the publish panel', function () {
     expect($(editor, '#publish-failure').textContent).to.include('Content-Security-Policy');
   });
 
+  it('speaks the editor’s other language when the coordinator switches to it, the panel open', async () => {
+    const editor = await openPanel();
+    expect($(editor, '#publish-heading').textContent).to.equal('Auf dem Server der Gemeinde veröffentlichen');
+    await press(editor, '.editor-header button[lang="en"]');
+    await waitUntil(() => $(editor, '#publish-heading').textContent === "Publish on the town's server", `the heading says "${$(editor, '#publish-heading').textContent}"`, { timeout: 10_000 });
+    expect($(editor, '#publish-forget').textContent).to.equal('Forget token');
+  });
+
   it('forgets the token at once, and keeps it in this tab only', async () => {
     const editor = await openPanel();
     await fill(editor, SERVER, 'bannewitz', 'geheim-123');

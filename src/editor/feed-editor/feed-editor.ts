@@ -152,6 +152,8 @@ export class FeedEditor extends LitElement {
   protected override updated(): void {
     // The forms draw after this element: the problems are placed once they have (getUpdateComplete).
     void this.updateComplete;
+    // The publish panel shows what the draft changes, in the editor's language: drawn again with the editor.
+    this.querySelector<LitElement>('asskomm-publish-panel')?.requestUpdate();
   }
 
   /**
@@ -212,7 +214,7 @@ export class FeedEditor extends LitElement {
           : html`<button type="button" class="editor-button-warning" id="editor-discard" @click=${() => this.askDiscard()}>${t('draft.discard')}</button>`}
       </div>
       ${this.save.renderReview()}
-      ${this.publishOpen ? html`<asskomm-publish-panel .editor=${this} .text=${this.text} .kind=${draft.kind}></asskomm-publish-panel>` : nothing}
+      ${this.publishOpen ? html`<asskomm-publish-panel .editor=${this} .kind=${draft.kind}></asskomm-publish-panel>` : nothing}
       <asskomm-error-summary .problems=${this.check.problems} .targets=${this.targets}></asskomm-error-summary>
       <div class="editor-columns">
         <div class="editor-form">

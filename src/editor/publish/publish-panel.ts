@@ -22,10 +22,10 @@ export const PUBLISH_TRANSLATIONS: Translations = {
 };
 
 export class PublishPanel extends LitElement {
-  static override properties = { editor: { attribute: false }, text: { attribute: false }, kind: { attribute: false } };
+  static override properties = { editor: { attribute: false }, kind: { attribute: false } };
   declare editor: PublishEditor;
-  /** The draft's text and kind: given so that the changes are drawn again as the coordinator edits. */
-  declare text: string;
+  /** The draft's kind: another one is another feed on the server. (The editor draws the panel again on each of
+   * its own updates: an edit changes the changes shown, and a change of language the texts.) */
   declare kind: FeedKind;
   private publishing?: PublishController;
 
@@ -52,11 +52,13 @@ export class PublishPanel extends LitElement {
   }
 
   private async connect(): Promise<void> {
+    if (this.controller.busy) return;
     const connected = await this.controller.connect();
     await this.afterRequest(connected, '#publish-state');
   }
 
   private async publish(): Promise<void> {
+    if (this.controller.busy) return;
     const result = await this.controller.publish();
     if (result === 'errors') {
       this.editor.say(this.t('publish.hasErrors'));
@@ -67,11 +69,14 @@ export class PublishPanel extends LitElement {
   }
 
   private async restore(version: number): Promise<void> {
+    if (this.controller.busy) return;
     await this.afterRequest(await this.controller.restore(version), '#publish-state');
   }
 
   private async forget(): Promise<void> {
     this.controller.forgetToken();
+    // Emptied here: the field's value is bound one way, and what was typed into it is not the bound value.
+    this.querySelector<HTMLInputElement>('#publish-token')!.value = '';
     await this.afterRequest(true, '#publish-token');
   }
 
@@ -126,7 +131,7 @@ export class PublishPanel extends LitElement {
       ${label}${version.restoredFrom ? ` ${this.t('publish.restoredFrom', { version: version.restoredFrom })}` : ''}
       ${version.current
         ? html`<strong>${this.t('publish.currentMark')}</strong>`
-        : html`<button type="button" class="editor-button-secondary" id="publish-restore-${version.version}" ?disabled=${this.controller.busy}
+        : html`<button type="button" class="editor-button-secondary" id="publish-restore-${version.version}" aria-disabled=${this.controller.busy ? 'true' : 'false'}
             aria-label=${this.t('publish.restoreLabel', { version: version.version })} @click=${() => this.restore(version.version)}>${this.t('publish.restore')}</button>`}
     </li>`;
   }
@@ -143,7 +148,7 @@ export class PublishPanel extends LitElement {
       <h3>${current ? this.t('publish.changesHeading', { version: current.version }) : this.t('publish.changesFirst')}</h3>
       ${changes.length ? html`<ul>${changes.map((change) => html`<li>${this.changeText(change)}</li>`)}</ul>` : html`<p>${this.t('save.noChanges')}</p>`}
       <div class="editor-actions">
-        <button type="button" class="editor-button" id="publish-now" ?disabled=${controller.busy} @click=${() => this.publish()}>${this.t('publish.now', { name: FEED_NAMES[kind] })}</button>
+        <button type="button" class="editor-button" id="publish-now" aria-disabled=${controller.busy ? 'true' : 'false'} @click=${() => this.publish()}>${this.t('publish.now', { name: FEED_NAMES[kind] })}</button>
       </div>
       ${versions.length
         ? html`<h3>${this.t('publish.versionsHeading')}</h3>
@@ -161,7 +166,7 @@ export class PublishPanel extends LitElement {
       <form novalidate @submit=${(event: Event) => (event.preventDefault(), this.connect())}>
         ${this.field('server', 'url', 'url')} ${this.field('town', 'text', 'off')} ${this.field('token', 'password', 'off')}
         <div class="editor-actions">
-          <button type="submit" class="editor-button-secondary" id="publish-connect" ?disabled=${controller.busy}>${this.t(controller.versions ? 'publish.reload' : 'publish.connect')}</button>
+          <button type="submit" class="editor-button-secondary" id="publish-connect" aria-disabled=${controller.busy ? 'true' : 'false'}>${this.t(controller.versions ? 'publish.reload' : 'publish.connect')}</button>
           <button type="button" class="editor-button-warning" id="publish-forget" @click=${() => this.forget()}>${this.t('publish.forget')}</button>
           <button type="button" class="editor-button-secondary" id="publish-close" @click=${() => this.dispatchEvent(new CustomEvent(PUBLISH_CLOSE_EVENT, { bubbles: true }))}>${this.t('publish.close')}</button>
         </div>
