@@ -126,11 +126,31 @@ function validationErrors(file, widget) {
   return { code: run.status, errors };
 }
 
+/** A new item from an empty template: the focus in its title. */
+async function newItem(page, template) {
+  await press(page, `#editor-template-${template}`);
+  await press(page, '#field-items-add');
+  await focusIs(page, 'field-items_0_title');
+}
+
+/**
+ * The end of each flow: the file downloaded, `asskomm-widgets validate` accepting it for the widget, no CSP violation
+ * or page error on the way. Returns the feed as saved.
+ */
+async function saveValidFile({ page, session, problems }, name, widget) {
+  const file = await download(page, session, name);
+  assert.deepEqual(validationErrors(file, widget), { code: 0, errors: [] });
+  assert.deepEqual(problems, []);
+  await page.close();
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 /** What Excel puts on the clipboard: cells separated by tabs, rows by CR LF. */
 const EXCEL_VALUES = 'Jahr\tFälle\r\n2022\t41\r\n2023\t38\r\n2024\t29\r\n';
 
 test('goals: from the template, a measure and an indicator with three yearly values pasted from a spreadsheet, the chart, a valid file', { timeout: 120_000 }, async () => {
-  const { page, session, problems } = await openEditor();
+  const editor = await openEditor();
+  const { page } = editor;
   await step(page, 'open');
   await press(page, '#editor-template-goals');
   await focusIs(page, 'editor-feed-heading');
@@ -162,24 +182,19 @@ test('goals: from the template, a measure and an indicator with three yearly val
   await previewShows(page, '29 Fälle');
   await step(page, 'goals-chart', 'asskomm-editor-preview');
 
-  const file = await download(page, session, 'ziele');
-  const feed = JSON.parse(readFileSync(file, 'utf8'));
+  const feed = await saveValidFile(editor, 'ziele', 'goal-overview');
   assert.deepEqual(feed.items[0]._kpr.indicators[0].series, [
     { period: '2022', value: 41 },
     { period: '2023', value: 38 },
     { period: '2024', value: 29 },
   ]);
   assert.equal(feed.items[0]._kpr.measures[0].title, 'Sprechstunde der Bürgerpolizei im Rathaus');
-  assert.deepEqual(validationErrors(file, 'goal-overview'), { code: 0, errors: [] });
-  assert.deepEqual(problems, []);
-  await page.close();
 });
 
 test('events: "every second Tuesday" with its next ten dates, a valid file', { timeout: 120_000 }, async () => {
-  const { page, session, problems } = await openEditor();
-  await press(page, '#editor-template-events');
-  await press(page, '#field-items-add');
-  await focusIs(page, 'field-items_0_title');
+  const editor = await openEditor();
+  const { page } = editor;
+  await newItem(page, 'events');
   await type(page, '#field-items_0_title', 'Sprechstunde der Bürgerpolizei');
   await type(page, '#field-items_0_kpr_start', '01.12.2026', true);
   await type(page, '#field-items_0_kpr_start-time', '16:00', true);
@@ -190,19 +205,14 @@ test('events: "every second Tuesday" with its next ten dates, a valid file', { t
   assert.deepEqual(dates.slice(0, 2), ['Dienstag, 1. Dezember 2026, 16:00 Uhr', 'Dienstag, 15. Dezember 2026, 16:00 Uhr']);
   await step(page, 'events-series');
 
-  const file = await download(page, session, 'termine');
-  const event = JSON.parse(readFileSync(file, 'utf8')).items[0];
-  assert.deepEqual(event._kpr.recurrence, { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' });
-  assert.deepEqual(validationErrors(file, 'event-calendar'), { code: 0, errors: [] });
-  assert.deepEqual(problems, []);
-  await page.close();
+  const feed = await saveValidFile(editor, 'termine', 'event-calendar');
+  assert.deepEqual(feed.items[0]._kpr.recurrence, { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' });
 });
 
 test('tips: a tip with its topic, audience and a phone number, in the preview, a valid file', { timeout: 120_000 }, async () => {
-  const { page, session, problems } = await openEditor();
-  await press(page, '#editor-template-tips');
-  await press(page, '#field-items-add');
-  await focusIs(page, 'field-items_0_title');
+  const editor = await openEditor();
+  const { page } = editor;
+  await newItem(page, 'tips');
   await type(page, '#field-items_0_title', 'Enkeltrick: auflegen und zurückrufen');
   await type(page, '#field-items_0_content_text', 'Rufen Sie Ihre Familie unter der Nummer an, die Sie kennen.', true);
   await choose(page, '#field-items_0_kpr_topic', 'fraud-older-people');
@@ -215,10 +225,6 @@ test('tips: a tip with its topic, audience and a phone number, in the preview, a
   await previewShows(page, 'Enkeltrick: auflegen und zurückrufen');
   await step(page, 'tips-tip');
 
-  const file = await download(page, session, 'tipps');
-  const tip = JSON.parse(readFileSync(file, 'utf8')).items[0];
-  assert.deepEqual(tip._kpr, { topic: 'fraud-older-people', audience: ['older-people'], phones: [{ label: 'Polizei-Notruf', number: '110' }] });
-  assert.deepEqual(validationErrors(file, 'prevention-tips'), { code: 0, errors: [] });
-  assert.deepEqual(problems, []);
-  await page.close();
+  const feed = await saveValidFile(editor, 'tipps', 'prevention-tips');
+  assert.deepEqual(feed.items[0]._kpr, { topic: 'fraud-older-people', audience: ['older-people'], phones: [{ label: 'Polizei-Notruf', number: '110' }] });
 });
