@@ -50,57 +50,81 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{
 
 export function validate(value: unknown, schema: Schema, path = '', root: Schema = schema): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  check(value, schema, path, root, problems);
+  check(value, schema, path, undefined, root, problems);
   return problems;
 }
 
-/** Appends to one array instead of building and spreading many: feeds have thousands of fields. */
-function check(value: unknown, schema: Schema, path: string, root: Schema, problems: SchemaProblem[]): void {
+/**
+ * Appends to one array instead of building and spreading many: feeds have thousands of fields. A value's path is
+ * its parent's and its key, joined only when a problem names it or its own fields need it: a valid feed makes
+ * no path strings at all.
+ */
+function check(value: unknown, schema: Schema, parent: string, key: string | number | undefined, root: Schema, problems: SchemaProblem[]): void {
   if (schema.$ref) {
-    const target = root.$defs?.[schema.$ref.replace('#/$defs/', '')];
-    if (target) check(value, target, path, root, problems);
+    const target = root.$defs?.[schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice(8) : schema.$ref];
+    if (target) check(value, target, parent, key, root, problems);
     return;
   }
-  const fail = (code: SchemaCode, expected: unknown, message: string) => problems.push({ path, message, code, expected, value });
   const type = typeOf(value);
   if (schema.type !== undefined && !accepts(schema.type, type)) {
-    fail('schema-type', schema.type, `must be ${[schema.type].flat().map(article).join(' or ')}, not ${article(type)}`);
+    fail(problems, parent, key, value, 'schema-type', schema.type, `must be ${[schema.type].flat().map(article).join(' or ')}, not ${article(type)}`);
     return;
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    fail('schema-enum', schema.enum, `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+    fail(problems, parent, key, value, 'schema-enum', schema.enum, `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) fail('schema-min-length', schema.minLength, 'must not be empty');
+    if (schema.minLength !== undefined && value.length < schema.minLength) fail(problems, parent, key, value, 'schema-min-length', schema.minLength, 'must not be empty');
     if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-      fail('schema-max-length', schema.maxLength, `must be at most ${schema.maxLength} characters long`);
+      fail(problems, parent, key, value, 'schema-max-length', schema.maxLength, `must be at most ${schema.maxLength} characters long`);
     }
-    if (schema.format && !matchesFormat(value, schema.format)) fail('schema-format', schema.format, formatMessage(schema.format, value));
-    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) fail('schema-pattern', schema.pattern, `must match the pattern ${schema.pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
+    if (schema.format && !matchesFormat(value, schema.format)) fail(problems, parent, key, value, 'schema-format', schema.format, formatMessage(schema.format, value));
+    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) fail(problems, parent, key, value, 'schema-pattern', schema.pattern, `must match the pattern ${schema.pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) fail('schema-minimum', schema.minimum, `must be at least ${schema.minimum}, not ${value}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail('schema-maximum', schema.maximum, `must be at most ${schema.maximum}, not ${value}`);
+    if (schema.minimum !== undefined && value < schema.minimum) fail(problems, parent, key, value, 'schema-minimum', schema.minimum, `must be at least ${schema.minimum}, not ${value}`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail(problems, parent, key, value, 'schema-maximum', schema.maximum, `must be at most ${schema.maximum}, not ${value}`);
   }
   if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems) {
-    fail('schema-min-items', schema.minItems, `must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}`);
+    fail(problems, parent, key, value, 'schema-min-items', schema.minItems, `must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}`);
   }
   if (schema.items && Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) check(value[index], schema.items, `${path}[${index}]`, root, problems);
+    const path = pathOf(parent, key);
+    for (let index = 0; index < value.length; index++) check(value[index], schema.items, path, index, root, problems);
   }
-  if (type === 'object') {
+  if (type === 'object' && (schema.required || schema.properties)) {
     const object = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) {
-      if (object[key] === undefined) problems.push({ path: join(path, key), message: 'is required', code: 'schema-required', expected: key });
+    const path = pathOf(parent, key);
+    if (schema.required) {
+      for (const name of schema.required) {
+        if (object[name] === undefined) problems.push({ path: join(path, name), message: 'is required', code: 'schema-required', expected: name });
+      }
     }
-    for (const key in schema.properties) {
-      if (object[key] !== undefined) check(object[key], schema.properties[key]!, join(path, key), root, problems);
+    for (const name in schema.properties) {
+      if (object[name] !== undefined) check(object[name], schema.properties[name]!, path, name, root, problems);
     }
   }
-  if (schema.anyOf && !schema.anyOf.some((branch) => validate(value, branch, path, root).length === 0)) {
+  if (schema.anyOf && !schema.anyOf.some((branch) => passes(value, branch, parent, key, root, problems))) {
     const fields = schema.anyOf.flatMap((branch) => branch.required ?? []);
-    fail('schema-any-of', fields, fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
+    fail(problems, parent, key, value, 'schema-any-of', fields, fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
   }
+}
+
+/** Whether `value` fits `schema`: checked into the caller's list, and whatever it found taken off again. */
+function passes(value: unknown, schema: Schema, parent: string, key: string | number | undefined, root: Schema, problems: SchemaProblem[]): boolean {
+  const before = problems.length;
+  check(value, schema, parent, key, root, problems);
+  const fits = problems.length === before;
+  problems.length = before;
+  return fits;
+}
+
+function fail(problems: SchemaProblem[], parent: string, key: string | number | undefined, value: unknown, code: SchemaCode, expected: unknown, message: string): void {
+  problems.push({ path: pathOf(parent, key), message, code, expected, value });
+}
+
+function pathOf(parent: string, key: string | number | undefined): string {
+  return key === undefined ? parent : typeof key === 'number' ? `${parent}[${key}]` : join(parent, key);
 }
 
 function accepts(allowed: JsonType | JsonType[], type: JsonType): boolean {

@@ -136,7 +136,8 @@ export class KprEventCalendar extends LitElement {
   private declare earlierOpen: boolean;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: KEEP_FEED_ORDER, merge: EVERY_ITEM });
+  // The events reader loads while the feed is in flight, not after it has arrived.
+  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: KEEP_FEED_ORDER, merge: EVERY_ITEM, prepare: () => import('./json-events.js') });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);

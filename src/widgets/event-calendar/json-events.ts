@@ -45,6 +45,9 @@ interface EventTemplate {
   recurrence?: { rrule?: string; exdates: SeriesStart[]; rdates: SeriesStart[] };
   /** Expanded series by zone: the widget's zone is known only when occurrences are asked for. */
   expansions: Map<string, SeriesExpansion>;
+  /** The days its written dates span (day numbers, see `writtenDays`), when the source read it lazily. */
+  first?: number;
+  last?: number;
 }
 
 /** A `_kpr.start` or `end`: its date as written, and the instant when it has a time. */
@@ -54,10 +57,34 @@ interface When {
 }
 
 /**
+ * Reads the events far from the days on screen later: `step` reads some of them and says whether any are left. The
+ * widget runs it when the browser is idle, so that a feed of 5,000 events is not read whole before the first month
+ * is shown, and every warning about a far-off event still reaches the console.
+ */
+export type ReadLater = (step: () => boolean) => void;
+
+/** Days around an event's written dates within which it may fall in any zone (offsets and zones of up to 26 hours). */
+const MARGIN_DAYS = 3;
+/** Events read by one `step` of the later reading. */
+const LATER_BATCH = 250;
+
+/** An item not yet read, with the days (numbers) its written dates span; series up to their UNTIL. */
+interface Unread {
+  item: LoadedItem;
+  first: number;
+  last: number;
+}
+
+/**
  * The events of one KPR events feed (validated JSON Feed items) as a calendar source. Problems go to `warn`,
  * each naming the feed, the item and the field, and each only once.
+ *
+ * Without `later`, every event is read at once (the validator and the bridge report on all of them). With it, only
+ * the events whose dates, as written, come near the days asked for are read then; the others when a range needs
+ * them or when `later` runs its steps, and their warnings come then. An event whose dates cannot be told that
+ * cheaply, a series without UNTIL or with RDATEs, and every event sharing its id with another are read at once.
  */
-export function jsonEventSource(items: readonly LoadedItem[], url: string, sourceIndex: number, warn: Warn): EventSource {
+export function jsonEventSource(items: readonly LoadedItem[], url: string, sourceIndex: number, warn: Warn, later?: ReadLater): EventSource {
   const warned = new Set<string>();
   const warnOnce: Warn = (code, message, data) => {
     if (!warned.has(message)) warn(code, message, data);
@@ -65,25 +92,63 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   };
   const seen = new Set<string>();
   const events: EventTemplate[] = [];
-  for (const item of items) {
+  const read = (item: LoadedItem, window?: Unread) => {
     const where = `event "${item.id}" of ${url}`;
     if (seen.has(item.id)) {
       say(warnOnce, where, 'duplicate-id', 'another event of the feed has the same id', { path: 'id', severity: 'error' });
-      continue;
+      return undefined;
     }
     const event = readEvent(item, where, warnOnce);
-    if (!event) continue;
+    if (!event) return undefined;
+    if (window) [event.first, event.last] = [window.first, window.last];
     events.push(event);
     seen.add(item.id);
+    return event;
+  };
+  let unread: Unread[] = [];
+  if (later) {
+    // Which of two items with one id is kept depends on the order they are read in: such items are read at once.
+    const ids = new Set<string>();
+    const twice = new Set<string>();
+    for (const item of items) (ids.has(item.id) ? twice : ids).add(item.id);
+    for (const item of items) {
+      const window = twice.has(item.id) ? undefined : writtenDays(item);
+      if (window) unread.push(window);
+      else read(item);
+    }
+  } else {
+    for (const item of items) read(item);
   }
+  /** The zone the last range was asked in: the later reading prepares series in it, and so warns about their rules. */
+  let zone: string | undefined;
+  const readLater = () => {
+    const batch = unread.splice(0, LATER_BATCH);
+    for (const window of batch) {
+      const event = read(window.item, window);
+      if (event?.recurrence && zone) expansionOf(event, zone, warnOnce);
+    }
+    return unread.length > 0;
+  };
+  if (later && unread.length) later(readLater);
 
   return {
     url,
     occurrences(range: DayRange, timeZone: string): CalendarEvent[] {
+      zone = timeZone;
       const found: CalendarEvent[] = [];
+      const [fromDay, toDay] = [dayNumber(range.from) - MARGIN_DAYS, dayNumber(range.to) + MARGIN_DAYS];
+      if (unread.length) {
+        const left: Unread[] = [];
+        for (const window of unread) {
+          if (window.first < toDay && window.last >= fromDay) read(window.item, window);
+          else left.push(window);
+        }
+        unread = left;
+      }
       // A cheap first look, in UTC with two days to spare for any zone, before placing an event on days.
-      const [from, to] = [Date.parse(`${range.from}T00:00:00Z`) - 2 * DAY_MS, Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS];
+      const [from, to] = [(fromDay + 1) * DAY_MS, (toDay - 1) * DAY_MS];
       for (const event of events) {
+        if (event.first !== undefined && !(event.first < toDay && event.last! >= fromDay)) continue;
         if (!event.recurrence && !near(event, from, to)) continue;
         if (event.shared === undefined) event.shared = readDetails(event, url, sourceIndex, warnOnce);
         if (!event.shared) continue;
@@ -95,6 +160,44 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
       return found.sort(byStart).slice(0, MAX_OCCURRENCES);
     },
   };
+}
+
+const WRITTEN_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})/;
+const UNTIL_DAY = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})(?=T|;|$)/g;
+
+/**
+ * The days an item's dates span as written (day numbers), without reading them: a string match, no checks. A
+ * series spans its start to its UNTIL, plus its length. Undefined when that cannot be told so cheaply.
+ */
+function writtenDays(item: LoadedItem): Unread | undefined {
+  const kpr = item._kpr as EventExtension | undefined;
+  const first = writtenDay(kpr?.start);
+  if (first === undefined) return undefined;
+  const end = kpr!.end === undefined ? first : writtenDay(kpr!.end);
+  if (end === undefined) return undefined;
+  let last = Math.max(first, end);
+  const recurrence = kpr!.recurrence;
+  if (recurrence !== undefined) {
+    if (!recurrence || typeof recurrence !== 'object' || recurrence.rdates !== undefined || typeof recurrence.rrule !== 'string') return undefined;
+    const untils = [...recurrence.rrule.matchAll(UNTIL_DAY)];
+    if (untils.length !== 1) return undefined;
+    const [, year, month, day] = untils[0]!;
+    const until = writtenDay(`${year}-${month}-${day}`);
+    if (until === undefined) return undefined;
+    last = Math.max(last, until + last - first);
+  }
+  return { item, first, last };
+}
+
+/** The day number of a date as written at the start of `raw` ("2026-12-03…"), if its month and day may exist. */
+function writtenDay(raw: unknown): number | undefined {
+  const [, year, month, day] = (typeof raw === 'string' && WRITTEN_DAY.exec(raw)) || [];
+  if (!year || Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return undefined;
+  return Date.UTC(Number(year), Number(month) - 1, Number(day)) / DAY_MS;
+}
+
+function dayNumber(day: string): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 }
 
 /** Why a JSON Feed none of whose items has a start is refused (it is most likely a news feed), for the console. */
@@ -207,15 +310,21 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
 /** The starts of an event that may fall on the range's days: the one start, or its series' starts near them. */
 function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn: Warn): SeriesStart[] {
   if (!event.recurrence) return [event.start];
-  const zone = event.timeZone ?? timeZone;
-  let expansion = event.expansions.get(zone);
-  if (!expansion) {
-    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence }, (code, problem) => say(warn, event.where, code, `_kpr.recurrence.${problem}`, { path: '_kpr.recurrence.rrule' }));
-    event.expansions.set(zone, expansion);
-  }
+  const expansion = expansionOf(event, timeZone, warn);
   // The series' zone may be up to 26 hours off the widget's, and a long event may begin before the range.
   const spanDays = event.allDay ? event.length : Math.ceil(event.length / DAY_MS);
   return expansion.starts({ from: addDays(range.from, -spanDays - 2), to: addDays(range.to, 2) });
+}
+
+/** A series prepared in its zone (or the widget's), once per zone; problems with its rule are reported then. */
+function expansionOf(event: EventTemplate, timeZone: string, warn: Warn): SeriesExpansion {
+  const zone = event.timeZone ?? timeZone;
+  let expansion = event.expansions.get(zone);
+  if (!expansion) {
+    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence! }, (code, problem) => say(warn, event.where, code, `_kpr.recurrence.${problem}`, { path: '_kpr.recurrence.rrule' }));
+    event.expansions.set(zone, expansion);
+  }
+  return expansion;
 }
 
 /** Whether a single event may touch the days between `from` and `to` (UTC milliseconds). */

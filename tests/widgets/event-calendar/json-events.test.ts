@@ -238,4 +238,44 @@ describe('the KPR events feed', () => {
     const everyDay = source([{ start: '2026-01-01', recurrence: { rrule: 'FREQ=DAILY' } }, { start: '2026-01-01', recurrence: { rrule: 'FREQ=DAILY' } }]);
     expect(everyDay.occurrences({ from: '2026-01-01', to: '2030-01-01' }, BERLIN)).to.have.length(2000);
   });
+
+  describe('read later (the widget, for large feeds)', () => {
+    const kprs = [
+      { id: 'nah', title: 'Nah', start: '2026-11-10T18:00:00+01:00', end: '2026-11-10T20:00:00+01:00' },
+      { id: 'umgekehrt', title: 'Umgekehrt', start: '2027-03-10T18:00:00+01:00', end: '2027-03-10T17:00:00+01:00' },
+      { id: 'maerz', title: 'Im März', start: '2027-03-12', category: 'Vortrag' },
+      { id: 'serie', title: 'Serie', start: '2027-02-01T18:00:00+01:00', recurrence: { rrule: 'FREQ=WEEKLY;BYMONTHDAY=3;UNTIL=20270301T000000Z' } },
+      { id: 'wochen', title: 'Wochen', start: '2026-10-27T09:00:00+01:00', recurrence: { rrule: 'FREQ=WEEKLY;UNTIL=20261117T235959Z' } },
+      { id: 'ohne-ende', title: 'Ohne Ende', start: '2025-01-06T12:00:00+01:00', recurrence: { rrule: 'FREQ=MONTHLY' } },
+      { id: 'doppelt', title: 'Doppelt 1', start: '2027-05-01' },
+      { id: 'doppelt', title: 'Doppelt 2', start: '2026-11-20' },
+    ];
+    const lazy = (warnings: string[]) => {
+      const steps: Array<() => boolean> = [];
+      const items: LoadedItem[] = kprs.map(({ id, title, ...kpr }) => ({ id, title, source: FEED, _kpr: kpr }));
+      return { events: jsonEventSource(items, FEED, 0, collect(warnings), (step) => steps.push(step)), readRest: () => steps.forEach((step) => { while (step()); }) };
+    };
+
+    it('shows the same occurrences as reading everything at once, and tells about far-off events when the rest is read', () => {
+      const [eagerWarnings, lazyWarnings] = [[] as string[], [] as string[]];
+      const eager = source(kprs, eagerWarnings).occurrences(NOVEMBER, BERLIN);
+      const { events, readRest } = lazy(lazyWarnings);
+      expect(events.occurrences(NOVEMBER, BERLIN).map(brief)).to.deep.equal(eager.map(brief));
+      // The events of March and the series of February are not read yet; the twice-used id is read at once.
+      expect(lazyWarnings.join('\n')).not.to.contain('umgekehrt').and.not.to.contain('"serie"');
+      readRest();
+      expect([...lazyWarnings].sort()).to.deep.equal([...eagerWarnings].sort());
+      expect(lazyWarnings.filter((w) => w.includes('"umgekehrt"'))).to.have.length(1);
+      expect(lazyWarnings.filter((w) => w.includes('"serie"') && w.includes('BYMONTHDAY is not allowed'))).to.have.length(1);
+    });
+
+    it('reads a far-off month\'s events when it is asked for before the rest is read', () => {
+      const warnings: string[] = [];
+      const { events } = lazy(warnings);
+      events.occurrences(NOVEMBER, BERLIN);
+      const march = events.occurrences({ from: '2027-03-01', to: '2027-04-01' }, BERLIN);
+      expect(march.filter((event) => event.uid !== 'ohne-ende').map(brief)).to.deep.equal(['2027-03-12 all day Im März']);
+      expect(warnings.filter((w) => w.startsWith('[event-ends-before-start]'))).to.have.length(1);
+    });
+  });
 });
