@@ -149,10 +149,12 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
 /**
  * The articles of the list, on the `<ul>` itself: each entry's article is made once and rewritten only when the
  * render's context (language, layout, time zone …) changed, and the list keeps the articles' elements across renders,
- * so "show more" only adds and the keyboard focus stays where it was.
+ * so "show more" only adds and the keyboard focus stays where it was. (An article filtered out is made anew when it
+ * comes back.)
  */
 class ArticleList extends Directive {
-  private readonly articles = new WeakMap<NewsEntry, Article>();
+  /** The articles of the last render (a Map, rebuilt each render: a WeakMap of a thousand keys costs the GC more). */
+  private articles = new Map<NewsEntry, Article>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -165,10 +167,11 @@ class ArticleList extends Directive {
 
   override update(part: ElementPart, [entries, context]: [readonly NewsEntry[], ArticleContext]): unknown {
     const list = part.element;
+    const kept = new Map<NewsEntry, Article>();
     let next = list.firstChild;
     for (const entry of entries) {
-      let view = this.articles.get(entry);
-      if (!view) this.articles.set(entry, (view = newArticle(context)));
+      const view = this.articles.get(entry) ?? newArticle(context);
+      kept.set(entry, view);
       if (view.written !== context.key) write(view, entry, context);
       if (next === view.item) next = next.nextSibling;
       else list.insertBefore(view.item, next);
@@ -178,6 +181,7 @@ class ArticleList extends Directive {
       next.remove();
       next = after;
     }
+    this.articles = kept;
     return noChange;
   }
 }

@@ -23,7 +23,6 @@ export function toNewsEntry(item: LoadedItem, imageHosts: readonly string[]): Ne
   const imageSrc = safeImage(item.image, { source: item.source, hosts: imageHosts });
   const alt = item._kpr?.image_alt;
   return {
-    key: `${item.source}#${item.id}`,
     heading,
     link,
     external: link ? isExternal(link) : false,
@@ -32,8 +31,13 @@ export function toNewsEntry(item: LoadedItem, imageHosts: readonly string[]): Ne
     summary: summary || undefined,
     body: link ? undefined : { html: item.content_html, text: item.content_html ? undefined : item.content_text },
     image: imageSrc ? { src: imageSrc, alt: typeof alt === 'string' ? alt : '' } : undefined,
-    tags: item.tags?.map((tag) => tag.trim()).filter(Boolean) ?? [],
+    tags: item.tags ? trimmed(item.tags) : [],
     language: item.language,
     source: item.source,
   };
+}
+
+/** The tags without surrounding white space and without empty ones; a list that is clean already is kept as it is. */
+function trimmed(tags: string[]): string[] {
+  return tags.every((tag) => tag && tag === tag.trim()) ? tags : tags.map((tag) => tag.trim()).filter(Boolean);
 }

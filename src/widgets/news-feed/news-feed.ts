@@ -117,8 +117,12 @@ export class KprNewsFeed extends LitElement {
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
   private readonly feed = new FeedController(this, { extension: newsSchema as Schema, prepare: loadNewsEntries });
-  /** What each item shows, derived once; it depends on `image-hosts`, so a change of that starts afresh. */
-  private entries = new WeakMap<LoadedItem, NewsEntry>();
+  /**
+   * What each item shows, derived once, for the items of the last load (a Map: a thousand keys in a WeakMap cost the
+   * garbage collector more); it depends on `image-hosts`, so a change of that starts afresh.
+   */
+  private entries = new Map<LoadedItem, NewsEntry>();
+  private entriesOf: readonly LoadedItem[] = [];
   private readonly warned = new WeakSet<LoadedItem>();
   private announcement = '';
   private focusAfterUpdate?: number | 'base' | 'retry';
@@ -145,7 +149,10 @@ export class KprNewsFeed extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit') || changed.has('tag') || changed.has('src')) this.shown = this.limit > 0 ? this.limit : Infinity;
-    if (changed.has('imageHosts')) this.entries = new WeakMap();
+    if (changed.has('imageHosts') || this.entriesOf !== this.feed.items) {
+      this.entries = new Map();
+      this.entriesOf = this.feed.items;
+    }
     const { status } = this.feed;
     if (this.retrying && (status === 'ready' || status === 'error')) {
       // Focus sat on the wrapper while loading; now it goes back to the retry button, or the result is read out.

@@ -5,7 +5,6 @@ export type NewsLayout = 'list' | 'cards' | 'compact';
 
 /** What the widget shows of one article, derived once from a feed item. */
 export interface NewsEntry {
-  key: string;
   heading: string;
   link?: string;
   external: boolean;
