@@ -125,6 +125,18 @@ describe('feed editor: the publish panel', function () {
     await expect(editor).to.be.accessible();
   });
 
+  it('publishes nothing while the draft has errors: the error summary takes the focus', async () => {
+    answers.set(`GET ${FEED}/versions`, json(200, { feed: 'goals', versions: [] }));
+    const editor = await openPanel();
+    await fill(editor, SERVER, 'bannewitz', 'geheim-123');
+    await pressAndWait(editor, '#publish-connect', 'publish-state');
+    await press(editor, '#field-items_0_kpr_measures-add'); // a measure without its name: an error
+    await press(editor, '#publish-now');
+    await waitUntil(() => document.activeElement?.matches('[aria-labelledby="editor-error-summary-title"]') ?? false, 'the error summary did not take the focus', { timeout: 10_000 });
+    await waitUntil(() => $(editor, '#editor-status').textContent?.includes('Der Feed hat Fehler und wurde nicht veröffentlicht.'), 'not announced');
+    expect(seen.some((request) => request.method === 'PUT')).to.equal(false);
+  });
+
   it('a wrong token, and a server that does not answer, say what to check', async () => {
     answers.set(`GET ${FEED}/versions`, json(401, { error: 'a valid coordinator token is required' }));
     const editor = await openPanel();

@@ -12,6 +12,7 @@ export interface PublishEditor extends HTMLElement {
   readonly draft: DraftController;
   readonly check: CheckController;
   readonly ui: 'de' | 'en';
+  readonly updateComplete: Promise<boolean>;
   t(key: string, options?: Record<string, unknown>): string;
   focusErrorSummary(): void;
   /** What the draft changes against a feed (the change summary of the download). */

@@ -1,8 +1,9 @@
-// <asskomm-publish-panel>: publishing the draft to the town's server (docs/editor.md, "Publish"), for towns that run
-// the reference server. Loaded in a chunk of its own when the coordinator opens it, so that the editor's first load
-// does not grow: it imports nothing the first load has but Lit (the editor lends it the change summary and its live
-// region), so that the bundler need not split the editor's own modules into shared chunks. Light DOM, styled by the editor's stylesheet (demo/editor.css) under its strict CSP; the classes
-// are the form's own (editor-field, editor-hint, editor-error-summary, editor-review).
+// <asskomm-publish-panel>: publishing the draft to the town's server (docs/editor.md, "6. Publish"), for towns that
+// run the reference server. Loaded in a chunk of its own when the coordinator opens it, so that the editor's first
+// load does not grow: it imports nothing the first load has but Lit (the editor lends it the change summary and its
+// live region), so that the bundler need not move the editor's own modules into shared chunks. Light DOM, styled by
+// the editor's stylesheet (demo/editor.css) under its strict CSP, with the form's own classes (editor-field,
+// editor-hint, editor-error-summary, editor-review).
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Translations } from '../../core/i18n.js';
 import de from '../../locales/de/editor-publish.json';
@@ -62,6 +63,7 @@ export class PublishPanel extends LitElement {
     const result = await this.controller.publish();
     if (result === 'errors') {
       this.editor.say(this.t('publish.hasErrors'));
+      await this.editor.updateComplete; // the summary is drawn with the problems of this check
       this.editor.focusErrorSummary();
       return;
     }
