@@ -10,6 +10,8 @@
 // With a towns file (KPR_CONTACT_TOWNS, server/towns.mjs) one endpoint serves many towns: each town's routes are
 // the same under /towns/<id>/ (POST /towns/bannewitz/messages, …), with the town's origins, token, retention and
 // forwarding address; /health stays host-wide. Without one, the routes above serve the one town `default`.
+// With a towns file only, each town's coordinator also publishes the town's feeds under /towns/<id>/feeds/<name>,
+// where its widgets read them (feed-routes.mjs).
 //
 // This module builds the server from its parts and runs what happens beside the requests (retention, forwarding,
 // ALTCHA's start); each part is its own module: strict-json (the body), town-routing and cors (which town, whose

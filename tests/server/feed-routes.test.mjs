@@ -84,6 +84,12 @@ test('tokens open their own town only, both ways; no token, a wrong one, or a to
   assert.equal((await app.inject({ url: '/towns/bannewitz/feeds/goals' })).statusCode, 404, 'Freital’s feed is not Bannewitz’s');
 });
 
+test('the token is checked before the body is read: a large body without a token is 401, not 413', async (t) => {
+  const app = await host(t, { feedBodyLimit: 1000 });
+  const answer = await publish(app, 'x'.repeat(5000), { token: '' });
+  assert.equal(answer.statusCode, 401);
+});
+
 test('a token in the address is refused, whatever it is', async (t) => {
   const app = await host(t);
   const answer = await app.inject({ method: 'PUT', url: `/towns/bannewitz/feeds/goals?token=${BANNEWITZ_TOKEN}`, headers: { 'content-type': 'application/json' }, payload: goals });
