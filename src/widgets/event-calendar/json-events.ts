@@ -121,7 +121,15 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   }
   /** The zone the last range was asked in: the later reading prepares series in it, and so warns about their rules. */
   let zone: string | undefined;
+  /** The middle of the last range asked for: the later reading begins with the events nearest to it. */
+  let middle: number | undefined;
+  let sorted = false;
   const readLater = () => {
+    if (!sorted && middle !== undefined) {
+      // The months next to the one on screen first: a resident who moves on finds their events read.
+      unread.sort((a, b) => distance(a, middle!) - distance(b, middle!));
+      sorted = true;
+    }
     const batch = unread.splice(0, LATER_BATCH);
     for (const window of batch) {
       const event = read(window.item, window);
@@ -137,6 +145,7 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
       zone = timeZone;
       const found: CalendarEvent[] = [];
       const [fromDay, toDay] = [dayNumber(range.from) - MARGIN_DAYS, dayNumber(range.to) + MARGIN_DAYS];
+      middle ??= (fromDay + toDay) / 2;
       if (unread.length) {
         const left: Unread[] = [];
         for (const window of unread) {
@@ -160,6 +169,11 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
       return found.sort(byStart).slice(0, MAX_OCCURRENCES);
     },
   };
+}
+
+/** Days between an unread event's written days and `day`. */
+function distance({ first, last }: Unread, day: number): number {
+  return first > day ? first - day : last < day ? day - last : 0;
 }
 
 const WRITTEN_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})/;
