@@ -35,13 +35,9 @@ export function timeZoneFor(host: Element, requested: string | undefined): strin
   return valid ? zone : DEFAULT_TIME_ZONE;
 }
 
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** Joins names the way the language does: "A, B und C" / "A, B, and C". Cached: every measure lists its partners. */
+/** Joins names the way the language does: "A, B und C" / "A, B, and C". */
 export function formatList(values: string[], locale: string): string {
-  let formatter = listFormats.get(locale);
-  if (!formatter) listFormats.set(locale, (formatter = new Intl.ListFormat(locale, { type: 'conjunction' })));
-  return formatter.format(values);
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(values);
 }
 
 /** A file size as residents read it: "1,2 MB", "840 kB". */
@@ -53,8 +49,8 @@ export function formatBytes(bytes: number, locale: string): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A number as residents read it ("1.234,5", "12 %"); formatters are cached, charts format many values. */
-export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  const key = `${locale}|${JSON.stringify(options)}`;
+export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
+  const key = options ? `${locale}|${JSON.stringify(options)}` : locale; // most calls have no options: no JSON for them
   let formatter = numberFormats.get(key);
   if (!formatter) numberFormats.set(key, (formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, ...options })));
   return formatter.format(value);

@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import { textLanguage, type TextLanguage } from '../../core/feed/language.js';
+import { textLanguage } from '../../core/feed/language.js';
 import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
-import { formatCalendarDate, formatList, formatNumber } from '../../core/format.js';
+import { formatList, formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
 import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
@@ -12,16 +12,17 @@ import { baseStyles, stateStyles } from '../../core/styles.js';
 import de from '../../locales/de/goals.json';
 import { GOAL_SCHEMA } from './goal-schema.js';
 import { goalOverviewStyles } from './goal-overview.styles.js';
-import { STATUSES, type GoalEntry, type GoalLayout, type MeasureEntry } from './goal-overview.types.js';
+import { STATUSES, type GoalEntry, type GoalLayout } from './goal-overview.types.js';
+import type { TableWords } from './indicator.js';
 
 /**
  * Reading goals from feed items and drawing their icons and charts is needed only once the feed is there, so
  * that code loads with the feed (the feed controller's `prepare`) and is always there when the feed is ready.
  */
-let parts: { entries: typeof import('./goal-entry.js'); indicator: typeof import('./indicator.js'); icons: typeof import('./icons.js') };
+let parts: { entries: typeof import('./goal-entry.js'); indicator: typeof import('./indicator.js'); icons: typeof import('./icons.js'); measures: typeof import('./measures.js') };
 const loadParts = async () => {
-  const [entries, indicator, icons] = await Promise.all([import('./goal-entry.js'), import('./indicator.js'), import('./icons.js')]);
-  parts ??= { entries, indicator, icons };
+  const [entries, indicator, icons, measures] = await Promise.all([import('./goal-entry.js'), import('./indicator.js'), import('./icons.js'), import('./measures.js')]);
+  parts ??= { entries, indicator, icons, measures };
 };
 
 const TRANSLATIONS: Translations = {
@@ -144,16 +145,17 @@ export class KprGoalOverview extends LitElement {
     const measures = goals.reduce((sum, goal) => sum + goal.measures.length, 0);
     const counts = STATUSES.map((status) => goals.reduce((sum, goal) => sum + goal.counts[status], 0));
     const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 3));
+    const words = parts.indicator.tableWords(this.i18n);
     return html`<p class="summary" part="summary">
         ${t('goals.summary', { goals: t('goals.goalCount', { count: goals.length }), measures: t('goals.measureCount', { count: measures }) })}${measures
           ? html`: ${formatList(STATUSES.flatMap((status, index) => (counts[index] ? [t(`goals.statusCount.${status}`, { count: counts[index] })] : [])), this.i18n.locale)}`
           : nothing}
       </p>
-      <ul class="goals" role="list">${goals.map((goal, index) => this.renderGoal(goal, index, level))}</ul>`;
+      <ul class="goals" role="list">${goals.map((goal, index) => this.renderGoal(goal, index, level, words))}</ul>`;
   }
 
   /** Ids inside the card come from the goal's position: a feed's ids may hold spaces, which break ID references. */
-  private renderGoal(goal: GoalEntry, index: number, level: number): TemplateResult {
+  private renderGoal(goal: GoalEntry, index: number, level: number, words: TableWords): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
     const open = this.expanded || this.open.has(goal.id);
     const panel = `measures-${index}`;
@@ -166,11 +168,11 @@ export class KprGoalOverview extends LitElement {
       </div>
       ${goal.description ? html`<p class="description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${goal.description}</p>` : nothing}
       ${this.renderProgress(goal)}
-      ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => parts.indicator.renderIndicator(indicator, this.i18n))}</div>` : nothing}
+      ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => parts.indicator.renderIndicator(indicator, this.i18n, words))}</div>` : nothing}
       ${this.expanded ? nothing : html`<button type="button" class="button secondary" part="measures-button" aria-expanded=${open} aria-controls=${panel} aria-describedby="goal-${index}" @click=${() => this.toggle(goal.id)}>
         ${t(open ? 'goals.hideMeasures' : 'goals.showMeasures')} (${goal.measures.length})
       </button>`}
-      <div class="measures" part="measures" id=${panel} ?hidden=${!open}>${this.renderMeasures(goal, level + 1)}</div>
+      <div class="measures" part="measures" id=${panel} ?hidden=${!open}>${parts.measures.renderMeasures(goal, level + 1, { lang, dir }, this.i18n)}</div>
     </li>`;
   }
 
@@ -187,30 +189,6 @@ export class KprGoalOverview extends LitElement {
       </svg>
       ${counts.length ? html`<p class="counts">${counts.join(' · ')}</p>` : nothing}
     </div>`;
-  }
-
-  private renderMeasures(goal: GoalEntry, level: number): TemplateResult {
-    if (goal.measures.length === 0) return html`<p>${this.i18n.t('goals.noMeasures')}</p>`;
-    return html`${STATUSES.filter((status) => goal.counts[status]).map((status) => html`
-      <div role="heading" aria-level=${Math.min(6, level)} class="status-heading">${this.i18n.t(`goals.statusHeading.${status}`)}</div>
-      <ul class="measure-list">${goal.measures.filter((m) => m.status === status).map((measure) => this.renderMeasure(measure, textLanguage(goal.language, this.i18n.language, this.i18n.dir)))}</ul>`)}`;
-  }
-
-  private renderMeasure(measure: MeasureEntry, { lang, dir }: TextLanguage): TemplateResult {
-    const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
-    const date = (value: string) => formatCalendarDate(value, this.i18n.locale);
-    const period =
-      measure.start && measure.start === measure.end ? date(measure.start)
-      : measure.start && measure.end ? t('goals.period', { start: date(measure.start), end: date(measure.end) })
-      : measure.start ? t(measure.status === 'planned' ? 'goals.from' : 'goals.since', { start: date(measure.start) })
-      : measure.end ? t('goals.until', { end: date(measure.end) })
-      : '';
-    const partners = measure.partners.length ? `${t('goals.partners')}: ${formatList(measure.partners, this.i18n.locale)}` : '';
-    return html`<li class="measure">
-      <span class="measure-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${measure.href ? html`<a href=${measure.href} rel="noopener noreferrer">${measure.title}</a>` : measure.title}</span>
-      ${period || partners ? html`<span class="measure-meta">${[period, partners].filter(Boolean).join(' · ')}</span>` : nothing}
-      ${measure.description ? html`<span class="measure-description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${measure.description}</span>` : nothing}
-    </li>`;
   }
 
   private toggle(id: string): void {

@@ -34,8 +34,7 @@ function withFigure(sentence: string, shown: TemplateResult | string): TemplateR
 }
 
 /** The trend in words, for example "Seit 2022 um 12 % gesunken: eine gute Entwicklung." */
-export function describeTrend(indicator: IndicatorEntry, i18n: I18nController): TemplateResult {
-  const trend = trendOf(indicator);
+export function describeTrend(indicator: IndicatorEntry, i18n: I18nController, trend = trendOf(indicator)): TemplateResult {
   if (!trend) return html`${i18n.t(latest(indicator) ? 'goals.trend.single' : 'goals.trend.none')}`;
   const { change } = trend;
   const amount = change.kind === 'absolute' ? figure(change.amount, indicator.unit, i18n.locale) : describeChange(trend, i18n);
@@ -48,12 +47,31 @@ function describeChange({ change }: Trend, i18n: I18nController): string {
   return i18n.t('goals.points', { count: change.amount, value: formatNumber(change.amount, i18n.locale) });
 }
 
+/** The words of every indicator's table, looked up once per render rather than once per indicator or value. */
+export interface TableWords {
+  periodColumn: string;
+  valueColumn: string;
+  noValue: string;
+}
+
+export function tableWords(i18n: I18nController): TableWords {
+  return { periodColumn: i18n.t('goals.periodColumn'), valueColumn: i18n.t('goals.valueColumn'), noValue: i18n.t('goals.noValue') };
+}
+
+/*
+ * A table row with the value isolated, as `figure` does, or not; one template each, so a row is one template
+ * instance and not two (an overview has a row per period of every indicator).
+ */
+const isolatedRow = (period: string, value: string) => html`<tr><th scope="row">${period}</th><td><bdi>${value}</bdi></td></tr>`;
+const plainRow = (period: string, value: string) => html`<tr><th scope="row">${period}</th><td>${value}</td></tr>`;
+
 /**
  * One indicator: its name, latest value, a small chart, the trend in words, target and source. The figures
  * are also a table: read by screen readers in place of the chart, and printed.
  */
-export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController): TemplateResult {
+export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController, words = tableWords(i18n)): TemplateResult {
   const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
+  const isolated = indicator.unit !== '' && indicator.unit !== '%';
   const value = (number: number) => figure(number, indicator.unit, i18n.locale);
   const last = latest(indicator);
   const trend = trendOf(indicator);
@@ -66,10 +84,13 @@ export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController)
     ${renderChart(indicator)}
     <div class="data"><table>
       <caption>${t('goals.tableCaption', { name: indicator.name })}</caption>
-      <thead><tr><th scope="col">${t('goals.periodColumn')}</th><th scope="col">${t('goals.valueColumn')}</th></tr></thead>
-      <tbody>${indicator.series.map((point) => html`<tr><th scope="row">${point.period}</th><td>${point.value === null ? t('goals.noValue') : value(point.value)}</td></tr>`)}</tbody>
+      <thead><tr><th scope="col">${words.periodColumn}</th><th scope="col">${words.valueColumn}</th></tr></thead>
+      <tbody>${indicator.series.map(({ period, value }) =>
+        value === null ? plainRow(period, words.noValue)
+        : isolated ? isolatedRow(period, formatValue(value, indicator.unit, i18n.locale))
+        : plainRow(period, formatValue(value, indicator.unit, i18n.locale)))}</tbody>
     </table></div>
-    <p class="trend" data-judgement=${trend?.judgement ?? 'none'}>${describeTrend(indicator, i18n)}</p>
+    <p class="trend" data-judgement=${trend?.judgement ?? 'none'}>${describeTrend(indicator, i18n, trend)}</p>
     ${target ? html`<p class="target">${target}</p>` : nothing}
     ${indicator.note ? html`<p class="note">${indicator.note}</p>` : nothing}
     ${indicator.source ? html`<p class="source">${t('goals.source', { source: indicator.source })}</p>` : nothing}

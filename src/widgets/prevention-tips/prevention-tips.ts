@@ -4,10 +4,9 @@ import { FeedController } from '../../core/feed/feed-controller.js';
 import { textLanguage, type TextLanguage } from '../../core/feed/language.js';
 import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
-import { formatBytes, timeZoneFor } from '../../core/format.js';
+import { timeZoneFor } from '../../core/format.js';
 import { dayOf } from '../../core/time.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
-import { safeHtml } from '../../core/sanitize.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
 import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
@@ -181,9 +180,9 @@ export class KprPreventionTips extends LitElement {
     return /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : dayOf(now(), timeZoneFor(this, this.timeZone));
   }
 
-  private matching(): TipEntry[] {
+  private matching(all = this.tips()): TipEntry[] {
     const query = searchKey(this.query.trim());
-    return this.tips().filter((tip) => (!this.topic || tip.topic === this.topic) && tipEntries.isFor(tip, this.audience) && (!query || matchesQuery(tip.haystack, query)));
+    return all.filter((tip) => (!this.topic || tip.topic === this.topic) && tipEntries.isFor(tip, this.audience) && (!query || matchesQuery(tip.haystack, query)));
   }
 
   private renderList(): TemplateResult {
@@ -193,7 +192,8 @@ export class KprPreventionTips extends LitElement {
     const topics = TOPICS.filter((topic) => all.some((tip) => tip.topic === topic));
     const audiences = AUDIENCES.filter((audience) => audience !== 'everyone' && all.some((tip) => tip.audience.includes(audience)));
     const seasons = this.season ? this.today() : '';
-    const tips = this.matching().sort((a, b) => Number(!!seasons && !!b.season && seasons.includes(b.season)) - Number(!!seasons && !!a.season && seasons.includes(a.season)));
+    const tips = this.matching(all);
+    if (seasons) tips.sort((a, b) => Number(!!b.season && seasons.includes(b.season)) - Number(!!a.season && seasons.includes(a.season)));
     const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 3));
     return html`<div class="filters" part="filters">
         <label>${t('tips.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
@@ -230,20 +230,8 @@ export class KprPreventionTips extends LitElement {
         <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}"
           lang=${ifDefined(lang)} dir=${ifDefined(dir)} .textContent=${tip.title}></button>
       </div>
-      <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? this.renderContent(tip) : nothing}</div>
+      <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? tipEntries.renderContent(tip, this.i18n, this) : nothing}</div>
     </div>`;
-  }
-
-  private renderContent(tip: TipEntry): TemplateResult {
-    const t = (key: string) => this.i18n.t(key);
-    const list = (label: string, items: TemplateResult[]) => (items.length ? html`<div class="more"><strong>${label}</strong><ul>${items}</ul></div>` : nothing);
-    // The feed's words (teaser, text, labels and titles of links) are in the tip's language; the headings the widget's.
-    const { lang, dir } = this.languageOf(tip);
-    return html`${tip.summary ? html`<p class="summary" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.summary}</p>` : nothing}
-      ${tip.body.html ? html`<div class="body" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${safeHtml(tip, tip.body.html, { source: tip.source, hosts: [] }, this)}</div>` : tip.body.text ? html`<p lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.body.text}</p>` : nothing}
-      ${list(t('tips.phones'), tip.phones.map((p) => html`<li><span lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${p.label}</span>: <a href=${p.href}>${p.number}</a></li>`))}
-      ${list(t('tips.links'), tip.links.map((l) => html`<li><a href=${l.href} rel="noopener noreferrer" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${l.title}</a></li>`))}
-      ${list(t('tips.downloads'), tip.downloads.map((d) => html`<li><a href=${d.href} rel="noopener noreferrer" download lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${d.title}</a>${d.type || d.size ? ` (${[d.type, d.size ? formatBytes(d.size, this.i18n.locale) : ''].filter(Boolean).join(', ')})` : ''}</li>`))}`;
   }
 
   private renderSpotlight(): TemplateResult {
@@ -254,7 +242,7 @@ export class KprPreventionTips extends LitElement {
     return html`<article class="spotlight" part="spotlight" data-tip=${tip.id}>
       <p class="eyebrow">${this.i18n.t('tips.spotlight')} · ${this.i18n.t(`tips.topics.${tip.topic}`)}</p>
       <div role="heading" aria-level=${level} class="spotlight-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.title}</div>
-      ${this.renderContent(tip)}
+      ${tipEntries.renderContent(tip, this.i18n, this)}
     </article>`;
   }
 

@@ -1,4 +1,10 @@
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { textLanguage } from '../../core/feed/language.js';
 import type { LoadedItem } from '../../core/feed/types.js';
+import { formatBytes } from '../../core/format.js';
+import type { I18nController } from '../../core/i18n.js';
+import { safeHtml } from '../../core/sanitize.js';
 import { searchKey } from '../../core/search.js';
 import { plainText } from '../../core/text.js';
 import { safeLink } from '../../core/urls.js';
@@ -52,6 +58,21 @@ function webLink(url: string, source: string): string | undefined {
 }
 
 const bodyText = (item: LoadedItem) => item.content_text ?? (item.content_html ? plainText(item.content_html) : '');
+
+/**
+ * What an open tip (or the tip of the day) shows below its title: its teaser, text, phone numbers, links and
+ * downloads. Here, with the feed's reading, because nothing is open before a feed has come.
+ */
+export function renderContent(tip: TipEntry, i18n: I18nController, host: ReactiveElement): TemplateResult {
+  const list = (label: string, items: TemplateResult[]) => (items.length ? html`<div class="more"><strong>${label}</strong><ul>${items}</ul></div>` : nothing);
+  // The feed's words (teaser, text, labels and titles of links) are in the tip's language; the headings the widget's.
+  const { lang, dir } = textLanguage(tip.language, i18n.language, i18n.dir);
+  return html`${tip.summary ? html`<p class="summary" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.summary}</p>` : nothing}
+    ${tip.body.html ? html`<div class="body" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${safeHtml(tip, tip.body.html, { source: tip.source, hosts: [] }, host)}</div>` : tip.body.text ? html`<p lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.body.text}</p>` : nothing}
+    ${list(i18n.t('tips.phones'), tip.phones.map((p) => html`<li><span lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${p.label}</span>: <a href=${p.href}>${p.number}</a></li>`))}
+    ${list(i18n.t('tips.links'), tip.links.map((l) => html`<li><a href=${l.href} rel="noopener noreferrer" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${l.title}</a></li>`))}
+    ${list(i18n.t('tips.downloads'), tip.downloads.map((d) => html`<li><a href=${d.href} rel="noopener noreferrer" download lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${d.title}</a>${d.type || d.size ? ` (${[d.type, d.size ? formatBytes(d.size, i18n.locale) : ''].filter(Boolean).join(', ')})` : ''}</li>`))}`;
+}
 
 /** Whether a tip is for the chosen audience: tips without an audience, and tips for everyone, always are. */
 export function isFor(tip: TipEntry, audience: string): boolean {
