@@ -16,7 +16,9 @@ const FEEDS = ['blank-line-before-xml.rss', 'bom.atom', 'atom-entry-without-id.a
  */
 const TRICKY = ['\0', '\r', '\r\n', '\n', '\t', '\f', '\v', ' ', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\ud800', '\udc00', '😀', '>', '"', "'", '=', '/', ']]>', 'ä', 'ß', 'a', 'Z', '.'];
 
-describe('plainText', () => {
+describe('plainText', function () {
+  this.timeout(30_000); // a thousand and more parser runs, on a machine other test runs share
+
   it('gives the text of every element of the fixture feeds exactly as the HTML parser does', async () => {
     let plain = 0;
     for (const name of FEEDS) {
@@ -32,11 +34,11 @@ describe('plainText', () => {
 
   it('gives exactly what the HTML parser gives for generated text without markup', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary' })), { maxLength: 12 }), (parts) => {
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 10 }), (parts) => {
         const text = parts.join('').replace(/[<&]/g, '');
         expect(plainText(text)).to.equal(parsedText(text));
       }),
-      { seed: 17, numRuns: 3000 },
+      { seed: 17, numRuns: 1500 },
     );
   });
 
