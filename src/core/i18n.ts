@@ -127,8 +127,6 @@ export class I18nController implements ReactiveController {
   locale = DEFAULT_LANGUAGE;
   dir: 'ltr' | 'rtl' = 'ltr';
   private translate: TFunction = instance.getFixedT(DEFAULT_LANGUAGE);
-  /** The folder of the texts in use: "de", "en", "ls", …. */
-  private files = DEFAULT_LANGUAGE;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement, translations: Translations) {
     register(CORE);
@@ -148,11 +146,11 @@ export class I18nController implements ReactiveController {
   /**
    * Adds texts that a widget needs only after a resident acts (the contact form's error messages and outcomes), from
    * the chunk that loads then, so they are not part of the widget's first download. Resolves once they are there in
-   * the language in use; later changes of `lang` load them with the widget's other texts.
+   * the language the widget shows; later changes of `lang` load them with the widget's other texts.
    */
   async addTexts(translations: Translations): Promise<void> {
     register(translations);
-    await ensureLanguage(this.files);
+    await ensureLanguage(this.language === LEICHTE_SPRACHE ? 'ls' : this.language);
   }
 
   t(key: string, options?: Record<string, unknown>): string {
@@ -174,7 +172,6 @@ export class I18nController implements ReactiveController {
       void pending.then(() => this.refresh());
       return;
     }
-    this.files = files;
     this.language = language;
     this.locale = locale;
     this.dir = instance.dir(language);

@@ -55,6 +55,7 @@ async function submit(el: KprContact) {
   await waitUntil(
     () => shadow(el).querySelector('[part="error-summary"], [part="result"].sent, [part="result"].failed') || button.getAttribute('aria-disabled') === 'true',
     'the form to answer the press',
+    { timeout: 5000 },
   );
   await el.updateComplete;
 }
@@ -284,12 +285,12 @@ describe('<kpr-contact>', () => {
 
   it('says what to put right in the language of the page, also when it changes after sending', async () => {
     const el = await contactForm({ endpoint: endpoint().url, lang: 'en' });
-    await waitUntil(() => shadow(el).textContent!.includes('Send message'), 'English');
+    await waitUntil(() => shadow(el).textContent!.includes('Send message'), 'English', { timeout: 5000 });
     await submit(el);
     const summary = () => [...shadow(el).querySelectorAll('[part="error-summary"] :is(h2, a)')].map((part) => spoken(part.textContent));
     expect(summary()).to.deep.equal(['Please check your details', 'Please write your message.', 'Please agree to the privacy notice so that we may deal with your message.']);
     el.setAttribute('lang', 'pl');
-    await waitUntil(() => shadow(el).textContent!.includes('Wyślij wiadomość'), 'Polish');
+    await waitUntil(() => shadow(el).textContent!.includes('Wyślij wiadomość'), 'Polish', { timeout: 5000 });
     expect(summary()).to.deep.equal([
       'Prosimy sprawdzić wprowadzone dane',
       'Prosimy wpisać wiadomość.',
