@@ -27,6 +27,10 @@ import { instantMs } from './clock.mjs';
  * @property {number} [requestTimeoutMs] the whole request, body included, must have arrived this long after it
  *   began (default 30 s); a connection on which nothing moves for as long is closed too
  * @property {number} [keepAliveTimeoutMs] an idle connection is closed this long after its last answer (default 5 s)
+ * @property {number} [feedVersions] with a towns file: the versions kept of each published feed, the current one
+ *   among them (default 50; server/feed-store.mjs)
+ * @property {number} [feedBodyLimit] with a towns file: the largest feed a coordinator may publish, in bytes (default
+ *   1 MiB; server/feed-http.mjs)
  * @property {TrustProxy} [trustProxy] whose X-Forwarded-For to believe (default: nobody's); see trustedProxies
  * @property {boolean | object} [logger] Fastify's logger (default: off)
  * @property {() => Date} [now] the clock (default: the server's, server/clock.mjs; KPR_NOW pins it)
@@ -173,6 +177,8 @@ export function optionsFromEnv(env = process.env) {
     requestTimeoutMs: timeout(env.KPR_CONTACT_REQUEST_TIMEOUT_MS, 'KPR_CONTACT_REQUEST_TIMEOUT_MS') ?? DEFAULTS.requestTimeoutMs,
     keepAliveTimeoutMs: timeout(env.KPR_CONTACT_KEEP_ALIVE_TIMEOUT_MS, 'KPR_CONTACT_KEEP_ALIVE_TIMEOUT_MS') ?? DEFAULTS.keepAliveTimeoutMs,
     trustProxy: trustProxyFromEnv(env.KPR_CONTACT_TRUST_PROXY),
+    feedVersions: number(env.KPR_CONTACT_FEED_VERSIONS, 'KPR_CONTACT_FEED_VERSIONS'),
+    feedBodyLimit: number(env.KPR_CONTACT_FEED_BODY_LIMIT, 'KPR_CONTACT_FEED_BODY_LIMIT'),
     logger: { level: env.KPR_CONTACT_LOG_LEVEL || 'info' },
     now: pinnedClock(env.KPR_NOW),
   };

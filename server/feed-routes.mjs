@@ -89,7 +89,7 @@ export function serveFeeds(app, { many, routing, config, now }) {
       if (refusal) return reply.code(refusal.status).send(refusal.body);
       let check;
       try {
-        check = await checkFeedText(text, FEED_WIDGETS[/** @type {keyof typeof FEED_WIDGETS} */ (feed)]);
+        check = await checkFeedText(text, FEED_WIDGETS[/** @type {keyof typeof FEED_WIDGETS} */ (feed)], now());
       } catch (error) {
         if (!(error instanceof ValidatorMissing)) throw error;
         request.log.error(error.message);

@@ -9,6 +9,7 @@ import { installDomParser } from './dom-shim.js';
 import { parseUrl } from '../core/urls.js';
 import { expandSources, isWebAddress, probeUrl, readSource, SourceError } from './read-source.js';
 import { useClockFromEnvironment } from './environment-clock.js';
+import { setClock } from '../core/clock.js';
 
 export const VALIDATE_USAGE = `Usage: asskomm-widgets validate [options] <file-or-URL>...
 
@@ -28,6 +29,17 @@ Options:
                    that another site cannot read is a warning.
 
 Exit status: 0 everything would show (warnings allowed), 1 something would not, 2 usage error or unreadable source.`;
+
+/**
+ * One feed's text checked as `validate --widget <widget>` checks a file, for a program that holds the text (the
+ * reference server's feed routes, server/feed-check.mjs), at the instant `at` of the caller's own clock. Nothing is
+ * asked for over the network: a file's images and links are not probed.
+ */
+export async function checkFeedText(text: string, widget: WidgetName, at: Date): Promise<FeedReport> {
+  installDomParser();
+  setClock(at);
+  return checkFeed(text, { source: 'feed.json', widget });
+}
 
 /** The Origin a URL is asked for from without --origin: a site that is surely not the feed's own. */
 export const NEUTRAL_ORIGIN = 'https://example.org';

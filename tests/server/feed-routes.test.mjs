@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tokenHash } from '../../server/auth.mjs';
 import { setClock } from '../../server/clock.mjs';
+import { optionsFromEnv } from '../../server/config.mjs';
 import { FEED_CACHE_CONTROL } from '../../server/feed-routes.mjs';
 import { server, tempDir, TODAY } from './support.mjs';
 
+// The server's clock, which the validator is given too.
 setClock(TODAY);
-process.env.KPR_NOW = new Date(TODAY).toISOString(); // the validator's clock (dist/cli/validate.js reads KPR_NOW)
 
 const BANNEWITZ_TOKEN = 'a'.repeat(64);
 const FREITAL_TOKEN = 'f'.repeat(64);
@@ -121,7 +122,8 @@ test('a feed with errors is refused with 422 and the validator’s codes and pat
 });
 
 test('only UTF-8 JSON, within the size limit: Latin-1, another charset, another type and a large body are refused', async (t) => {
-  const app = await host(t, { feedBodyLimit: 20_000 });
+  const { feedBodyLimit } = optionsFromEnv({ KPR_CONTACT_FEED_BODY_LIMIT: '20000' });
+  const app = await host(t, { feedBodyLimit });
   const latin1 = await app.inject({ method: 'PUT', url: '/towns/bannewitz/feeds/goals', headers: { 'content-type': 'application/json', authorization: `Bearer ${BANNEWITZ_TOKEN}` }, payload: Buffer.from(goals, 'latin1') });
   assert.equal(latin1.statusCode, 400);
   assert.match(latin1.json().error, /not valid UTF-8/);
@@ -152,8 +154,8 @@ test('If-Match: over the version seen only (412 otherwise, 428 without); the sam
   assert.equal((await app.inject({ url: '/towns/bannewitz/feeds/goals' })).body, changed);
 });
 
-test('versions with the token, and a restore as the next version over the current one only', async (t) => {
-  const app = await host(t);
+test('versions with the token, and a restore as the next version over the current one only; the oldest beyond KPR_CONTACT_FEED_VERSIONS go', async (t) => {
+  const app = await host(t, { feedVersions: optionsFromEnv({ KPR_CONTACT_FEED_VERSIONS: '2' }).feedVersions });
   const auth = { authorization: `Bearer ${BANNEWITZ_TOKEN}` };
   const one = (await publish(app, goals)).json();
   const two = (await publish(app, changed, { ifMatch: one.etag })).json();
@@ -176,6 +178,8 @@ test('versions with the token, and a restore as the next version over the curren
   assert.equal(served.statusCode, 200);
   assert.equal(served.body, goals);
   assert.equal(served.headers.etag, restored.json().etag);
+  const kept = await app.inject({ url: '/towns/bannewitz/feeds/goals/versions', headers: auth });
+  assert.deepEqual(kept.json().versions.map((/** @type {any} */ v) => v.version), [3, 2], 'two versions kept: the restore and the one before');
 });
 
 test('CORS: the town’s origins read the feed and may publish from the editor; other origins get no CORS headers', async (t) => {
