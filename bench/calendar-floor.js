@@ -1,6 +1,6 @@
 // The floor of the calendar benchmark (bench/calendar.mjs): the least work that shows what <kpr-event-calendar>
 // shows for the bench's 5,000 events. It reads the same KPR events feed, expands the weekly series, places the
-// events on the days on screen and writes the month grid or the list as the same plain HTML (the same elements,
+// events on the days on screen and writes the month grid or the list (its first page of 100 entries, as the widget) as the same plain HTML (the same elements,
 // classes and texts as the widget's shadow DOM) in one pass, into a shadow root with the widget's own style
 // sheets. No Lit, no i18next, no schema, no validation, no time-zone arithmetic: it reads the Berlin wall-clock
 // dates and times as the feed writes them, which holds for this feed only (that is what makes it a floor).
@@ -12,6 +12,8 @@
     return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c]) : text;
   };
   const DAY_MS = 86_400_000;
+  /** Entries a list shows before its "Weitere Termine anzeigen" button, as the widget (list-pages.ts). */
+  const PAGE_SIZE = 100;
   const dayNumber = (day) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
   const dayText = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
   const noon = (day) => new Date(dayNumber(day) * DAY_MS + DAY_MS / 2);
@@ -105,9 +107,12 @@
   function list(found, range) {
     const days = [...byDay(found, range.from, range.to)].sort(([a], [b]) => a - b);
     let html = '<label class="search">Termine durchsuchen<input type="search"></label><p class="visually-hidden" role="status"></p><div class="agenda" part="list">';
+    let left = PAGE_SIZE;
     for (const [day, occurrences] of days) {
-      const listed = occurrences.filter((o) => o.startDay === day || day === range.from);
+      if (left <= 0) break;
+      const listed = occurrences.filter((o) => o.startDay === day || day === range.from).slice(0, left);
       if (!listed.length) continue;
+      left -= listed.length;
       html += `<section class="agenda-day "><div role="heading" class="agenda-date" part="day-heading" aria-level="3">${LONG.format(noon(dayText(day)))}</div><ul class="agenda-events">`;
       for (const { event, startDay, endDay } of listed) {
         const time = startDay === endDay ? event.time : SHORT.formatRange(noon(dayText(startDay)), noon(dayText(endDay)));
@@ -115,6 +120,8 @@
       }
       html += '</ul></section>';
     }
+    // The widget's first page, and its button for the next (src/widgets/event-calendar/list-pages.ts).
+    if (found.length > PAGE_SIZE) html += '<button type="button" class="button secondary more-button" part="more-button">Weitere Termine anzeigen</button>';
     return `${html}</div>`;
   }
 

@@ -227,6 +227,9 @@ export const eventCalendarStyles = css`
   .agenda-time {
     color: var(--_muted);
   }
+  .more-button {
+    justify-self: start;
+  }
   .earlier-button {
     justify-self: start;
     display: inline-flex;

@@ -12,6 +12,7 @@ import { renderDayDetails, renderEventDetails } from './details.js';
 import { eventCalendarStyles } from './event-calendar.styles.js';
 import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 import { EventDialogController } from './dialog-controller.js';
+import { firstEntries, ListPagesController, PAGE_SIZE } from './list-pages.js';
 import { icsFileName } from './ics-export.js';
 import { writeJsonLd } from './json-ld.js';
 import { CALENDAR_FORMATS, EventSourcesController } from './sources.js';
@@ -58,6 +59,7 @@ const EVERY_ITEM: MergeRules = { identity: () => [], replaces: () => false };
  * @csspart month - The month grid.
  * @csspart list - A list of days with their events.
  * @csspart earlier-button - In the list of this month, the button that shows or hides the days already past.
+ * @csspart more-button - Below a long list, the button that shows its next entries.
  * @csspart day-heading - A day's heading in a list.
  * @csspart event - One event in a list.
  * @csspart event-button - The button that opens an event's details.
@@ -141,6 +143,7 @@ export class KprEventCalendar extends LitElement {
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);
+  private readonly pages = new ListPagesController(this);
   private focusCursor = false;
   private shown: readonly CalendarEvent[] = [];
 
@@ -227,6 +230,8 @@ export class KprEventCalendar extends LitElement {
       return days.length ? renderAgenda(days, context, true) : renderEmpty(t('calendar.noUpcoming'));
     }
     const filtered = Boolean(query || this.active.size);
+    // A list of another month, search or choice of categories starts with its first page (and says nothing yet).
+    if (view === 'list') this.pages.limitFor(`${range.from}|${query}|${[...this.active].join(',')}`);
     return html`${renderToolbar(context, view, headingLevels(this.headingLevel, view).month, {
         move: (day) => this.moveTo(day),
         show: (v) => (this.view = v),
@@ -237,24 +242,31 @@ export class KprEventCalendar extends LitElement {
       ${view === 'month'
         ? html`<div @keydown=${this.moveInGrid}>${renderMonth(context, 'month-heading')}</div>${events.length ? nothing : html`<p class="month-empty">${t('calendar.noEventsMonth')}</p>`}`
         : html`<label class="search">${t('calendar.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
-          <p class="visually-hidden" role="status">${query ? t('calendar.found', { count: events.length }) : ''}</p>
+          <p class="visually-hidden" role="status">${query ? t('calendar.found', { count: events.length }) : this.pages.announcement}</p>
           ${events.length ? this.renderMonthList(events, range, context, filtered) : renderEmpty(t(filtered ? 'calendar.noMatch' : 'calendar.noEventsMonth'))}`}`;
   }
 
   /**
    * The list of a month. This month's starts at today, with the days already past behind a button: an event that
    * ended before today is there, one still running is under today. Other months, and this one on its first day,
-   * are listed whole.
+   * are listed from their first day. A long list shows its first entries and a button for the next (ListPagesController).
    */
   private renderMonthList(events: readonly CalendarEvent[], month: DayRange, context: ViewContext, filtered: boolean): TemplateResult {
     const today = this.today;
-    if (today <= month.from || today >= month.to) return renderList(agendaDays(events, month), undefined, context);
-    return renderList(agendaDays(events.filter((e) => e.endDay >= today), { from: today, to: month.to }), {
+    const thisMonth = today > month.from && today < month.to;
+    const { days, rest } = firstEntries(agendaDays(thisMonth ? events.filter((e) => e.endDay >= today) : events, thisMonth ? { from: today, to: month.to } : month),
+      this.pages.limit);
+    const more = rest ? {
+      label: this.i18n.t('calendar.showMore'),
+      show: () => this.pages.showMore(this.i18n.t('calendar.moreShown', { count: Math.min(rest, PAGE_SIZE) })),
+    } : undefined;
+    if (!thisMonth) return renderList(days, undefined, context, more);
+    return renderList(days, {
       days: agendaDays(events.filter((e) => e.endDay < today), { from: month.from, to: today }),
       open: this.earlierOpen,
       toggle: () => (this.earlierOpen = !this.earlierOpen),
       noneLater: this.i18n.t(filtered ? 'calendar.noLaterMatch' : 'calendar.noLaterEvents'),
-    }, context);
+    }, context, more);
   }
 
   private renderDialogContent(): TemplateResult | typeof nothing {

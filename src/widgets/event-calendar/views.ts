@@ -201,13 +201,14 @@ export interface EarlierDays {
  * disclosure pattern): residents look for what is next, and still find last week's meeting. The button stays the
  * same element when toggled, so the focus stays on it.
  */
-export function renderList(days: AgendaDays, earlier: EarlierDays | undefined, context: ViewContext): TemplateResult {
+export function renderList(days: AgendaDays, earlier: EarlierDays | undefined, context: ViewContext, more?: { label: string; show(): void }): TemplateResult {
   const count = earlier?.days.reduce((sum, [, events]) => sum + events.length, 0) ?? 0;
   return html`<div class="agenda" part="list">
     ${earlier && count ? html`<button type="button" class="button secondary earlier-button" part="earlier-button" aria-expanded=${earlier.open} aria-controls="earlier-days"
         @click=${earlier.toggle}>${context.i18n.t('calendar.earlier', { count })}</button>
       <div class="agenda earlier-days" id="earlier-days" ?hidden=${!earlier.open}>${earlier.open ? earlier.days.map(([day, events]) => renderAgendaDay(day, events, context, true)) : nothing}</div>` : nothing}
     ${days.map(([day, events]) => renderAgendaDay(day, events, context))}
+    ${more ? html`<button type="button" class="button secondary more-button" part="more-button" @click=${more.show}>${more.label}</button>` : nothing}
     ${days.length || !earlier ? nothing : html`<p class="none-later">${earlier.noneLater}</p>`}
   </div>`;
 }

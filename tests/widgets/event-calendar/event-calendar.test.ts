@@ -22,6 +22,55 @@ async function press(el: KprEventCalendar, key: string) {
 }
 
 describe('<kpr-event-calendar>', () => {
+  describe('a long list', () => {
+    /** A feed of `count` events in January 2027, five a day from the 1st, titled in order. */
+    const longFeed = (count: number) => URL.createObjectURL(new Blob([JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Termine',
+      items: Array.from({ length: count }, (_, i) => ({
+        id: `t${i}`,
+        title: `Termin ${String(i + 1).padStart(3, '0')}`,
+        content_text: 'Beratung',
+        _kpr: { start: `2027-01-${String(1 + Math.floor(i / 5)).padStart(2, '0')}T${String(8 + (i % 5)).padStart(2, '0')}:00:00+01:00` },
+      })),
+    })], { type: 'application/feed+json' }));
+    const titles = (el: HTMLElement) => [...shadow(el).querySelectorAll('.event-button')].map((button) => spoken(button.textContent));
+    const status = (el: HTMLElement) => spoken(shadow(el).querySelector('[role="status"]')!.textContent);
+
+    it('shows the first 100 entries and a button that appends the next, with the focus on the first new one and their count said', async () => {
+      const el = await calendar({ date: '2027-01', view: 'list', src: longFeed(150) });
+      expect(titles(el)).to.have.length(100);
+      expect(titles(el).at(-1)).to.equal('Termin 100');
+      const more = shadow(el).querySelector<HTMLButtonElement>('[part="more-button"]')!;
+      expect(spoken(more.textContent)).to.equal('Weitere Termine anzeigen');
+      expect(status(el)).to.equal('');
+      more.focus();
+      await press(el, 'Enter');
+      expect(titles(el)).to.have.length(150);
+      expect(titles(el).at(-1)).to.equal('Termin 150');
+      expect(shadow(el).querySelector('[part="more-button"]')).to.equal(null);
+      expect(focused(el)).to.equal('event-button: Termin 101');
+      expect(status(el)).to.equal('50 weitere Termine angezeigt');
+      // Another month's list starts with its first page again, and the live region has nothing old to say.
+      shadow(el).querySelector<HTMLButtonElement>('[aria-label="Nächster Monat"]')!.click();
+      await el.updateComplete;
+      shadow(el).querySelector<HTMLButtonElement>('[aria-label="Vorheriger Monat"]')!.click();
+      await el.updateComplete;
+      expect(titles(el)).to.have.length(100);
+      expect(status(el)).to.equal('');
+    });
+
+    it('searches all of the month\'s events, not only the first page', async () => {
+      const el = await calendar({ date: '2027-01', view: 'list', src: longFeed(150) });
+      const search = shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+      search.value = 'Termin 150';
+      search.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Termin 150']);
+      expect(status(el)).to.equal('1 Termin gefunden');
+    });
+  });
+
   describe('month view', () => {
     it('shows the month\'s events at Berlin time, whatever the visitor\'s zone (the test browser is in New York)', async () => {
       const el = await calendar({ date: '2026-12' });
