@@ -206,12 +206,16 @@ describe('<kpr-goal-overview>', () => {
     expect(spoken(card(el, 'Sich sicher fühlen').querySelector('.latest')!.textContent)).to.equal('71.5% (2023)');
   });
 
-  it('is axe-clean as cards, open, as a list and in English', async () => {
+  // Four axe runs are two tests, each within the time a test has on a busy machine.
+  it('is axe-clean as cards, closed and open', async () => {
     const el = await goalWidget();
     await expect(el).to.be.accessible();
     measuresButton(card(el, 'Weniger Straftaten')).click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+
+  it('is axe-clean as a list with every measure shown, and in English', async () => {
     await expect(await goalWidget({ layout: 'list', expanded: '' })).to.be.accessible();
     const english = await goalWidget({ lang: 'en' });
     await waitUntil(() => shadow(english).textContent!.includes('Show measures'), 'English texts');
