@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { changesBetween, type Change } from '../model/changes.js';
+import { changesBetween, describeChange, type Change } from '../model/changes.js';
 import { downloadName, downloadText } from '../model/download.js';
 import type { CheckController } from './check-controller.js';
 import type { DraftController } from './draft-controller.js';
@@ -61,11 +61,6 @@ export class SaveController implements ReactiveController {
     }
   }
 
-  private changeText(change: Change): string {
-    const fields = 'fields' in change ? change.fields.map((field) => this.t(`save.fields.${field.replace('_kpr.', '')}`, { defaultValue: field })).join(', ') : '';
-    return this.t(`save.change.${change.kind}`, { title: 'title' in change ? change.title : '', fields });
-  }
-
   renderReview(): TemplateResult | typeof nothing {
     if (!this.review) return nothing;
     const { template } = this.draft.draft!;
@@ -73,7 +68,7 @@ export class SaveController implements ReactiveController {
       <h2 id="editor-review-heading" tabindex="-1">${this.t('save.reviewHeading')}</h2>
       <p>${template ? this.t('save.fromTemplate') : this.t('save.against', { name: this.draft.draft!.name })}</p>
       ${this.review.length
-        ? html`<ul>${this.review.map((change) => html`<li>${this.changeText(change)}</li>`)}</ul>`
+        ? html`<ul>${this.review.map((change) => html`<li>${describeChange(change, (key, options) => this.t(key, options))}</li>`)}</ul>`
         : html`<p>${this.t('save.noChanges')}</p>`}
       <div class="editor-actions">
         <button type="button" class="editor-button" id="editor-download-now" @click=${() => this.download()}>${this.t('save.downloadNow', { name: downloadName(this.draft.draft!.name) })}</button>

@@ -10,6 +10,12 @@ export type Change =
   | { kind: 'changed'; title: string; fields: string[] }
   | { kind: 'moved' };
 
+/** A change in the coordinator's words (`save.change.*` of the editor's texts), for the download's and the publish summary. */
+export function describeChange(change: Change, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const fields = 'fields' in change ? change.fields.map((field) => t(`save.fields.${field.replace('_kpr.', '')}`, { defaultValue: field })).join(', ') : '';
+  return t(`save.change.${change.kind}`, { title: 'title' in change ? change.title : '', fields });
+}
+
 const itemsOf = (feed: Json | undefined): JsonObject[] =>
   feed && typeof feed === 'object' && !Array.isArray(feed) && Array.isArray(feed.items) ? (feed.items.filter((item) => item && typeof item === 'object' && !Array.isArray(item)) as JsonObject[]) : [];
 const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);

@@ -7,7 +7,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Translations } from '../../core/i18n.js';
 import de from '../../locales/de/editor-publish.json';
-import type { Change } from '../model/changes.js';
+import { describeChange } from '../model/changes.js';
 import type { FeedKind } from '../model/templates.js';
 import { FEED_NAMES, type PublishFailure, type PublishedVersion } from './publish-client.js';
 import { PublishController, type PublishEditor, type SettingsField } from './publish-controller.js';
@@ -122,11 +122,6 @@ export class PublishPanel extends LitElement {
     </div>`;
   }
 
-  private changeText(change: Change): string {
-    const fields = 'fields' in change ? change.fields.map((field) => this.t(`save.fields.${field.replace('_kpr.', '')}`, { defaultValue: field })).join(', ') : '';
-    return this.t(`save.change.${change.kind}`, { title: 'title' in change ? change.title : '', fields });
-  }
-
   private renderVersion(version: PublishedVersion): TemplateResult {
     const label = this.t('publish.version', { version: version.version, when: this.controller.when(version.publishedAt) });
     return html`<li>
@@ -148,7 +143,7 @@ export class PublishPanel extends LitElement {
       </p>
       ${controller.feedUrl ? html`<p class="editor-hint">${this.t('publish.address')} <code>${controller.feedUrl}</code></p>` : nothing}
       <h3>${current ? this.t('publish.changesHeading', { version: current.version }) : this.t('publish.changesFirst')}</h3>
-      ${changes.length ? html`<ul>${changes.map((change) => html`<li>${this.changeText(change)}</li>`)}</ul>` : html`<p>${this.t('save.noChanges')}</p>`}
+      ${changes.length ? html`<ul>${changes.map((change) => html`<li>${describeChange(change, (key, options) => this.t(key, options))}</li>`)}</ul>` : html`<p>${this.t('save.noChanges')}</p>`}
       <div class="editor-actions">
         <button type="button" class="editor-button" id="publish-now" aria-disabled=${controller.busy ? 'true' : 'false'} @click=${() => this.publish()}>${this.t('publish.now', { name: FEED_NAMES[kind] })}</button>
       </div>
