@@ -6,6 +6,7 @@
 // for every connection: a version is on disk when its promise resolves.
 import { createRequire } from 'node:module';
 import { etagOf, isExpected } from './feed-store-shared.mjs';
+import { runMigrations } from './store-postgres-schema.mjs';
 
 /** @typedef {import('./feed-store.mjs').FeedStore} FeedStore */
 /** @typedef {import('./feed-store.mjs').FeedVersion} FeedVersion */
@@ -42,28 +43,8 @@ const fromRow = (row) => ({
 /** @param {any} row */
 const withText = (row) => (row ? { ...fromRow(row), text: /** @type {string} */ (row.text) } : undefined);
 
-/** @param {import('pg').Pool} pool */
-async function migrate(pool) {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS feed_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query('SELECT coalesce(max(version), 0) AS version FROM feed_migrations');
-    const from = Number(rows[0].version);
-    if (from > POSTGRES_FEED_MIGRATIONS.length) throw new Error(`the database's feed tables are version ${from}, newer than this server knows (${POSTGRES_FEED_MIGRATIONS.length}): update the server`);
-    for (let version = from + 1; version <= POSTGRES_FEED_MIGRATIONS.length; version++) {
-      await client.query(POSTGRES_FEED_MIGRATIONS[version - 1]);
-      await client.query('INSERT INTO feed_migrations (version) VALUES ($1)', [version]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+/** The feed store's migrations, beside the message store's in the same database. @param {import('pg').Pool} pool */
+const migrate = (pool) => runMigrations(pool, { table: 'feed_migrations', lock: MIGRATION_LOCK, migrations: POSTGRES_FEED_MIGRATIONS, what: "the database's feed tables" });
 
 /**
  * @param {string} databaseUrl

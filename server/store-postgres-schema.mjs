@@ -29,21 +29,24 @@ export const POSTGRES_MIGRATIONS = [
 
 /**
  * Runs the migrations the database has not had, in one transaction under an advisory lock: a second process
- * starting at the same moment waits, then finds them done.
+ * starting at the same moment waits, then finds them done. The message store's and the feed store's
+ * (feed-store-postgres.mjs) each keep their versions in a table of their own.
  * @param {import('pg').Pool} pool
+ * @param {{ table: string, lock: number, migrations: string[], what: string }} set
+ *   `what`: the tables' name in an error, "the database's schema"
  */
-export async function migrate(pool) {
+export async function runMigrations(pool, { table, lock, migrations, what }) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query('SELECT coalesce(max(version), 0) AS version FROM schema_migrations');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${table} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query(`SELECT coalesce(max(version), 0) AS version FROM ${table}`);
     const from = Number(rows[0].version);
-    if (from > POSTGRES_MIGRATIONS.length) throw new Error(`the database's schema is version ${from}, newer than this server knows (${POSTGRES_MIGRATIONS.length}): update the server`);
-    for (let version = from + 1; version <= POSTGRES_MIGRATIONS.length; version++) {
-      await client.query(POSTGRES_MIGRATIONS[version - 1]);
-      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+    if (from > migrations.length) throw new Error(`${what} is version ${from}, newer than this server knows (${migrations.length}): update the server`);
+    for (let version = from + 1; version <= migrations.length; version++) {
+      await client.query(migrations[version - 1]);
+      await client.query(`INSERT INTO ${table} (version) VALUES ($1)`, [version]);
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -52,4 +55,9 @@ export async function migrate(pool) {
   } finally {
     client.release();
   }
+}
+
+/** The message store's migrations. @param {import('pg').Pool} pool */
+export function migrate(pool) {
+  return runMigrations(pool, { table: 'schema_migrations', lock: MIGRATION_LOCK, migrations: POSTGRES_MIGRATIONS, what: "the database's schema" });
 }
