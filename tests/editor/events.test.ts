@@ -118,6 +118,37 @@ describe('feed editor: events', function () {
     expect(nextDates(editor).slice(0, 2)).to.deep.equal(['Dienstag, 1. Dezember 2026, 16:00 Uhr', 'Dienstag, 8. Dezember 2026, 16:00 Uhr']);
   });
 
+  it('adds an extra date outside the rule and an organiser: the extra date among the next ten, both in the downloaded feed', async () => {
+    const editor = await mountEditor();
+    await newEvent(editor, 'Sprechstunde der Bürgerpolizei', '01.12.2026', '16:00');
+    await choose(editor, RULE, 'WEEKLY');
+    await choose(editor, `${RECURRENCE}-interval`, '2');
+    await typeInto(editor, `${RECURRENCE}-rdate-day`, '23.12.2026', false);
+    await sendKeys({ press: 'Enter' });
+    await editor.updateComplete;
+    await waitUntil(() => $(editor, '#editor-status').textContent === 'Mittwoch, 23. Dezember 2026 als zusätzlicher Termin eingetragen.', 'the extra date announced');
+    expect(nextDates(editor).slice(0, 4)).to.deep.equal([
+      'Dienstag, 1. Dezember 2026, 16:00 Uhr',
+      'Dienstag, 15. Dezember 2026, 16:00 Uhr',
+      'Mittwoch, 23. Dezember 2026, 16:00 Uhr',
+      'Dienstag, 29. Dezember 2026, 16:00 Uhr',
+    ]);
+    await typeInto(editor, `${KPR}_organizer_name`, 'Polizeirevier Freital', false);
+
+    const file = await download(editor);
+    expect(file.feed.items[0]!._kpr.recurrence).to.deep.equal({ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', rdates: ['2026-12-23'] });
+    expect(file.feed.items[0]!._kpr.organizer).to.deep.equal({ name: 'Polizeirevier Freital' });
+    const report = await checkFeed(file.text, { source: file.name, widget: 'event-calendar' });
+    expect(report.problems.filter((problem) => problem.severity === 'error')).to.deep.equal([]);
+
+    // Taken off the list again: the focus goes to the field for another day.
+    $(editor, `${RECURRENCE}-rdates-list button`).focus();
+    await sendKeys({ press: 'Enter' });
+    await editor.updateComplete;
+    await waitUntil(() => focusedId() === `${RECURRENCE}-rdate-day`.slice(1), 'the focus on the field for another day');
+    expect(nextDates(editor)[2]).to.equal('Dienstag, 29. Dezember 2026, 16:00 Uhr');
+  });
+
   it('shows a cancelled event as cancelled in the preview', async () => {
     const editor = await mountEditor();
     await newEvent(editor, 'Vortrag: Betrug am Telefon', '26.11.2026', '15:00', '16:30');

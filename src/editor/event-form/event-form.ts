@@ -65,6 +65,15 @@ export class EventForm extends ItemsForm {
       ${textField(context, { path: [...kpr, 'registration_url'], label: t('event.registration'), hint: t('event.registrationHint'), type: 'url' })}
       ${textField(context, { path: [...path, 'url'], label: t('event.url'), hint: t('event.urlHint'), type: 'url' })}
       ${textField(context, { path: [...kpr, 'accessibility'], label: t('event.accessibility'), hint: t('event.accessibilityHint'), type: 'textarea' })}
+      <fieldset class="editor-pairs">
+        <legend>${t('event.organizer')}</legend>
+        <p class="editor-hint">${t('event.organizerHint')}</p>
+        ${textField(context, { path: [...kpr, 'organizer', 'name'], label: t('event.organizerName'), hint: t('event.organizerNameHint') })}
+        <div class="editor-row">
+          ${textField(context, { path: [...kpr, 'organizer', 'email'], label: t('event.organizerEmail'), autocomplete: 'off' })}
+          ${textField(context, { path: [...kpr, 'organizer', 'url'], label: t('event.organizerUrl'), type: 'url' })}
+        </div>
+      </fieldset>
       ${recurrenceFields(this, context, this.typed, path, this.kprOf(index), () => this.requestUpdate())}
       ${textField(context, { path: [...path, 'id'], label: t('event.id'), hint: t('event.idHint'), size: 'medium', required: true })}
     </article>`;

@@ -1,5 +1,6 @@
 // An event's recurrence in the form: how often (every week / every second week on Tuesday, monthly on the last Friday
-// or on the 15th, yearly), until when, the days taken out, and the next ten dates as the calendar will show them.
+// or on the 15th, yearly), until when, the days taken out and the extra days, and the next ten dates as the calendar
+// will show them.
 // A rule the form cannot express (from an opened file) is kept as written and shown read-only, with its dates.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -112,7 +113,8 @@ export function recurrenceFields(
     ${form && anchor ? ruleFields(context, typed, base, form, anchor, setRule, redraw) : nothing}
     ${mode === 'custom' ? html`<p class="editor-notice" id="${base}-custom">${t('recurrence.custom')} <code>${rrule}</code></p>` : nothing}
     ${rrule && anchor ? nextDatesList(host, context, base, kpr, anchor, rrule, recurrence!, exdatesPath, locale, store) : nothing}
-    ${recurrence ? exceptionsList(host, context, typed, base, recurrence, anchor, exdatesPath, locale, store, redraw) : nothing}
+    ${recurrence ? datesList('exdates', host, context, typed, base, recurrence, anchor, recurrencePath, locale, store, redraw) : nothing}
+    ${recurrence ? datesList('rdates', host, context, typed, base, recurrence, anchor, recurrencePath, locale, store, redraw) : nothing}
   </fieldset>`;
 }
 
@@ -271,36 +273,54 @@ function nextDatesList(
   </div>`;
 }
 
-/** The days taken out of the series, each with a button that puts it back, and a field to take out another. */
-function exceptionsList(
+/**
+ * The series' own lists of days: those taken out (`exdates`) and the extra ones outside the rule (`rdates`, starting at
+ * the series' time of day). Each day has a button that takes it off the list, and a field adds another.
+ */
+const DATE_LISTS = {
+  exdates: {
+    input: 'exclude-day', list: 'exdates-list', add: 'exclude-add',
+    texts: { legend: 'exdates', none: 'noExdates', remove: 'putBack', removed: 'restored', day: 'excludeDay', hint: 'excludeDayHint', invalid: 'excludeDayInvalid', addButton: 'excludeAdd', added: 'excluded' },
+  },
+  rdates: {
+    input: 'rdate-day', list: 'rdates-list', add: 'rdate-add',
+    texts: { legend: 'rdates', none: 'noRdates', remove: 'rdateRemove', removed: 'rdateRemoved', day: 'rdateDay', hint: 'rdateDayHint', invalid: 'excludeDayInvalid', addButton: 'rdateAdd', added: 'rdateAdded' },
+  },
+} as const;
+
+function datesList(
+  kind: keyof typeof DATE_LISTS,
   host: HTMLElement,
   context: FormContext,
   typed: TypedTexts,
   base: string,
   recurrence: JsonObject,
   anchor: SeriesAnchor | undefined,
-  exdatesPath: Path,
+  recurrencePath: Path,
   locale: string,
   store: (value: Json | undefined, path?: Path) => void,
   redraw: () => void,
 ): TemplateResult {
-  const { t } = context;
-  const exdates = Array.isArray(recurrence.exdates) ? recurrence.exdates : [];
+  const ids = DATE_LISTS[kind];
+  const texts = ids.texts;
+  const t = (key: string, options?: Record<string, unknown>) => context.t(`recurrence.${key}`, options);
+  const path = [...recurrencePath, kind];
+  const days = Array.isArray(recurrence[kind]) ? recurrence[kind] : [];
   const zone = anchor?.timeZone ?? 'Europe/Berlin';
   const inWords = (entry: Json) => {
     const [date] = seriesDates([entry], true, zone);
     return typeof date === 'string' ? formatDay(date, locale, 'long') : String(entry);
   };
-  const putBack = async (index: number) => {
-    const day = inWords(exdates[index]!);
-    const rest = exdates.filter((_, at) => at !== index);
-    store(rest.length ? rest : undefined, exdatesPath);
-    announce(host, t('recurrence.restored', { day }));
+  const inputId = `${base}-${ids.input}`;
+  const remove = async (index: number) => {
+    const day = inWords(days[index]!);
+    const rest = days.filter((_, at) => at !== index);
+    store(rest.length ? rest : undefined, path);
+    announce(host, t(texts.removed, { day }));
     await context.settled();
-    const buttons = host.querySelectorAll<HTMLButtonElement>(`#${base}-exdates-list button`);
-    (buttons[Math.min(index, buttons.length - 1)] ?? host.ownerDocument.getElementById(`${base}-exclude-day`))?.focus();
+    const buttons = host.querySelectorAll<HTMLButtonElement>(`#${base}-${ids.list} button`);
+    (buttons[Math.min(index, buttons.length - 1)] ?? host.ownerDocument.getElementById(inputId))?.focus();
   };
-  const inputId = `${base}-exclude-day`;
   const text = typed.texts.get(inputId) ?? '';
   const invalid = typed.texts.get(`${inputId}-invalid`) === 'true';
   const add = async () => {
@@ -312,20 +332,20 @@ function exceptionsList(
     }
     typed.texts.delete(inputId);
     typed.texts.delete(`${inputId}-invalid`);
-    store([...exdates, day], exdatesPath);
-    announce(host, t('recurrence.excluded', { day: formatDay(day, locale, 'long') }));
+    store([...days, day], path);
+    announce(host, t(texts.added, { day: formatDay(day, locale, 'long') }));
   };
-  return html`<fieldset class="editor-pairs" id="${fieldId(exdatesPath)}" data-path=${pathString(exdatesPath)} tabindex="-1">
-    <legend>${t('recurrence.exdates')}</legend>
-    ${problemsOf(context, exdatesPath)}
-    ${exdates.length
-      ? html`<ul id="${base}-exdates-list">${exdates.map((entry, index) => html`<li>${inWords(entry)}
-          <button type="button" class="editor-button-secondary editor-button-small" @click=${() => putBack(index)}>${t('recurrence.putBack')}<span class="editor-visually-hidden">: ${inWords(entry)}</span></button></li>`)}</ul>`
-      : html`<p class="editor-hint">${t('recurrence.noExdates')}</p>`}
+  return html`<fieldset class="editor-pairs" id="${fieldId(path)}" data-path=${pathString(path)} tabindex="-1">
+    <legend>${t(texts.legend)}</legend>
+    ${problemsOf(context, path)}
+    ${days.length
+      ? html`<ul id="${base}-${ids.list}">${days.map((entry, index) => html`<li>${inWords(entry)}
+          <button type="button" class="editor-button-secondary editor-button-small" @click=${() => remove(index)}>${t(texts.remove)}<span class="editor-visually-hidden">: ${inWords(entry)}</span></button></li>`)}</ul>`
+      : html`<p class="editor-hint">${t(texts.none)}</p>`}
     <div class="editor-field ${invalid ? 'editor-field-error' : ''}">
-      <label for=${inputId}>${t('recurrence.excludeDay')}</label>
-      <p class="editor-hint" id="${inputId}-hint">${t('recurrence.excludeDayHint')}</p>
-      ${invalid ? html`<div class="editor-field-problems" id="${inputId}-error"><p class="editor-error">${t('recurrence.excludeDayInvalid')}</p></div>` : nothing}
+      <label for=${inputId}>${t(texts.day)}</label>
+      <p class="editor-hint" id="${inputId}-hint">${t(texts.hint)}</p>
+      ${invalid ? html`<div class="editor-field-problems" id="${inputId}-error"><p class="editor-error">${t(texts.invalid)}</p></div>` : nothing}
       <input id=${inputId} class="editor-input-short" type="text" autocomplete="off" spellcheck="false"
         aria-describedby=${invalid ? `${inputId}-hint ${inputId}-error` : `${inputId}-hint`} aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
         .value=${live(text)}
@@ -337,6 +357,6 @@ function exceptionsList(
           }
         }} />
     </div>
-    <button type="button" class="editor-button-secondary" id="${base}-exclude-add" @click=${() => add()}>${t('recurrence.excludeAdd')}</button>
+    <button type="button" class="editor-button-secondary" id="${base}-${ids.add}" @click=${() => add()}>${t(texts.addButton)}</button>
   </fieldset>`;
 }
