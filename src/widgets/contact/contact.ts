@@ -271,7 +271,10 @@ export class KprContact extends LitElement {
           this.shownAt = performance.now();
         },
       }).then((sender) => (this.sender = sender)),
-    );
+    ).catch((error: unknown) => {
+      this.senderLoading = undefined; // offline for a moment: the next focus or press tries again
+      throw error;
+    });
     return this.senderLoading;
   }
 }

@@ -13,7 +13,7 @@ async function contactForm(lang: string): Promise<HTMLElement> {
   wrapper.append(el);
   // The texts of a language other than German arrive a moment later, with its direction.
   const direction = lang === 'ar' ? 'rtl' : 'ltr';
-  await waitUntil(() => shadow(el).querySelector(`[part="base"][dir="${direction}"]`), `the form to be ${direction}`);
+  await waitUntil(() => shadow(el).querySelector(`[part="base"][dir="${direction}"]`), `the form to be ${direction}`, { timeout: 5000 });
   return el;
 }
 
