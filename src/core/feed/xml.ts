@@ -108,13 +108,21 @@ function idOf(item: Omit<FeedItem, 'id'>, noun: 'item' | 'entry', path: string, 
 }
 
 function rssImage(item: Element, url: string): Pick<FeedItem, 'image' | '_kpr'> {
-  const media = [...item.getElementsByTagNameNS(MEDIA, 'content'), ...item.getElementsByTagNameNS(MEDIA, 'thumbnail')];
-  const candidate =
-    children(item, 'enclosure').find((e) => e.getAttribute('type')?.startsWith('image/')) ??
-    media.find((m) => m.localName === 'thumbnail' || m.getAttribute('medium') === 'image' || m.getAttribute('type')?.startsWith('image/'));
+  const candidate = children(item, 'enclosure').find((e) => e.getAttribute('type')?.startsWith('image/')) ?? mediaImage(item);
   const image = link(candidate, url, 'url');
+  if (!image) return {};
   const alt = item.getElementsByTagNameNS(MEDIA, 'description')[0]?.textContent?.trim();
-  return compact({ image, _kpr: image && alt ? { image_alt: alt } : undefined });
+  return alt ? { image, _kpr: { image_alt: alt } } : { image };
+}
+
+/** The first Media RSS image: among the media:content elements, then the thumbnails (no lists made: most items have none). */
+function mediaImage(item: Element): Element | undefined {
+  for (const name of ['content', 'thumbnail']) {
+    for (const media of item.getElementsByTagNameNS(MEDIA, name)) {
+      if (media.localName === 'thumbnail' || media.getAttribute('medium') === 'image' || media.getAttribute('type')?.startsWith('image/')) return media;
+    }
+  }
+  return undefined;
 }
 
 /** Atom 1.0, and Atom 0.3 (its draft), whose elements differ in name only where both are read here. */
