@@ -55,15 +55,16 @@ async function attempt(url: string, { signal, timeoutMs, maxBytes, headers, onHe
       void response.body?.cancel();
       throw tooLarge(url, maxBytes);
     }
-    return await readLimited(response, maxBytes, url, combined, new FeedDecoder(response.headers.get('content-type')));
+    const bytes = await readLimited(response, maxBytes, url, combined);
+    return decodeFeedBytes(bytes, response.headers.get('content-type'));
   } catch (error) {
     throw failure(error);
   }
 }
 
-async function readLimited(response: Response, maxBytes: number, url: string, signal: AbortSignal, decoder: FeedDecoder): Promise<string> {
+async function readLimited(response: Response, maxBytes: number, url: string, signal: AbortSignal): Promise<Uint8Array> {
   const reader = response.body?.getReader();
-  if (!reader) return decoder.text();
+  if (!reader) return new Uint8Array();
   // WebKit does not end a pending read when the fetch is aborted after the headers came: a feed that arrives a
   // byte a second would keep the widget loading for ever. So the abort ends the read here, and hangs up.
   const aborted = new Promise<never>((_, reject) => {
@@ -76,6 +77,7 @@ async function readLimited(response: Response, maxBytes: number, url: string, si
     else signal.addEventListener('abort', stop, { once: true });
   });
   aborted.catch(() => {}); // raced below; unhandled only when the body ended first
+  const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
     const { done, value } = await Promise.race([reader.read(), aborted]);
@@ -86,65 +88,15 @@ async function readLimited(response: Response, maxBytes: number, url: string, si
       void reader.cancel();
       throw tooLarge(url, maxBytes);
     }
-    decoder.push(value);
+    chunks.push(value);
   }
-  return decoder.text();
-}
-
-/** The first bytes the encoding is told from: a byte-order mark, or an XML declaration. */
-const HEAD_BYTES = 120;
-
-/**
- * Decodes a feed while it arrives, chunk by chunk, into the text `decodeFeedBytes` gives for all its bytes: the
- * encoding is chosen from the first bytes as there, and strictly; when the bytes turn out not to be valid in it,
- * the whole is decoded by `decodeFeedBytes` at the end. So decoding a large feed is done by the time its last
- * byte has come, instead of after it.
- */
-class FeedDecoder {
-  private readonly chunks: Uint8Array[] = [];
-  private length = 0;
-  /** Undefined until chosen; null when the streaming decode has been given up. */
-  private decoder?: TextDecoder | null;
-  private readonly parts: string[] = [];
-
-  constructor(private readonly contentType: string | null) {}
-
-  push(chunk: Uint8Array): void {
-    this.chunks.push(chunk);
-    this.length += chunk.byteLength;
-    if (this.decoder) this.decode(chunk, true);
-    else if (this.decoder === undefined && this.length >= HEAD_BYTES) this.start();
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
   }
-
-  text(): string {
-    if (this.decoder === undefined) this.start();
-    if (this.decoder) this.decode(undefined, false);
-    return this.decoder ? this.parts.join('') : decodeFeedBytes(this.bytes(), this.contentType);
-  }
-
-  private start(): void {
-    this.decoder = chooseDecoder(this.bytes(), this.contentType);
-    for (const chunk of this.chunks) if (this.decoder) this.decode(chunk, true);
-  }
-
-  private decode(chunk: Uint8Array | undefined, stream: boolean): void {
-    try {
-      this.parts.push(this.decoder!.decode(chunk, { stream }));
-    } catch {
-      this.decoder = null; // not valid in the encoding chosen first: decodeFeedBytes tries the next at the end
-    }
-  }
-
-  private bytes(): Uint8Array {
-    if (this.chunks.length === 1) return this.chunks[0]!;
-    const bytes = new Uint8Array(this.length);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
-  }
+  return bytes;
 }
 
 function tooLarge(url: string, maxBytes: number): FeedError {
@@ -162,9 +114,11 @@ const BOMS: Array<[string, number[]]> = [['utf-8', [0xef, 0xbb, 0xbf]], ['utf-16
  * (Exported for files read from disk, which have no HTTP charset: the validator reads them as a widget would.)
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string {
-  const marked = markedEncoding(bytes);
+  const marked = BOMS.find(([, mark]) => mark.every((byte, index) => bytes[index] === byte))?.[0];
   if (marked) return new TextDecoder(marked).decode(bytes);
-  for (const label of encodingLabels(bytes, contentType)) {
+  const head = new TextDecoder('ascii').decode(bytes.subarray(0, 120));
+  const declared = /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
+  for (const label of [/charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1], declared, 'utf-8']) {
     try {
       if (label) return new TextDecoder(label, { fatal: true }).decode(bytes);
     } catch {
@@ -172,31 +126,6 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
     }
   }
   return new TextDecoder().decode(bytes);
-}
-
-function markedEncoding(bytes: Uint8Array): string | undefined {
-  return BOMS.find(([, mark]) => mark.every((byte, index) => bytes[index] === byte))?.[0];
-}
-
-/** The encodings to try, strictly and in this order, for bytes without a byte-order mark. */
-function encodingLabels(bytes: Uint8Array, contentType: string | null): Array<string | undefined> {
-  const head = new TextDecoder('ascii').decode(bytes.subarray(0, HEAD_BYTES));
-  const declared = /^\s*<\?xml[^>]*encoding=["']([\w-]+)/i.exec(head)?.[1];
-  return [/charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1], declared, 'utf-8'];
-}
-
-/** The decoder `decodeFeedBytes` would try first on bytes that begin with `head` (a label it knows), or null. */
-function chooseDecoder(head: Uint8Array, contentType: string | null): TextDecoder | null {
-  const marked = markedEncoding(head);
-  if (marked) return new TextDecoder(marked);
-  for (const label of encodingLabels(head, contentType)) {
-    try {
-      if (label) return new TextDecoder(label, { fatal: true });
-    } catch {
-      // an unknown label: decodeFeedBytes goes on to the next
-    }
-  }
-  return null;
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {

@@ -12,9 +12,8 @@ import { renderDayDetails, renderEventDetails } from './details.js';
 import { eventCalendarStyles } from './event-calendar.styles.js';
 import type { CalendarEvent, DayRange } from './event-calendar.types.js';
 import { EventDialogController } from './dialog-controller.js';
-import { firstEntries, ListPagesController, PAGE_SIZE } from './list-pages.js';
+import type { ListPagesController } from './list-pages.js';
 import { icsFileName } from './ics-export.js';
-import { writeJsonLd } from './json-ld.js';
 import { CALENDAR_FORMATS, EventSourcesController } from './sources.js';
 import { agendaDays, dayForKey, groupByDay, headingLevels, renderAgenda, renderList, renderMonth, renderToolbar, type ViewContext } from './views.js';
 import { now, nowMs } from '../../core/clock.js';
@@ -138,12 +137,14 @@ export class KprEventCalendar extends LitElement {
   private declare earlierOpen: boolean;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  // The events reader loads while the feed is in flight, not after it has arrived.
-  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: KEEP_FEED_ORDER, merge: EVERY_ITEM, prepare: () => import('./json-events.js') });
+  // The events reader and the list's pages load while the feed is in flight: nothing is drawn before it has come.
+  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: KEEP_FEED_ORDER, merge: EVERY_ITEM, prepare: () => this.prepare() });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);
-  private readonly pages = new ListPagesController(this);
+  private pages?: ListPagesController;
+  /** Writes the events on screen as JSON-LD for search engines: loaded with the feed, as nothing is written before. */
+  private writeJsonLd?: typeof import('./json-ld.js').writeJsonLd;
   private focusCursor = false;
   private shown: readonly CalendarEvent[] = [];
 
@@ -151,6 +152,12 @@ export class KprEventCalendar extends LitElement {
     super();
     Object.assign(this, { src: '', view: '', date: '', limit: 5, category: '', urlState: false, headingLevel: 2, timeZone: '', eager: false, timeout: 10 });
     Object.assign(this, { cursor: '', narrow: false, active: new Set<string>(), query: '', earlierOpen: false });
+  }
+
+  private async prepare(): Promise<void> {
+    const [, { ListPagesController }, { writeJsonLd }] = await Promise.all([import('./json-events.js'), import('./list-pages.js'), import('./json-ld.js')]);
+    this.pages ??= new ListPagesController(this);
+    this.writeJsonLd = writeJsonLd;
   }
 
   override connectedCallback(): void {
@@ -231,7 +238,7 @@ export class KprEventCalendar extends LitElement {
     }
     const filtered = Boolean(query || this.active.size);
     // A list of another month, search or choice of categories starts with its first page (and says nothing yet).
-    if (view === 'list') this.pages.limitFor(`${range.from}|${query}|${[...this.active].join(',')}`);
+    if (view === 'list') this.pages?.limitFor(`${range.from}|${query}|${[...this.active].join(',')}`);
     return html`${renderToolbar(context, view, headingLevels(this.headingLevel, view).month, {
         move: (day) => this.moveTo(day),
         show: (v) => (this.view = v),
@@ -242,7 +249,7 @@ export class KprEventCalendar extends LitElement {
       ${view === 'month'
         ? html`<div @keydown=${this.moveInGrid}>${renderMonth(context, 'month-heading')}</div>${events.length ? nothing : html`<p class="month-empty">${t('calendar.noEventsMonth')}</p>`}`
         : html`<label class="search">${t('calendar.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
-          <p class="visually-hidden" role="status">${query ? t('calendar.found', { count: events.length }) : this.pages.announcement}</p>
+          <p class="visually-hidden" role="status">${query ? t('calendar.found', { count: events.length }) : this.pages?.announcement}</p>
           ${events.length ? this.renderMonthList(events, range, context, filtered) : renderEmpty(t(filtered ? 'calendar.noMatch' : 'calendar.noEventsMonth'))}`}`;
   }
 
@@ -254,11 +261,10 @@ export class KprEventCalendar extends LitElement {
   private renderMonthList(events: readonly CalendarEvent[], month: DayRange, context: ViewContext, filtered: boolean): TemplateResult {
     const today = this.today;
     const thisMonth = today > month.from && today < month.to;
-    const { days, rest } = firstEntries(agendaDays(thisMonth ? events.filter((e) => e.endDay >= today) : events, thisMonth ? { from: today, to: month.to } : month),
-      this.pages.limit);
+    const { days, rest } = this.pages!.firstEntries(agendaDays(thisMonth ? events.filter((e) => e.endDay >= today) : events, thisMonth ? { from: today, to: month.to } : month));
     const more = rest ? {
       label: this.i18n.t('calendar.showMore'),
-      show: () => this.pages.showMore(this.i18n.t('calendar.moreShown', { count: Math.min(rest, PAGE_SIZE) })),
+      show: () => this.pages!.showMore(this.i18n.t('calendar.moreShown', { count: Math.min(rest, this.pages!.pageSize) })),
     } : undefined;
     if (!thisMonth) return renderList(days, undefined, context, more);
     return renderList(days, {
@@ -282,7 +288,7 @@ export class KprEventCalendar extends LitElement {
   }
 
   protected override updated(): void {
-    writeJsonLd(this, this.events.state === 'ready' ? this.shown : []);
+    this.writeJsonLd?.(this, this.events.state === 'ready' ? this.shown : []);
     if (this.focusCursor) {
       this.focusCursor = false;
       this.renderRoot.querySelector<HTMLElement>(`td[data-day="${this.cursor}"]`)?.focus();

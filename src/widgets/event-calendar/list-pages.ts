@@ -9,9 +9,11 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
  * The pages of a long list. A month with hundreds of events is not read entry by entry, and writing them all
  * would keep residents waiting: the list shows the first entries and a button that appends the next ones. The
  * focus moves to the first entry added, and a live region says how many were added, so that keyboard and screen
- * reader users go on reading where the list grew (nothing they had is lost or moved).
+ * reader users go on reading where the list grew (nothing they had is lost or moved). It loads with the events
+ * reader, while the feed is in flight, not in the widget's first download.
  */
 export class ListPagesController implements ReactiveController {
+  readonly pageSize = PAGE_SIZE;
   /** How many entries are shown. */
   limit = PAGE_SIZE;
   /** What the live region says after a press: how many entries were added. */
@@ -39,6 +41,11 @@ export class ListPagesController implements ReactiveController {
     this.limit += PAGE_SIZE;
     this.announcement = announcement;
     this.host.requestUpdate();
+  }
+
+  /** The first page(s) of a list's days. */
+  firstEntries(days: AgendaDays): { days: AgendaDays; rest: number } {
+    return firstEntries(days, this.limit);
   }
 
   hostUpdated(): void {

@@ -100,9 +100,9 @@ export class EventSourcesController implements ReactiveController {
     const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | Failure> => {
       if (document.format !== 'icalendar' && document.format !== 'oparl') {
         const items = this.feed.items.filter((item) => item.source === document.url);
-        const { jsonEventSource, noEventsMessage } = await import('./json-events.js');
+        const { jsonEventSource, noEventsMessage, whenIdle } = await import('./json-events.js');
         if (!isEventFeed(items)) return this.refuse(document.url, noEventsMessage(items.length));
-        return jsonEventSource(items, document.url, index, warn, (step) => this.whenIdle(documents, step));
+        return jsonEventSource(items, document.url, index, warn, (step) => whenIdle(step, () => documents === this.documents));
       }
       try {
         if (document.format === 'oparl') {
@@ -133,21 +133,6 @@ export class EventSourcesController implements ReactiveController {
     this.cache.clear();
     this.ready = true;
     this.host.requestUpdate();
-  }
-
-  /**
-   * Runs `step` while the browser is idle, until it says nothing is left or `src` has changed: a large feed's events
-   * far from the days on screen are read then, after the first render, and the console hears about their faults.
-   */
-  private whenIdle(documents: readonly FeedDocument[], step: () => boolean): void {
-    const run = (deadline?: IdleDeadline) => {
-      let more = documents === this.documents;
-      while (more && (!deadline || deadline.timeRemaining() > 2)) more = step();
-      if (more) schedule();
-    };
-    // Safari has no requestIdleCallback: a timer's task, after the frame that shows the calendar.
-    const schedule = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 50));
-    schedule();
   }
 
   /**
