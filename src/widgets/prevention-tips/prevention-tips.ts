@@ -191,9 +191,10 @@ export class KprPreventionTips extends LitElement {
     if (all.length === 0) return renderEmpty(t('tips.empty'));
     const topics = TOPICS.filter((topic) => all.some((tip) => tip.topic === topic));
     const audiences = AUDIENCES.filter((audience) => audience !== 'everyone' && all.some((tip) => tip.audience.includes(audience)));
-    const seasons = this.season ? this.today() : '';
+    // With `season`, the tips for this time of year come first in their topic ("dark-months" from October to March).
+    const seasons = this.season ? tipEntries.seasonsOf(this.today()) : [];
     const tips = this.matching(all);
-    if (seasons) tips.sort((a, b) => Number(!!b.season && seasons.includes(b.season)) - Number(!!a.season && seasons.includes(a.season)));
+    if (seasons.length) tips.sort((a, b) => Number(!!b.season && seasons.includes(b.season)) - Number(!!a.season && seasons.includes(a.season)));
     const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 3));
     return html`<div class="filters" part="filters">
         <label>${t('tips.search')}<input type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>

@@ -171,6 +171,15 @@ describe('<kpr-prevention-tips>', () => {
     });
   });
 
+  it('puts the tips for the season first in their topic with `season`, in the list too', async () => {
+    const tip = (id: string, title: string, season?: string) => ({ id, title, content_text: 'Text.', _kpr: { topic: 'burglary', ...(season ? { season } : {}) } });
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Tipps', items: [tip('a', 'Fenster sichern'), tip('b', 'Urlaub planen', 'summer'), tip('c', 'Licht an', 'dark-months')] };
+    const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/feed+json' }));
+    expect(titles(await tipsWidget({}, src))).to.deep.equal(['Fenster sichern', 'Licht an', 'Urlaub planen'], 'by title');
+    expect(titles(await tipsWidget({ season: '', date: '2026-11-24' }, src))).to.deep.equal(['Licht an', 'Fenster sichern', 'Urlaub planen']);
+    expect(titles(await tipsWidget({ season: '', date: '2026-07-10' }, src))).to.deep.equal(['Urlaub planen', 'Fenster sichern', 'Licht an']);
+  });
+
   it('opens the tip in the address (#tip-<id>) and moves focus to it', async () => {
     history.replaceState(null, '', '#tip-fahrrad-codieren');
     try {
