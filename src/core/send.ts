@@ -4,7 +4,8 @@
  * retry must carry the same idempotency key and the resident should see that it is happening.
  */
 export interface SendOptions {
-  method?: 'POST' | 'GET';
+  /** POST by default; the editor publishes with PUT. */
+  method?: 'POST' | 'GET' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;

@@ -51,8 +51,7 @@ export const feedAddress = (connection: Connection, kind: FeedKind) => `${connec
 async function request(connection: Connection, url: string, options: { method?: 'GET' | 'POST' | 'PUT'; headers?: Record<string, string>; body?: string } = {}): Promise<SendAnswer> {
   try {
     return await send(url, {
-      // send() posts and gets for the widgets; a publish is a PUT, which fetch sends the same way.
-      method: (options.method ?? 'GET') as 'GET',
+      method: options.method ?? 'GET',
       headers: { Authorization: `Bearer ${connection.token}`, ...options.headers },
       ...(options.body !== undefined ? { body: options.body } : {}),
       timeoutMs: TIMEOUT_MS,
