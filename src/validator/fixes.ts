@@ -98,6 +98,10 @@ export function fieldOf(path: string): string {
 export function fixFor(problem: Pick<Problem, 'path' | 'code' | 'expected'>, schemaFile = 'the schema'): string {
   const field = fieldOf(problem.path);
   const { expected } = problem;
+  // A tip whose easy version has no text is not shown: leaving the field out is no remedy, leaving "easy" out is.
+  if (/\.easy\.content_text$/.test(problem.path) && (problem.code === 'schema-required' || problem.code === 'schema-min-length')) {
+    return 'Write the tip\'s text in Leichte Sprache into "content_text" (short sentences, plain text), or leave "easy" out.';
+  }
   if (/measures\[\d+\]\.(start|end)$/.test(problem.path)) return `Write "${field}" as a date such as 2024-03-01 or a month such as 2024-03.`;
   switch (problem.code) {
     case 'kpr-missing': {
