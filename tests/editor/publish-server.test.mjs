@@ -191,6 +191,8 @@ for (const engine of engines) {
 
       // Restore version 1: the third entry of the list, by keyboard.
       await press(page, '#publish-restore-1');
+      await page.waitForSelector('#publish-restore-confirm');
+      await press(page, '#publish-restore-confirm');
       await waitFor(page, 'Version 1 ist wiederhergestellt und jetzt als Version 4 veröffentlicht');
       assert.equal(await focused(page), 'publish-state');
       assert.match(await page.$eval('.editor-publish-versions', (list) => list.textContent ?? ''), /Version 4 vom 24\. November 2026 um 10:00\s*– wiederhergestellt aus Version 1\s*– veröffentlicht/);

@@ -108,6 +108,39 @@ describe('feed editor: the publish panel', function () {
     expect($(editor, '#publish-restore-1').getAttribute('aria-label')).to.equal('Version 1 wiederherstellen');
   });
 
+  it('asks before a restore: Escape and "Abbrechen" go back to the version’s button, "Ja" restores it', async () => {
+    const version2 = { ...version1, version: 2, etag: '"2-bbbbbbbbbbbbbbbb"', publishedAt: '2026-11-21T08:30:00.000Z' };
+    const version3 = { ...version1, version: 3, etag: '"3-cccccccccccccccc"', publishedAt: '2026-11-22T08:30:00.000Z', restoredFrom: 1 };
+    const text = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Alt', items: [] });
+    answers.set(`GET ${FEED}/versions`, json(200, { feed: 'goals', versions: [{ ...version2, current: true }, version1] }));
+    answers.set(`GET ${FEED}/versions/2`, json(200, { ...version2, text }));
+    const editor = await openPanel();
+    await fill(editor, SERVER, 'bannewitz', 'geheim-123');
+    await pressAndWait(editor, '#publish-connect', 'publish-state');
+
+    await pressAndWait(editor, '#publish-restore-1', 'publish-restore-confirm');
+    expect($(editor, '[role="group"][aria-labelledby="publish-restore-question"]').textContent).to.include(
+      'Version 1 wieder veröffentlichen? Sie ersetzt Version 2, und die Website zeigt sie innerhalb einer Minute.',
+    );
+    expect($(editor, '#publish-restore-confirm').textContent).to.equal('Ja, Version 1 veröffentlichen');
+    await expect(editor).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focusedId() === 'publish-restore-1', `the focus is on "${focusedId()}"`);
+    await pressAndWait(editor, '#publish-restore-1', 'publish-restore-confirm');
+    await pressAndWait(editor, '#publish-restore-cancel', 'publish-restore-1');
+    expect(seen.some((request) => request.method === 'POST')).to.equal(false, 'nothing restored before "Ja"');
+
+    answers.set(`POST ${FEED}/versions/1/restore`, json(201, version3));
+    answers.set(`GET ${FEED}/versions`, json(200, { feed: 'goals', versions: [{ ...version3, current: true }, version2, version1] }));
+    answers.set(`GET ${FEED}/versions/3`, json(200, { ...version3, text }));
+    await pressAndWait(editor, '#publish-restore-1', 'publish-restore-confirm');
+    await pressAndWait(editor, '#publish-restore-confirm', 'publish-state');
+    const restore = seen.find((request) => request.method === 'POST')!;
+    expect(restore.url).to.equal(`${FEED}/versions/1/restore`);
+    expect(restore.headers['if-match']).to.equal(version2.etag);
+    await waitUntil(() => $(editor, '#editor-status').textContent === 'Version 1 ist wiederhergestellt und jetzt als Version 3 veröffentlicht.', 'not announced');
+  });
+
   it('shows the server’s problems (422) in English, and each failure in a box that takes the focus', async () => {
     answers.set(`GET ${FEED}/versions`, json(200, { feed: 'goals', versions: [] }));
     answers.set(`PUT ${FEED}`, json(422, { error: 'the feed has 1 error(s)', problems: [{ severity: 'error', code: 'link-not-allowed', path: 'items[0]._kpr.measures[0].url', message: '"javascript:x" is not shown: only http(s) links are', fix: 'Link to a web page.' }], warnings: [] }));

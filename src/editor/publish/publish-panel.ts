@@ -29,6 +29,8 @@ export class PublishPanel extends LitElement {
    * its own updates: an edit changes the changes shown, and a change of language the texts.) */
   declare kind: FeedKind;
   private publishing?: PublishController;
+  /** The version whose restore waits for "yes": a restore replaces what residents see, so it is asked first. */
+  private confirming?: number;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -70,8 +72,26 @@ export class PublishPanel extends LitElement {
     await this.afterRequest(result === 'published', '#publish-now');
   }
 
+  private async askRestore(version: number): Promise<void> {
+    if (this.controller.busy) return;
+    this.confirming = version;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#publish-restore-confirm')?.focus();
+  }
+
+  /** Back to the list without restoring: the focus returns to the version's own button. */
+  private async cancelRestore(): Promise<void> {
+    const version = this.confirming;
+    this.confirming = undefined;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.querySelector<HTMLElement>(`#publish-restore-${version}`)?.focus();
+  }
+
   private async restore(version: number): Promise<void> {
     if (this.controller.busy) return;
+    this.confirming = undefined;
     await this.afterRequest(await this.controller.restore(version), '#publish-state');
   }
 
@@ -128,9 +148,24 @@ export class PublishPanel extends LitElement {
       ${label}${version.restoredFrom ? ` ${this.t('publish.restoredFrom', { version: version.restoredFrom })}` : ''}
       ${version.current
         ? html`<strong>${this.t('publish.currentMark')}</strong>`
-        : html`<button type="button" class="editor-button-secondary" id="publish-restore-${version.version}" aria-disabled=${this.controller.busy ? 'true' : 'false'}
-            aria-label=${this.t('publish.restoreLabel', { version: version.version })} @click=${() => this.restore(version.version)}>${this.t('publish.restore')}</button>`}
+        : this.confirming === version.version
+          ? this.renderConfirm(version.version)
+          : html`<button type="button" class="editor-button-secondary" id="publish-restore-${version.version}" aria-disabled=${this.controller.busy ? 'true' : 'false'}
+              aria-label=${this.t('publish.restoreLabel', { version: version.version })} @click=${() => this.askRestore(version.version)}>${this.t('publish.restore')}</button>`}
     </li>`;
+  }
+
+  /** The question before a restore, in the version's own entry: "yes" restores, "no" or Escape goes back. */
+  private renderConfirm(version: number): TemplateResult {
+    return html`<div class="editor-publish-confirm" role="group" aria-labelledby="publish-restore-question"
+        @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && (event.stopPropagation(), this.cancelRestore())}>
+      <p id="publish-restore-question">${this.t('publish.restoreQuestion', { version, current: this.controller.current?.version ?? '' })}</p>
+      <div class="editor-actions">
+        <button type="button" class="editor-button-warning" id="publish-restore-confirm" aria-disabled=${this.controller.busy ? 'true' : 'false'}
+          @click=${() => this.restore(version)}>${this.t('publish.restoreYes', { version })}</button>
+        <button type="button" class="editor-button-secondary" id="publish-restore-cancel" @click=${() => this.cancelRestore()}>${this.t('publish.restoreNo')}</button>
+      </div>
+    </div>`;
   }
 
   private renderConnected(versions: PublishedVersion[]): TemplateResult {
