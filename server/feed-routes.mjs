@@ -8,7 +8,8 @@
 //   POST /towns/<id>/feeds/<name>/versions/<n>/restore    publish version n again, as the next one (token; If-Match)
 //
 // <name> is goals, tips, events or news; each is checked, before it is stored, for its widget by the validator of
-// `asskomm-widgets validate` (feed-check.mjs): an error is a 422 with the validator's codes, paths and fixes.
+// `asskomm-widgets validate` (feed-check.mjs), and again when an earlier version is restored: an error is a 422 with
+// the validator's codes, paths and fixes.
 import { checkFeedText, ValidatorMissing } from './feed-check.mjs';
 import { acceptFeedText, answerFeedErrors, coordinatorOnly, DEFAULT_FEED_BODY_LIMIT, expectedVersion, feedPreflight, noneMatch, noTokenInAddress } from './feed-http.mjs';
 import { FEED_WIDGETS, isExpected, openFeedStore } from './feed-store.mjs';
@@ -87,19 +88,8 @@ export function serveFeeds(app, { many, routing, config, now }) {
       // problems; the store asks again in the transaction that writes.
       const refusal = precondition(await store.current(town, feed), expected, ifMatch);
       if (refusal) return reply.code(refusal.status).send(refusal.body);
-      let check;
-      try {
-        check = await checkFeedText(text, FEED_WIDGETS[/** @type {keyof typeof FEED_WIDGETS} */ (feed)], now());
-      } catch (error) {
-        if (!(error instanceof ValidatorMissing)) throw error;
-        request.log.error(error.message);
-        return reply.code(503).send({ error: 'the server cannot check feeds now; nothing was published' });
-      }
-      const warnings = check.problems.filter((problem) => problem.severity === 'warning');
-      if (!check.ok) {
-        const problems = check.problems.filter((problem) => problem.severity === 'error');
-        return reply.code(422).send({ error: `the feed has ${problems.length} error(s) the ${FEED_WIDGETS[/** @type {keyof typeof FEED_WIDGETS} */ (feed)]} widget cannot show; nothing was published`, problems, warnings });
-      }
+      const warnings = await publishable(text, feed, request, reply);
+      if (!warnings) return reply;
       const result = await store.publish({ town, feed, text, expected });
       if ('conflict' in result) {
         const late = precondition(result.conflict, expected, ifMatch);
@@ -126,12 +116,43 @@ export function serveFeeds(app, { many, routing, config, now }) {
       const feed = feedOf(request);
       const ifMatch = request.headers['if-match'];
       if (ifMatch === undefined) return reply.code(428).send({ error: 'send If-Match with the ETag of the current version, so that a restore never replaces a version you have not seen' });
+      const refusal = precondition(await store.current(town, feed), expectedVersion(ifMatch), ifMatch);
+      if (refusal) return reply.code(refusal.status).send(refusal.body);
+      const kept = await store.get(town, feed, versionOf(request));
+      if (!kept) return reply.code(404).send({ error: 'this version is not kept (or was never published)' });
+      // Checked again as a new publication: the version was published under an older server's schema, or at a time
+      // when what it says was still ahead, and residents get only what the widget can show today.
+      const warnings = await publishable(kept.text, feed, request, reply);
+      if (!warnings) return reply;
       const result = await store.restore({ town, feed, version: versionOf(request), expected: expectedVersion(ifMatch) });
       if ('missing' in result) return reply.code(404).send({ error: 'this version is not kept (or was never published)' });
       if ('conflict' in result) return reply.code(412).send(precondition(result.conflict, expectedVersion(ifMatch), ifMatch)?.body);
       request.log.info({ town, feed, version: result.published.version, restoredFrom: result.published.restoredFrom }, 'feed version restored');
-      return reply.code(201).header('ETag', result.published.etag).send(describe(result.published));
+      return reply.code(201).header('ETag', result.published.etag).send({ ...describe(result.published), warnings });
     });
+
+    /**
+     * Checks a feed text as its widget reads it, at the server's clock. Resolves with its warnings when it may be
+     * published; otherwise it has answered 422 (with the validator's codes and paths) or 503, and resolves undefined.
+     * @param {string} text @param {string} feed @param {import('fastify').FastifyRequest} request @param {import('fastify').FastifyReply} reply
+     */
+    async function publishable(text, feed, request, reply) {
+      const widget = FEED_WIDGETS[/** @type {keyof typeof FEED_WIDGETS} */ (feed)];
+      let check;
+      try {
+        check = await checkFeedText(text, widget, now());
+      } catch (error) {
+        if (!(error instanceof ValidatorMissing)) throw error;
+        request.log.error(error.message);
+        reply.code(503).send({ error: 'the server cannot check feeds now; nothing was published' });
+        return undefined;
+      }
+      const warnings = check.problems.filter((problem) => problem.severity === 'warning');
+      if (check.ok) return warnings;
+      const problems = check.problems.filter((problem) => problem.severity === 'error');
+      reply.code(422).send({ error: `the feed has ${problems.length} error(s) the ${widget} widget cannot show; nothing was published`, problems, warnings });
+      return undefined;
+    }
   });
 }
 

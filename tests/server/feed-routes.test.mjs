@@ -11,6 +11,7 @@ import { tokenHash } from '../../server/auth.mjs';
 import { setClock } from '../../server/clock.mjs';
 import { optionsFromEnv } from '../../server/config.mjs';
 import { FEED_CACHE_CONTROL } from '../../server/feed-routes.mjs';
+import { openFeedStore } from '../../server/feed-store.mjs';
 import { server, tempDir, TODAY } from './support.mjs';
 
 // The server's clock, which the validator is given too.
@@ -180,6 +181,27 @@ test('versions with the token, and a restore as the next version over the curren
   assert.equal(served.headers.etag, restored.json().etag);
   const kept = await app.inject({ url: '/towns/bannewitz/feeds/goals/versions', headers: auth });
   assert.deepEqual(kept.json().versions.map((/** @type {any} */ v) => v.version), [3, 2], 'two versions kept: the restore and the one before');
+});
+
+test('a restore is checked as a new publication: a version the widget can no longer show is refused (422) and stays unpublished', async (t) => {
+  // Version 1 as an older server stored it, under a schema that let a measure without its status pass.
+  const dbPath = join(tempDir(t), 'contact.sqlite');
+  const older = openFeedStore({ dbPath, now: () => new Date(TODAY) });
+  await older.ready();
+  const unfit = JSON.parse(goals);
+  delete unfit.items[0]._kpr.measures[0].status;
+  const one = await older.publish({ town: 'bannewitz', feed: 'goals', text: JSON.stringify(unfit), expected: null });
+  await older.close();
+  assert.ok('published' in one);
+
+  const app = await host(t, { dbPath });
+  const two = await publish(app, goals, { ifMatch: one.published.etag });
+  assert.equal(two.statusCode, 201, two.body);
+  const refused = await app.inject({ method: 'POST', url: '/towns/bannewitz/feeds/goals/versions/1/restore', headers: { authorization: `Bearer ${BANNEWITZ_TOKEN}`, 'if-match': two.json().etag } });
+  assert.equal(refused.statusCode, 422, refused.body);
+  assert.deepEqual(refused.json().problems.map((/** @type {any} */ problem) => [problem.code, problem.path]), [['schema-required', 'items[0]._kpr.measures[0].status']]);
+  const served = await app.inject({ url: '/towns/bannewitz/feeds/goals' });
+  assert.equal(served.headers.etag, two.json().etag, 'version 2 is still the one served');
 });
 
 test('CORS: the town’s origins read the feed and may publish from the editor; other origins get no CORS headers', async (t) => {
