@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import { textLanguage, type TextLanguage } from '../../core/feed/language.js';
 import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { timeZoneFor } from '../../core/format.js';
@@ -14,7 +13,7 @@ import type { Schema } from '../../core/validate.js';
 import de from '../../locales/de/tips.json';
 import tipsSchema from '../../schemas/kpr-tips.schema.json';
 import { preventionTipsStyles } from './prevention-tips.styles.js';
-import { AUDIENCES, TOPICS, type TipEntry, type TipsMode } from './prevention-tips.types.js';
+import { AUDIENCES, TOPICS, type TipEntry, type TipReading, type TipsMode } from './prevention-tips.types.js';
 import { now } from '../../core/clock.js';
 
 /**
@@ -57,6 +56,7 @@ const byTopicAndTitle = (a: LoadedItem, b: LoadedItem) =>
  * @csspart tip - One tip.
  * @csspart tip-button - The button that opens and closes a tip.
  * @csspart tip-panel - An open tip's content.
+ * @csspart easy-button - The button in an open tip (and the spotlight) that shows it in Leichte Sprache, and back.
  * @csspart spotlight - The tip of the day.
  * @csspart status - The loading, empty or error message.
  * @csspart retry-button - The button that loads a failed feed again.
@@ -96,6 +96,7 @@ export class KprPreventionTips extends LitElement {
     timeout: { type: Number },
     query: { state: true },
     open: { state: true },
+    easy: { state: true },
   };
 
   /** One feed URL, or several separated by spaces: a later feed's tip replaces an earlier one with the same id. */
@@ -120,6 +121,8 @@ export class KprPreventionTips extends LitElement {
   declare timeout: number;
   private declare query: string;
   private declare open: ReadonlySet<string>;
+  /** The tips whose reader switched them to Leichte Sprache (true) or back (false) with their button. */
+  private declare easy: ReadonlyMap<string, boolean>;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
   private readonly feed = new FeedController(this, { extension: tipsSchema as Schema, compare: byTopicAndTitle, merge: LATER_FEED_WINS, prepare: loadTipEntries });
@@ -131,7 +134,7 @@ export class KprPreventionTips extends LitElement {
   constructor() {
     super();
     Object.assign(this, { src: '', mode: 'list', topic: '', audience: '', season: false, date: '', single: false, deepLinks: false });
-    Object.assign(this, { headingLevel: 3, timeZone: '', eager: false, timeout: 10, query: '', open: new Set<string>() });
+    Object.assign(this, { headingLevel: 3, timeZone: '', eager: false, timeout: 10, query: '', open: new Set<string>(), easy: new Map() });
   }
 
   override connectedCallback(): void {
@@ -225,13 +228,14 @@ export class KprPreventionTips extends LitElement {
    */
   private renderTip(tip: TipEntry, level: number): TemplateResult {
     const open = this.open.has(tip.id);
-    const { lang, dir } = this.languageOf(tip);
+    const easy = tipEntries.readsEasy(tip, this.easy, this.i18n);
+    const { text, lang, dir } = tipEntries.titleOf(tip, easy, this.i18n);
     return html`<div class="tip" part="tip" data-tip=${tip.id}>
       <div role="heading" aria-level=${level}>
         <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}"
-          lang=${ifDefined(lang)} dir=${ifDefined(dir)} .textContent=${tip.title}></button>
+          lang=${ifDefined(lang)} dir=${ifDefined(dir)} .textContent=${text}></button>
       </div>
-      <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? tipEntries.renderContent(tip, this.i18n, this) : nothing}</div>
+      <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? tipEntries.renderContent(tip, this.i18n, this, this.readingOf(tip, easy)) : nothing}</div>
     </div>`;
   }
 
@@ -239,16 +243,18 @@ export class KprPreventionTips extends LitElement {
     const tip = tipEntries.spotlightFor(this.tips().filter((entry) => tipEntries.isFor(entry, this.audience) && (!this.topic || entry.topic === this.topic)), this.today(), this.season);
     if (!tip) return renderEmpty(this.i18n.t('tips.empty'));
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
-    const { lang, dir } = this.languageOf(tip);
+    const reading = this.readingOf(tip, tipEntries.readsEasy(tip, this.easy, this.i18n));
+    const { text, lang, dir } = tipEntries.titleOf(tip, reading.easy, this.i18n);
     return html`<article class="spotlight" part="spotlight" data-tip=${tip.id}>
       <p class="eyebrow">${this.i18n.t('tips.spotlight')} · ${this.i18n.t(`tips.topics.${tip.topic}`)}</p>
-      <div role="heading" aria-level=${level} class="spotlight-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${tip.title}</div>
-      ${tipEntries.renderContent(tip, this.i18n, this)}
+      <div role="heading" aria-level=${level} class="spotlight-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${text}</div>
+      ${tipEntries.renderContent(tip, this.i18n, this, reading)}
     </article>`;
   }
 
-  private languageOf(tip: TipEntry): TextLanguage {
-    return textLanguage(tip.language, this.i18n.language, this.i18n.dir);
+  /** Whether an open tip shows its Leichte-Sprache words, and what its button to switch them does. */
+  private readingOf(tip: TipEntry, easy: boolean): TipReading {
+    return { easy, switched: this.easy.has(tip.id), switch: () => (this.easy = new Map(this.easy).set(tip.id, !easy)) };
   }
 
   private toggle(id: string, force?: boolean): void {

@@ -26,9 +26,20 @@ export interface TipEntry {
   links: { title: string; href: string }[];
   phones: { label: string; number: string; href: string }[];
   downloads: { title: string; href: string; type?: string; size?: number }[];
-  /** Title, teaser, text and tags, prepared for search (made when first read). */
+  /** The tip in Leichte Sprache (`_kpr.easy`): shown in its place field by field, when the reader asks for it. */
+  easy?: { title?: string; summary?: string; text: string };
+  /** Title, teaser, text, tags and the Leichte-Sprache words, prepared for search (made when first read). */
   readonly haystack: string;
   source: string;
   /** The tip's language (its own, or its feed's), for `lang` where it is not the widget's. */
   language?: string;
+}
+
+/** Which words an open tip shows, and the reader's button that switches them. */
+export interface TipReading {
+  /** Its Leichte-Sprache version (when it has one). */
+  easy: boolean;
+  /** The reader switched the words with the button: the panel says which it shows now. */
+  switched: boolean;
+  switch: () => void;
 }
