@@ -96,6 +96,16 @@ function ensureLanguage(language: string): Promise<unknown> | undefined {
   return pending.length ? Promise.all(pending) : undefined;
 }
 
+/**
+ * Texts already looked up, by language, key and count: a goal overview asks for the same few words about 170 times
+ * a render, and i18next's lookup was most of its cost. An answer changes only when texts are added (a language or a
+ * part loaded), which empties the cache, or with the language, which is part of the key: a widget switching language
+ * gets the new words at once. (The instance's own language never changes: widgets use `getFixedT`.) A second copy
+ * of the library on the page keeps its own cache, emptied by its own listener on the shared instance.
+ */
+const looked = new Map<string, string>();
+instance.store.on('added', () => looked.clear());
+
 /** The `lang` that applies to an element: its own, its closest ancestor's (across shadow roots), else `<html lang>`. */
 export function languageTagOf(element: Element): string {
   for (let node: Node | null = element; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
@@ -154,7 +164,13 @@ export class I18nController implements ReactiveController {
   }
 
   t(key: string, options?: Record<string, unknown>): string {
-    return this.translate(key, options) as string;
+    const count = options?.count;
+    // Only calls whose answer depends on nothing but the key and a count: other options interpolate values.
+    if (options && (typeof count !== 'number' || Object.keys(options).length > 1)) return this.translate(key, options) as string;
+    const id = `${this.language} ${key} ${count}`;
+    let text = looked.get(id);
+    if (text === undefined) looked.set(id, (text = this.translate(key, options) as string));
+    return text;
   }
 
   refresh(): void {

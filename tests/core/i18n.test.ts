@@ -1,6 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LANGUAGES, LEICHTE_SPRACHE, languageTagOf } from '../../src/core/i18n.js';
-import { jsonFeed, served, settled, shadow } from '../support/helpers.js';
+import { LitElement } from 'lit';
+import { I18nController, LANGUAGES, LEICHTE_SPRACHE, languageTagOf } from '../../src/core/i18n.js';
+import '../../src/goal-overview.js';
+import { fresh, jsonFeed, served, settled, shadow } from '../support/helpers.js';
 
 describe('i18n', () => {
   it('finds the lang that applies to an element, across shadow roots', async () => {
@@ -57,6 +59,48 @@ describe('Leichte Sprache and other languages', () => {
     const many = await fixture<HTMLElement>(html`<kpr-news-feed eager lang="cs" limit="5" src=${served(jsonFeed(Array.from({ length: 10 }, (_, n) => ({ title: `M ${n}` }))))}></kpr-news-feed>`);
     await settled(many);
     await waitUntil(() => button(many) === 'Zobrazit 5 dalších zpráv', 'Czech "other"');
+  });
+});
+
+describe('texts looked up once', () => {
+  const goals = async (lang: string) => {
+    const el = await fixture<HTMLElement>(html`<kpr-goal-overview eager lang=${lang} src=${fresh('/demo/feeds/goals.json')}></kpr-goal-overview>`);
+    await settled(el);
+    return el;
+  };
+  const words = (el: HTMLElement) => ({
+    summary: shadow(el).querySelector('[part="summary"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+    button: shadow(el).querySelector('[part="measures-button"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+  });
+
+  it('shows the new words in every string of a rendered goal overview when its language changes, and back', async () => {
+    const el = await goals('de');
+    const german = words(el);
+    expect(german.summary).to.match(/^6 Ziele · \d+ Maßnahmen: /);
+    expect(german.button).to.match(/^Maßnahmen anzeigen \(\d+\)$/);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => words(el).button.startsWith('Show measures'), 'English words', { timeout: 5000 });
+    expect(words(el).summary).to.match(/^6 goals · \d+ measures: /);
+    expect(words(el).summary).not.to.match(/Ziel|Maßnahme|geplant|laufend|umgesetzt/);
+    el.setAttribute('lang', 'de');
+    await waitUntil(() => words(el).button === german.button, 'German again');
+    expect(words(el)).to.deep.equal(german);
+  });
+
+  it('answers with texts added after a widget first asked for them', async () => {
+    class Probe extends LitElement {
+      readonly i18n = new I18nController(this, { name: 'probe', de: {}, load: {} });
+      override render() {
+        return this.i18n.t('probe.greeting');
+      }
+    }
+    customElements.define('kpr-i18n-probe', Probe);
+    const el = await fixture<Probe>(html`<kpr-i18n-probe></kpr-i18n-probe>`);
+    expect(el.shadowRoot!.textContent).to.equal('probe.greeting');
+    await el.i18n.addTexts({ name: 'probe-later', de: { probe: { greeting: 'Guten Tag' } }, load: {} });
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.equal('Guten Tag');
   });
 });
 
