@@ -28,6 +28,31 @@ describe('i18n', () => {
   });
 });
 
+describe('locales', () => {
+  it('uses Austrian dates on a de-AT page without asking Intl which locales it has; for a longer tag it still asks', async () => {
+    const original = Intl.DateTimeFormat.supportedLocalesOf;
+    const asked: string[] = [];
+    Intl.DateTimeFormat.supportedLocalesOf = (locales, options) => {
+      asked.push(String(locales));
+      return original(locales, options);
+    };
+    try {
+      const feed = served(jsonFeed([{ title: 'A', date: '2025-01-15T10:00:00+01:00' }]));
+      const page = await fixture(html`<div>
+        <kpr-news-feed eager lang="de-AT" src=${feed}></kpr-news-feed>
+        <kpr-news-feed eager lang="en-Latn-GB" src=${feed}></kpr-news-feed>
+      </div>`);
+      const [austrian, latin] = [...page.querySelectorAll<HTMLElement>('kpr-news-feed')];
+      await Promise.all([settled(austrian!), settled(latin!)]);
+      expect(shadow(austrian!).querySelector('time')!.textContent).to.equal('15. Jänner 2025');
+      await waitUntil(() => shadow(latin!).querySelector('[part="base"]')?.getAttribute('lang') === 'en', 'English texts');
+      expect([...new Set(asked)]).to.deep.equal(['en-Latn-GB']);
+    } finally {
+      Intl.DateTimeFormat.supportedLocalesOf = original;
+    }
+  });
+});
+
 describe('Leichte Sprache and other languages', () => {
   const feed = () => served(jsonFeed([1, 2, 3, 4].map((n) => ({ title: `Meldung ${n}`, date: `2025-05-0${n}T10:00:00+02:00` }))));
   const button = (el: HTMLElement) => shadow(el).querySelector('[part="more-button"]')?.textContent?.replace(/\s+/g, ' ').trim();
