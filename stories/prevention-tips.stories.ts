@@ -36,6 +36,23 @@ const meta = {
 export default meta;
 type Story = StoryObj<TipsArgs>;
 
+/** The grandchild trick with a version in Leichte Sprache (`_kpr.easy`, without a teaser of its own), and a tip without one. */
+const easyTips = [
+  {
+    id: 'enkeltrick',
+    title: 'Der Enkeltrick',
+    summary: 'Betrüger geben sich am Telefon als Verwandte aus und bitten um Geld.',
+    content_text: 'Legen Sie auf und rufen Sie Ihre Familie unter der Nummer zurück, die Sie kennen. Geben Sie Fremden kein Geld.',
+    _kpr: {
+      topic: 'fraud-older-people',
+      audience: ['older-people'],
+      phones: [{ label: 'Polizei-Notruf', number: '110' }],
+      easy: { title: 'Vorsicht bei Anrufen', content_text: 'Jemand ruft an.\nEr sagt: Ich bin Ihr Enkel.\nEr will Geld.\nLegen Sie auf.\nRufen Sie Ihre Familie an.' },
+    },
+  },
+  { id: 'haustuer', title: 'Haustür auch tagsüber abschließen', content_text: 'Ein Schloss, das nur zugezogen ist, öffnen Einbrecher in Sekunden.', _kpr: { topic: 'burglary' } },
+];
+
 export const Default: Story = {};
 export const Spotlight: Story = { name: 'Tip of the day', args: { mode: 'spotlight', season: true, width: '28rem' } };
 export const SeasonFirst: Story = { name: 'Season first (November)', args: { season: true, date: '2026-11-24' } };
@@ -45,7 +62,10 @@ export const SingleOpen: Story = { name: 'One open at a time', args: { single: t
 export const CentralAndLocal: Story = { name: 'Central and local feed merged', args: { src: '/fixtures/tips-central.json /fixtures/tips-local.json' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Arabic: Story = { name: 'Arabic (right to left)', args: { lang: 'ar' } };
-export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls' } };
+export const LeichteSprache: Story = { name: 'Leichte Sprache (de-x-ls)', args: { lang: 'de-x-ls', src: `/feeds/tips.json ${feedUrl(easyTips)}` } };
+/** In German, the open tip offers 'In Leichter Sprache lesen' and back. */
+export const EasyVersion: Story = { name: 'A tip with a Leichte-Sprache version', args: { src: feedUrl(easyTips) } };
+export const EasyVersionArabic: Story = { name: 'A tip with a Leichte-Sprache version, in Arabic', args: { lang: 'ar', src: feedUrl(easyTips) } };
 export const Narrow: Story = { name: 'Narrow (320 px)', args: { width: '320px' } };
 export const Themed: Story = {
   render: (args) => html`<style>
