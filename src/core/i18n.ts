@@ -80,10 +80,15 @@ function register(translations: Translations): void {
   parts.set(translations.name, { translations, loading: new Map(), ready: new Set([DEFAULT_LANGUAGE]) });
 }
 
-/** Loads whatever the registered parts still lack in a language; undefined when nothing is missing. */
-function ensureLanguage(language: string): Promise<unknown> | undefined {
+/**
+ * Loads what the named parts (a widget's own and the shared core) still lack in a language; undefined when nothing is
+ * missing. Only the asking widget's parts: a German news feed on the page does not make an English goal overview
+ * fetch the news texts in English.
+ */
+function ensureLanguage(language: string, names: Iterable<string>): Promise<unknown> | undefined {
   const pending: Promise<void>[] = [];
-  for (const part of parts.values()) {
+  for (const name of names) {
+    const part = parts.get(name)!;
     if (part.ready.has(language)) continue;
     let loading = part.loading.get(language);
     if (!loading) {
@@ -139,10 +144,13 @@ export class I18nController implements ReactiveController {
   locale = DEFAULT_LANGUAGE;
   dir: 'ltr' | 'rtl' = 'ltr';
   private translate: TFunction = instance.getFixedT(DEFAULT_LANGUAGE);
+  /** This widget's parts of the texts, by name: the core's, its own and those added later (`addTexts`). */
+  private readonly parts = new Set([CORE.name]);
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement, translations: Translations) {
     register(CORE);
     register(translations);
+    this.parts.add(translations.name);
     host.addController(this);
   }
 
@@ -162,7 +170,8 @@ export class I18nController implements ReactiveController {
    */
   async addTexts(translations: Translations): Promise<void> {
     register(translations);
-    await ensureLanguage(this.language === LEICHTE_SPRACHE ? 'ls' : this.language);
+    this.parts.add(translations.name);
+    await ensureLanguage(this.language === LEICHTE_SPRACHE ? 'ls' : this.language, this.parts);
   }
 
   t(key: string, options?: Record<string, unknown>): string {
@@ -187,7 +196,7 @@ export class I18nController implements ReactiveController {
     // browser's locale data at the page's start (57 ms on a phone, Lighthouse), before any date is shown.
     const known = (easy || files === primary) && (REGIONAL.test(intlTag) || Intl.DateTimeFormat.supportedLocalesOf(intlTag).length > 0);
     const locale = known ? intlTag : easy ? DEFAULT_LANGUAGE : files;
-    const pending = ensureLanguage(files);
+    const pending = ensureLanguage(files, this.parts);
     if (!pending && language === this.language && locale === this.locale) return;
     if (pending) {
       void pending.then(() => this.refresh());

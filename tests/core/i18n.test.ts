@@ -53,6 +53,23 @@ describe('locales', () => {
   });
 });
 
+describe('loading a language', () => {
+  it('fetches only the asking widget\'s texts: a Ukrainian goal overview beside a German news feed loads no Ukrainian news texts', async () => {
+    // Ukrainian is not loaded by any earlier test in this file (the last describe imports every file, so it runs after).
+    const requested = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.includes('/locales/uk/'));
+    expect(requested()).to.deep.equal([]);
+    const page = await fixture(html`<div>
+      <kpr-news-feed eager src=${served(jsonFeed([{ title: 'A' }]))}></kpr-news-feed>
+      <kpr-goal-overview eager lang="uk" src=${fresh('/demo/feeds/goals.json')}></kpr-goal-overview>
+    </div>`);
+    const goals = page.querySelector<HTMLElement>('kpr-goal-overview')!;
+    await settled(page.querySelector<HTMLElement>('kpr-news-feed')!);
+    await settled(goals);
+    await waitUntil(() => shadow(goals).querySelector('[part="base"]')?.getAttribute('lang') === 'uk', 'Ukrainian texts');
+    expect(requested().sort()).to.deep.equal(['/src/locales/uk/core.json', '/src/locales/uk/goals.json']);
+  });
+});
+
 describe('Leichte Sprache and other languages', () => {
   const feed = () => served(jsonFeed([1, 2, 3, 4].map((n) => ({ title: `Meldung ${n}`, date: `2025-05-0${n}T10:00:00+02:00` }))));
   const button = (el: HTMLElement) => shadow(el).querySelector('[part="more-button"]')?.textContent?.replace(/\s+/g, ' ').trim();
