@@ -1,10 +1,10 @@
-// <asskomm-tip-form>: the tips of a prevention-tips feed: title, teaser, text, topic, audience, season, links and
-// phone numbers. Light DOM, like the goal form.
+// <asskomm-tip-form>: the tips of a prevention-tips feed: title, teaser, text, topic, audience, season, links,
+// phone numbers and a Leichte-Sprache version. Light DOM, like the goal form.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ListNames } from '../controllers/list-controller.js';
 import { ItemsForm, ITEMS } from '../fields/items-form.js';
 import { checkboxesField, problemsOf, selectField, textField } from '../fields/fields.js';
-import { fieldId, getAt, pathString, type Json } from '../model/paths.js';
+import { fieldId, getAt, pathString, type Json, type Path } from '../model/paths.js';
 import { newItem } from '../model/templates.js';
 
 /** The tips schema's lists (kpr-tips.schema.json), in its order. */
@@ -48,7 +48,39 @@ export class TipForm extends ItemsForm {
       ${checkboxesField(context, { path: [...kpr, 'audience'], legend: t('tip.audience'), hint: t('tip.audienceHint'), choices: AUDIENCES.map((value) => ({ value, label: t(`tip.audiences.${value}`) })) })}
       ${this.pairs(index, 'links', ['title', 'url'])}
       ${this.pairs(index, 'phones', ['label', 'number'])}
+      ${this.easy(index)}
     </article>`;
+  }
+
+  /**
+   * The tip in Leichte Sprache (`_kpr.easy`), behind a disclosure because most tips have none. It opens by itself
+   * when the tip has one, so an opened file shows it and the error summary's links reach its fields.
+   */
+  private easy(index: number): TemplateResult {
+    const context = this.context;
+    const { t } = context;
+    const path = [...ITEMS, index, '_kpr', 'easy'];
+    const id = fieldId(path);
+    const present = getAt(context.draft.feed, path) !== undefined;
+    return html`<details class="editor-easy" ?open=${present}>
+      <summary id="${id}-summary">${t('tip.easy.heading')}</summary>
+      <fieldset id=${id} data-path=${pathString(path)} tabindex="-1" aria-describedby="${id}-hint">
+        <legend>${t('tip.easy.legend')}</legend>
+        <p class="editor-hint" id="${id}-hint">${t('tip.easy.hint')}</p>
+        ${problemsOf(context, path)}
+        ${textField(context, { path: [...path, 'title'], label: t('tip.easy.title'), hint: t('tip.easy.titleHint') })}
+        ${textField(context, { path: [...path, 'summary'], label: t('tip.easy.summary'), hint: t('tip.easy.summaryHint') })}
+        ${textField(context, { path: [...path, 'content_text'], label: t('tip.easy.text'), hint: t('tip.easy.textHint'), type: 'textarea', required: present })}
+        ${present ? html`<button type="button" class="editor-button-secondary" @click=${() => this.removeEasy(path)}>${t('tip.easy.remove')}</button>` : nothing}
+      </fieldset>
+    </details>`;
+  }
+
+  /** Removes the Leichte-Sprache version: its group closes, and the focus goes to the group's summary that stays. */
+  private async removeEasy(path: Path): Promise<void> {
+    this.context.draft.set(path, undefined);
+    await this.context.settled();
+    this.querySelector<HTMLElement>(`#${fieldId(path)}-summary`)?.focus();
   }
 
   /** A tip's links or phone numbers: pairs of fields, each a list entry. */
