@@ -47,7 +47,7 @@ const busy = () =>
       })),
       indicators: [
         { name: 'Erfasste Fälle je Quartal', unit: 'Fälle', better: 'down', series: Array.from({ length: 16 }, (_, q) => ({ period: `${2022 + Math.floor(q / 4)}-Q${(q % 4) + 1}`, value: 40 - q + ((q * 7) % 5) })) },
-        { name: 'Zufriedenheit', unit: '%', better: 'up', chart: 'bar', target: 75, series: [{ period: '2023', value: 61.5 }, { period: '2026', value: 68 }] },
+        { name: 'Zufriedenheit', unit: '%', better: 'up', chart: 'bar', target: 75, baseline: { period: '2021', value: 58 }, series: [{ period: '2023', value: 61.5 }, { period: '2026', value: 68 }] },
       ],
     },
   })));

@@ -14,6 +14,8 @@ async function chord(...keys: string[]): Promise<void> {
 
 const MEASURES = '#field-items_0_kpr_measures';
 const measureTitle = (index: number) => `#field-items_0_kpr_measures_${index}_title`;
+const BASELINE_PERIOD = '#field-items_0_kpr_indicators_0_baseline_period';
+const BASELINE_VALUE = '#field-items_0_kpr_indicators_0_baseline_value';
 
 describe('feed editor: goals', () => {
   it('starts from the six ASSKomm goals and shows an edited title in the preview', async () => {
@@ -162,6 +164,61 @@ describe('feed editor: goals', () => {
     await press(editor, '#editor-redo');
     expect(editor.querySelectorAll('.editor-measure')).to.have.length(1);
     expect($<HTMLButtonElement>(editor, '#editor-redo').disabled).to.equal(true);
+  });
+
+  it('writes an indicator\'s baseline into the downloaded feed, decimal comma and all, and shows it in the preview', async function () {
+    this.timeout(20_000); // typed key by key
+    const editor = await mountEditor();
+    await startFrom(editor, 'goals');
+    await press(editor, '#field-items_0_kpr_indicators-add');
+    await typeInto(editor, '#field-items_0_kpr_indicators_0_name', 'Fühlen sich sicher', false);
+    const [period, value] = [BASELINE_PERIOD, BASELINE_VALUE].map((selector) => $<HTMLInputElement>(editor, selector));
+    expect(editor.querySelector(`label[for="${period.id}"]`)!.textContent).to.equal('Zeitraum des Ausgangswerts');
+    expect(editor.querySelector(`label[for="${value.id}"]`)!.textContent).to.equal('Ausgangswert');
+    expect($(editor, `#${value.id}-hint`).textContent).to.include('Dezimalzahlen mit Komma');
+    await typeInto(editor, BASELINE_PERIOD, '2022');
+    await typeInto(editor, BASELINE_VALUE, '41,5');
+    expect(value.value, 'the comma stays as typed').to.equal('41,5');
+    await previewShows(editor, 'Ausgangswert 2022: 41,5');
+    await pressDownload(editor);
+    const file = await catchDownload(() => press(editor, '#editor-download-now'));
+    const indicator = JSON.parse(file.text).items[0]._kpr.indicators[0];
+    expect(indicator.baseline).to.deep.equal({ period: '2022', value: 41.5 });
+    expect(Object.keys(indicator)).to.deep.equal(['name', 'baseline', 'series']);
+    const report = await checkFeed(file.text, { source: file.name, widget: 'goal-overview' });
+    expect(report.problems.filter((problem) => problem.severity === 'error')).to.deep.equal([]);
+  });
+
+  it('ties a wrong or missing part of the baseline to its field, and removes the baseline when both are emptied', async function () {
+    this.timeout(20_000);
+    const editor = await mountEditor();
+    await startFrom(editor, 'goals');
+    await press(editor, '#field-items_0_kpr_indicators-add');
+    await typeInto(editor, '#field-items_0_kpr_indicators_0_name', 'Fühlen sich sicher', false);
+    const errorOf = (selector: string) => {
+      const field = $<HTMLInputElement>(editor, selector);
+      expect(field.getAttribute('aria-invalid'), `${selector} is marked invalid`).to.equal('true');
+      const error = $(editor, `${selector}-error`);
+      expect(field.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
+      expect([...editor.querySelectorAll('.editor-error-summary a')].map((link) => link.getAttribute('href')), 'the summary links to it').to.include(selector);
+      return error.textContent!;
+    };
+    const empty = async (selector: string) => {
+      $<HTMLInputElement>(editor, selector).select();
+      await sendKeys({ press: 'Backspace' });
+      await editor.updateComplete;
+      await editor.check.done;
+      await editor.updateComplete;
+    };
+    await typeInto(editor, BASELINE_PERIOD, '2022');
+    await typeInto(editor, BASELINE_VALUE, 'viel');
+    expect(errorOf(BASELINE_VALUE)).to.include('_kpr.indicators[0].baseline.value must be a number, not a string');
+    // A value without its period: the period is the field to fill in.
+    await empty(BASELINE_PERIOD);
+    expect(errorOf(BASELINE_PERIOD)).to.include('_kpr.indicators[0].baseline.period must not be empty');
+    await empty(BASELINE_VALUE);
+    expect(editor.querySelector('.editor-error-summary') === null, 'no problem is left').to.equal(true);
+    expect($(editor, BASELINE_VALUE).hasAttribute('aria-invalid')).to.equal(false);
   });
 
   it('is axe-clean with the open panel', async () => {

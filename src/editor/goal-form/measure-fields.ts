@@ -1,9 +1,11 @@
 // A measure's and an indicator's fields inside a goal (goal-form.ts), as template functions of the goal form.
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { FeedProblem } from '../../validator/check-feed.js';
 import type { ListController, ListNames } from '../controllers/list-controller.js';
 import { now } from '../../core/clock.js';
-import { problemsOf, selectField, textField, type FormContext } from '../fields/fields.js';
+import { customField, problemsOf, readNumber, selectField, textField, type FormContext } from '../fields/fields.js';
 import { fieldId, fieldId as fieldIdOf, getAt, pathString, type Json, type JsonObject, type Path } from '../model/paths.js';
 
 export const MEASURE_STATUSES = ['planned', 'running', 'done'] as const;
@@ -72,6 +74,10 @@ export function indicatorFields(context: FormContext, lists: ListController, lis
       ${selectField(context, { path: [...path, 'chart'], label: t('indicator.chart'), empty: t('indicator.chartLine'), choices: [{ value: 'bar', label: t('indicator.chartBar') }] })}
       ${textField(context, { path: [...path, 'target'], label: t('indicator.target'), as: 'number', size: 'short' })}
     </div>
+    <div class="editor-row">
+      ${baselineField(context, [...path, 'baseline'], 'period')}
+      ${baselineField(context, [...path, 'baseline'], 'value')}
+    </div>
     <fieldset class="editor-series" id=${fieldId(seriesPath)} data-path=${pathString(seriesPath)} tabindex="-1">
       <legend>${t('indicator.series')}</legend>
       <p class="editor-hint">${t('indicator.seriesHint')}</p>
@@ -83,6 +89,40 @@ export function indicatorFields(context: FormContext, lists: ListController, lis
     ${textField(context, { path: [...path, 'source'], label: t('indicator.source'), hint: t('indicator.sourceHint') })}
     ${textField(context, { path: [...path, 'note'], label: t('indicator.note'), type: 'textarea' })}
   </div>`;
+}
+
+/** What was last typed into each baseline field, by its id. */
+const typedValues = new Map<string, string>();
+
+/**
+ * The baseline's period or value. The two are one object in the feed: typing into either writes it, emptying both
+ * removes it. With only one filled in, the other is kept as "" (the period) or left out (the value), so that the
+ * validator names the field still to fill in.
+ */
+function baselineField(context: FormContext, baselinePath: Path, key: 'period' | 'value'): TemplateResult {
+  const { t } = context;
+  const path = [...baselinePath, key];
+  const value = getAt(context.draft.feed, path);
+  const id = fieldId(path);
+  // "41," is read as 41 on the way to "41,5": shown as typed while it still reads as the stored value.
+  const typed = typedValues.get(id);
+  const shown = typed !== undefined && readNumber(typed) === value ? typed : value === undefined || value === null ? '' : String(value);
+  const store = (text: string) => {
+    typedValues.set(id, text);
+    const old = getAt(context.draft.feed, baselinePath);
+    const other = old && typeof old === 'object' && !Array.isArray(old) ? old : {};
+    const read = key === 'value' ? readNumber(text) : text.trim() ? text : undefined;
+    const next: JsonObject = { ...other };
+    if (read === undefined) delete next[key];
+    else next[key] = read;
+    const empty = !next.period && next.value === undefined;
+    context.draft.set(baselinePath, empty ? undefined : { ...next, period: next.period ?? '' }, pathString(path));
+  };
+  const number = key === 'value';
+  return customField(context, { path, label: t(`indicator.baseline.${key}`), hint: t(`indicator.baseline.${key}Hint`) }, (a11y) =>
+    html`<input id=${a11y.id} data-path=${a11y.path} class="editor-input-short" type="text" inputmode=${ifDefined(number ? 'decimal' : undefined)} autocomplete="off" spellcheck="false"
+      aria-describedby=${ifDefined(a11y.describedBy)} aria-invalid=${ifDefined(a11y.invalid)}
+      .value=${live(shown)} @input=${(event: Event) => store((event.target as HTMLInputElement).value)} />`);
 }
 
 /** One period and its value; the value is a gap in the chart when empty. */

@@ -10,7 +10,7 @@ const KEY_ORDER = [
   'description', 'user_comment', 'next_url', 'icon', 'favicon', 'summary', 'content_text', 'content_html', 'image',
   'banner_image', 'date_published', 'date_modified', 'authors', 'tags', 'language', 'expired', 'hubs', 'attachments',
   'order', 'progress', 'status', 'topic', 'audience', 'season', 'partners', 'start', 'end', 'unit', 'better', 'chart',
-  'target', 'series', 'source', 'note', 'measures', 'indicators', 'links', 'phones', 'downloads', 'type', 'size', 'items', '_kpr',
+  'baseline', 'target', 'series', 'source', 'note', 'measures', 'indicators', 'links', 'phones', 'downloads', 'type', 'size', 'items', '_kpr',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 const rank = (key: string) => RANK.get(key) ?? KEY_ORDER.length;

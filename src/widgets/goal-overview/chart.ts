@@ -11,13 +11,15 @@ const MAX_LABELS = 6;
 /**
  * A small line or bar chart of an indicator, drawn to scale from zero (never from the smallest value, which
  * would make a small change look dramatic). It is a picture for sighted readers only: the same figures are in
- * the table beside it and the trend is said in words, so it is hidden from assistive technology.
+ * the table beside it and the trend is said in words, so it is hidden from assistive technology. The target and
+ * the baseline are dashed lines across it; the baseline's is labelled (`baselineLabel`, "Ausgangswert 2022").
  */
-export function renderChart(indicator: IndicatorEntry): TemplateResult {
-  const { series, target } = indicator;
+export function renderChart(indicator: IndicatorEntry, baselineLabel?: string): TemplateResult {
+  const { series, target, baseline } = indicator;
   const values = series.flatMap((point) => (point.value === null ? [] : [point.value]));
-  const low = Math.min(0, ...values, target ?? 0);
-  let high = Math.max(...values, target ?? -Infinity, low);
+  const references = [target, baseline?.value].filter((value) => value !== undefined);
+  const low = Math.min(0, ...values, ...references);
+  let high = Math.max(...values, ...references, low);
   if (high === low) high = low + 1;
   high += (high - low) * 0.1;
   const plotWidth = WIDTH - PAD.left - PAD.right;
@@ -54,9 +56,19 @@ export function renderChart(indicator: IndicatorEntry): TemplateResult {
   return html`<svg class="chart" part="chart" viewBox="0 0 300 120" aria-hidden="true" focusable="false">
     <line class="axis" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${round(y(0))} y2=${round(y(0))} />
     ${target === undefined ? nothing : svg`<line class="target-line" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${round(y(target))} y2=${round(y(target))} />`}
+    ${baseline === undefined ? nothing : renderBaseline(round(y(baseline.value)), baselineLabel)}
     ${marks}
     ${labelled.map((index) => svg`<text x=${round(x(index))} y=${HEIGHT - 6} text-anchor=${anchor(index)}>${series[index]!.period}</text>`)}
   </svg>`;
+}
+
+/**
+ * The baseline's line with its label at the chart's left end, above the line, or below it where the line runs
+ * along the top. The chart is left to right in every language (its styles), so the label stays inside it.
+ */
+function renderBaseline(at: number, label: string | undefined): SVGTemplateResult {
+  return svg`<line class="baseline-line" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${at} y2=${at} />
+    ${label ? svg`<text class="baseline-label" x=${PAD.left} y=${at < PAD.top + 14 ? at + 13 : at - 4}>${label}</text>` : nothing}`;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -125,9 +125,14 @@ export const goalOverviewStyles = css`
     stroke: currentColor;
     stroke-opacity: 0.5;
   }
-  .target-line {
+  .target-line,
+  .baseline-line {
     stroke: currentColor;
     stroke-dasharray: 4 4;
+  }
+  /* Dotted where the target is dashed, so the two are told apart without colour. */
+  .baseline-line {
+    stroke-dasharray: 1 3;
   }
   .line {
     fill: none;
@@ -200,7 +205,8 @@ export const goalOverviewStyles = css`
     }
     .line,
     .axis,
-    .target-line {
+    .target-line,
+    .baseline-line {
       stroke: CanvasText;
     }
     .chart text {

@@ -29,6 +29,8 @@ export interface IndicatorEntry {
   name: string;
   unit: string;
   series: SeriesPoint[];
+  /** The value the council started from; its period need not be one of the series'. */
+  baseline?: SeriesPoint & { value: number };
   target?: number;
   better?: 'up' | 'down';
   chart: 'line' | 'bar';
@@ -53,10 +55,12 @@ export interface GoalEntry {
   language?: string;
 }
 
-/** How an indicator developed between its first and its last period with a value. */
+/** How an indicator developed from its baseline, or else its first period with a value, to its last. */
 export interface Trend {
   direction: 'up' | 'down' | 'flat';
   from: SeriesPoint & { value: number };
+  /** True when `from` is the baseline, which the sentence names as such. */
+  fromBaseline: boolean;
   to: SeriesPoint & { value: number };
   /** How the change is best said: relative ("12 %"), in percentage points (unit `%`), or in the unit (from 0). */
   change: { kind: 'relative' | 'points' | 'absolute'; amount: number };

@@ -38,7 +38,7 @@ export function describeTrend(indicator: IndicatorEntry, i18n: I18nController, t
   if (!trend) return html`${i18n.t(latest(indicator) ? 'goals.trend.single' : 'goals.trend.none')}`;
   const { change } = trend;
   const amount = change.kind === 'absolute' ? figure(change.amount, indicator.unit, i18n.locale) : describeChange(trend, i18n);
-  const words = i18n.t(`goals.trend.${trend.direction}`, { period: trend.from.period, change: FIGURE });
+  const words = i18n.t(`goals.trend.${trend.fromBaseline ? 'fromBaseline.' : ''}${trend.direction}`, { period: trend.from.period, change: FIGURE });
   return withFigure(i18n.t(`goals.trend.${trend.judgement ?? 'neutral'}`, { trend: words }), amount);
 }
 
@@ -66,7 +66,7 @@ const isolatedRow = (period: string, value: string) => html`<tr><th scope="row">
 const plainRow = (period: string, value: string) => html`<tr><th scope="row">${period}</th><td>${value}</td></tr>`;
 
 /**
- * One indicator: its name, latest value, a small chart, the trend in words, target and source. The figures
+ * One indicator: its name, latest value, a small chart, the trend in words, baseline, target and source. The figures
  * are also a table: read by screen readers in place of the chart, and printed.
  */
 export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController, words = tableWords(i18n)): TemplateResult {
@@ -78,10 +78,11 @@ export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController,
   const reached = targetReached(indicator);
   const targetKey = reached === undefined ? 'goals.target' : reached ? 'goals.targetReached' : 'goals.targetOpen';
   const target = indicator.target === undefined ? undefined : withFigure(t(targetKey, { value: FIGURE }), value(indicator.target));
+  const { baseline } = indicator;
   return html`<figure class="indicator" part="indicator">
     <figcaption class="indicator-name">${indicator.name}</figcaption>
     ${last ? html`<p class="latest">${withFigure(t('goals.latest', { value: FIGURE, period: last.period }), value(last.value))}</p>` : nothing}
-    ${renderChart(indicator)}
+    ${renderChart(indicator, baseline && t('goals.baselineLabel', { period: baseline.period }))}
     <div class="data"><table>
       <caption>${t('goals.tableCaption', { name: indicator.name })}</caption>
       <thead><tr><th scope="col">${words.periodColumn}</th><th scope="col">${words.valueColumn}</th></tr></thead>
@@ -91,6 +92,7 @@ export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController,
         : plainRow(period, formatValue(value, indicator.unit, i18n.locale)))}</tbody>
     </table></div>
     <p class="trend" data-judgement=${trend?.judgement ?? 'none'}>${describeTrend(indicator, i18n, trend)}</p>
+    ${baseline ? html`<p class="baseline">${withFigure(t('goals.baseline', { value: FIGURE, period: baseline.period }), value(baseline.value))}</p>` : nothing}
     ${target ? html`<p class="target">${target}</p>` : nothing}
     ${indicator.note ? html`<p class="note">${indicator.note}</p>` : nothing}
     ${indicator.source ? html`<p class="source">${t('goals.source', { source: indicator.source })}</p>` : nothing}

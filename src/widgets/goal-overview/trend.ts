@@ -8,14 +8,18 @@ export function latest(indicator: IndicatorEntry): (SeriesPoint & { value: numbe
 }
 
 /**
- * The trend from the first to the last period with a value. A change is said relatively ("12 %") unless the
- * values are percentages (then in percentage points) or start at zero (then in the unit). A change that would
- * round to nothing is "flat".
+ * The trend from the baseline, or without one from the first period with a value, to the last period with a
+ * value. A change is said relatively ("12 %") unless the values are percentages (then in percentage points) or
+ * start at zero (then in the unit). A change that would round to nothing is "flat". A baseline of the latest
+ * period itself says nothing about a change, so the series' own first value is taken then.
  */
 export function trendOf(indicator: IndicatorEntry): Trend | undefined {
   const points = indicator.series.filter(hasValue);
-  const [from, to] = [points[0], points.at(-1)];
-  if (!from || !to || points.length < 2) return undefined;
+  const to = points.at(-1);
+  const { baseline } = indicator;
+  const fromBaseline = baseline !== undefined && to !== undefined && to.period !== baseline.period;
+  const from = fromBaseline ? baseline : points[0];
+  if (!from || !to || (!fromBaseline && points.length < 2)) return undefined;
   const difference = to.value - from.value;
   const change: Trend['change'] =
     indicator.unit === '%' ? { kind: 'points', amount: Math.abs(difference) }
@@ -24,7 +28,7 @@ export function trendOf(indicator: IndicatorEntry): Trend | undefined {
   const flat = change.kind === 'relative' ? change.amount < 0.005 : change.amount < 0.05;
   const direction = flat ? 'flat' : difference > 0 ? 'up' : 'down';
   const judgement = direction === 'flat' || !indicator.better ? undefined : direction === indicator.better ? 'good' : 'bad';
-  return { direction, from, to, change, judgement };
+  return { direction, from, to, fromBaseline, change, judgement };
 }
 
 /** Whether the latest value has reached the target, in the direction that is better. */

@@ -266,3 +266,72 @@ describe('<kpr-goal-overview>: the language of each goal (WCAG 3.1.2)', () => {
     expect(langs('.status-heading')).to.deep.equal([null]);
   });
 });
+
+describe('<kpr-goal-overview>: an indicator\'s baseline', () => {
+  /** A survey's share of residents who feel safe: 41 % in 2022, before the council began, then two surveys. */
+  const survey = (fields: Record<string, unknown> = {}) =>
+    indicator({ name: 'Fühlen sich sicher', unit: '%', better: 'up', target: 60, baseline: { period: '2022', value: 41 }, series: [{ period: '2023', value: 44 }, { period: '2025', value: 47.5 }], ...fields });
+  /** Where a horizontal line of the chart runs (its y in the chart's own units). */
+  const heightOf = (el: HTMLElement, selector: string) => Number(shadow(el).querySelector(selector)!.getAttribute('y1'));
+
+  it('draws the baseline as a labelled line at its value, and says it in words beside the target', async () => {
+    const el = await goalWidget({}, oneGoal({ indicators: [survey()] }));
+    expect(all(el, '.chart .baseline-line')).to.have.length(1);
+    expect(spoken(shadow(el).querySelector('.chart .baseline-label')!.textContent)).to.equal('Ausgangswert 2022');
+    // Drawn to scale: 41 lies between the axis (0) and the target (60), a little nearer the target.
+    const [axis, base, target] = [heightOf(el, '.axis'), heightOf(el, '.baseline-line'), heightOf(el, '.target-line')];
+    expect(base).to.be.within(target, axis);
+    expect((axis - base) / (axis - target)).to.be.closeTo(41 / 60, 0.01);
+    expect(spoken(shadow(el).querySelector('p.baseline')!.textContent)).to.equal('Ausgangswert 2022: 41 %');
+    expect(all(el, '[part="indicator"] p').map((p) => p.className)).to.deep.equal(['latest', 'trend', 'baseline', 'target']);
+  });
+
+  it('says the trend against the baseline: percentage points for `%`, a share for counts, even after one value', async () => {
+    const el = await goalWidget({}, oneGoal({ indicators: [
+      survey(),
+      indicator({ better: 'down', baseline: { period: '2019', value: 500 }, series: series(412, 379) }),
+      indicator({ baseline: { period: '2019', value: 500 }, series: [{ period: '2024', value: 498 }] }),
+    ] }));
+    expect(trends(el)).to.deep.equal([
+      'Gegenüber dem Ausgangswert von 2022 um 6,5 Prozentpunkte gestiegen: eine gute Entwicklung.',
+      'Gegenüber dem Ausgangswert von 2019 um 24 % gesunken: eine gute Entwicklung.', // 500 → 379
+      'Gegenüber dem Ausgangswert von 2019 nahezu unverändert.', // 500 → 498, unjudged
+    ]);
+  });
+
+  it('keeps the series\' own trend when the baseline is the latest period itself', async () => {
+    const el = await goalWidget({}, oneGoal({ indicators: [survey({ baseline: { period: '2025', value: 47.5 } })] }));
+    expect(trends(el)).to.deep.equal(['Seit 2023 um 3,5 Prozentpunkte gestiegen: eine gute Entwicklung.']);
+  });
+
+  it('speaks of the baseline in English', async () => {
+    const el = await goalWidget({ lang: 'en' }, oneGoal({ indicators: [survey()] }));
+    await waitUntil(() => shadow(el).querySelector('p.baseline')?.textContent?.includes('Baseline'), 'the English texts');
+    expect(spoken(shadow(el).querySelector('p.baseline')!.textContent)).to.equal('Baseline 2022: 41%');
+    expect(spoken(shadow(el).querySelector('.chart .baseline-label')!.textContent)).to.equal('Baseline 2022');
+    expect(trends(el)).to.deep.equal(['Up 6.5 percentage points on the 2022 baseline, good.']);
+  });
+
+  it('leaves out an indicator whose baseline has no value, and names the field', async () => {
+    const warnings = captureConsole('warn');
+    try {
+      const el = await goalWidget({}, oneGoal({ indicators: [survey({ baseline: { period: '2022', value: '41 %' } }), indicator({ series: series(3, 4) })] }));
+      expect(all(el, '[part="indicator"]')).to.have.length(1);
+      expect(all(el, 'p.baseline')).to.have.length(0);
+      expect(warnings.messages.join('\n')).to.include('left out _kpr.indicators[0]: _kpr.indicators[0].baseline.value must be a number');
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  describe('in forced colours', () => {
+    inForcedColours();
+
+    it('keeps the baseline\'s line and label visible', async () => {
+      const el = await goalWidget({}, oneGoal({ indicators: [survey()] }));
+      expectVisible(getComputedStyle(shadow(el).querySelector('.baseline-line')!).stroke, 'the baseline\'s line');
+      expectVisible(getComputedStyle(shadow(el).querySelector('.baseline-label')!).fill, 'the baseline\'s label');
+      expect(getComputedStyle(shadow(el).querySelector('.baseline-line')!).strokeDasharray, 'dotted, unlike the target').to.not.equal(getComputedStyle(shadow(el).querySelector('.target-line')!).strokeDasharray);
+    });
+  });
+});

@@ -7,8 +7,8 @@ import { jsonFeed, served, settled, shadow } from '../../support/helpers.js';
 const series = (...values: number[]) => values.map((value, index) => ({ period: String(2021 + index), value }));
 
 /** One goal whose indicator counts "Fälle", drawn as a line (labels at the ends) or as bars. */
-function goalFeed(chart: 'line' | 'bar', values: number[]): string {
-  const indicator = { name: 'Straftaten', unit: 'Fälle', chart, better: 'down', target: 350, series: series(...values) };
+function goalFeed(chart: 'line' | 'bar', values: number[], extra: Record<string, unknown> = {}): string {
+  const indicator = { name: 'Straftaten', unit: 'Fälle', chart, better: 'down', target: 350, series: series(...values), ...extra };
   return served(jsonFeed([{ id: 'ziel', title: 'Weniger Straftaten', _kpr: { indicators: [indicator] } }]));
 }
 
@@ -85,5 +85,16 @@ describe('<kpr-goal-overview> right to left', () => {
     const trend = shadow(el).querySelector('.trend')!;
     expect(whereIs(trend, arabic(4)).right, '4 stands left of "Fälle"').to.be.at.most(whereIs(trend, 'Fälle').left);
     expect(trend.querySelector('bdi')?.textContent).to.equal(`${arabic(4)} Fälle`);
+  });
+
+  it('keeps the baseline\'s label inside the chart, and reads its figure with its unit', async () => {
+    const el = await arabicGoals(goalFeed('line', [412, 398, 401, 385, 379], { baseline: { period: '2019', value: 379 } }));
+    const svg = shadow(el).querySelector('[part="chart"]')!;
+    const label = svg.querySelector('.baseline-label')!;
+    expect(label.textContent).to.equal('القيمة المرجعية 2019');
+    const [frame, box] = [svg.getBoundingClientRect(), label.getBoundingClientRect()];
+    expect(box.left, 'the label\'s left edge').to.be.at.least(frame.left - 0.5);
+    expect(box.right, 'the label\'s right edge').to.be.at.most(frame.right + 0.5);
+    expectReadsAsUnit(shadow(el).querySelector('p.baseline')!, 'the baseline');
   });
 });
