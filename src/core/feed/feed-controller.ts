@@ -10,9 +10,11 @@ import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
 
 /** What a widget exposes for its feeds: the attributes every feed widget shares. */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  hasUpdated: boolean;
+  renderRoot: ParentNode;
   /** One feed URL, or several separated by spaces. */
   src: string;
-  /** Load at once instead of when the widget comes near the viewport. */
+  /** Render and load at once instead of when the widget comes near the viewport. */
   eager: boolean;
   /** Seconds until a feed request is given up. */
   timeout: number;
@@ -39,9 +41,38 @@ export interface FeedControllerOptions {
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * Loads a widget's feeds: lazily when the widget comes near the viewport (unless `eager`), again when `src`
+ * Holds a widget's first render until it comes within a viewport's height of the screen, or renders it at once when
+ * it has `eager` (read when it joins the page). Until then the page shows the webmaster's fallback content through a
+ * slot, and the widget costs the page's start-up nothing: neither its texts, nor its template, nor its feed. A widget
+ * holding the keyboard focus in that fallback waits until the focus leaves, so the focus is not lost with it.
+ */
+export function renderWhenNear(host: ReactiveControllerHost & HTMLElement & { eager?: boolean; hasUpdated: boolean; renderRoot: ParentNode }): void {
+  const element = host as unknown as { scheduleUpdate(): unknown };
+  const schedule = element.scheduleUpdate;
+  element.scheduleUpdate = async () => {
+    if (!host.hasUpdated && !host.eager && typeof IntersectionObserver == 'function') {
+      const fallback = host.renderRoot.appendChild(document.createElement('slot'));
+      await new Promise<void>((resolve) => {
+        const observer = new IntersectionObserver((entries) => {
+          if (!entries.at(-1)!.isIntersecting) return;
+          if (!host.matches(':focus-within')) return resolve(observer.disconnect());
+          host.addEventListener('focusout', () => (observer.unobserve(host), observer.observe(host)), { once: true });
+        }, { rootMargin: '100%' });
+        observer.observe(host);
+      });
+      // Widgets that come near together each render in a task of their own, not in one long one.
+      await new Promise((resolve) => setTimeout(resolve));
+      fallback.remove();
+    }
+    return schedule.call(host);
+  };
+}
+
+/**
+ * Loads a widget's feeds once it has come near the viewport and rendered (`renderWhenNear`), again when `src`
  * changes, and never after the widget has left the page. Merges several feeds, validates items against the
- * widget's schema, and reports every problem to the console and as `kpr-load` / `kpr-error` events.
+ * widget's schema, and reports every problem to the console and as `kpr-load` (once the items are rendered) and
+ * `kpr-error` events.
  */
 export class FeedController implements ReactiveController {
   status: FeedStatus = 'idle';
@@ -51,40 +82,22 @@ export class FeedController implements ReactiveController {
   errors: readonly FeedError[] = [];
 
   private requestedKey?: string;
-  private near = false;
-  private observer?: IntersectionObserver;
   private abort?: AbortController;
 
   constructor(private readonly host: FeedHost, private readonly options: FeedControllerOptions = {}) {
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    if (this.near || this.host.eager || typeof IntersectionObserver === 'undefined') {
-      this.near = true;
-      return;
-    }
-    // Start a little before the widget scrolls into view, so residents rarely see the skeleton.
-    this.observer = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      this.near = true;
-      this.observer?.disconnect();
-      this.host.requestUpdate();
-    }, { rootMargin: '400px 0px' });
-    this.observer.observe(this.host);
+    renderWhenNear(host);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
     this.abort?.abort();
     if (this.status === 'loading') this.status = 'idle';
     this.requestedKey = undefined;
   }
 
   hostUpdate(): void {
-    if (this.host.eager) this.near = true;
     const key = `${this.host.src}|${this.host.timeout}`;
-    if (this.near && key !== this.requestedKey) void this.load(key);
+    if (key !== this.requestedKey) void this.load(key);
   }
 
   /** Asks the servers again, for the retry button. */
@@ -159,9 +172,11 @@ export class FeedController implements ReactiveController {
     } else {
       this.status = 'ready';
       this.items = read?.items ?? [];
-      emit(this.host, 'kpr-load', { items: this.items.length, sources: documents.map((d) => d.url), skipped: read?.skipped ?? 0 });
     }
     this.host.requestUpdate();
+    // Once residents can see the items, as the event says, and a listener can read them from the page.
+    const detail = { items: this.items.length, sources: documents.map((d) => d.url), skipped: read?.skipped ?? 0 };
+    if (this.status == 'ready') void this.host.updateComplete.then(() => emit(this.host, 'kpr-load', detail));
   }
 }
 

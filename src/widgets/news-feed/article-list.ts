@@ -155,6 +155,8 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
 class ArticleList extends Directive {
   /** The articles of the last render (a Map, rebuilt each render: a WeakMap of a thousand keys costs the GC more). */
   private articles = new Map<NewsEntry, Article>();
+  /** The one image that loads at once and first. */
+  private first?: HTMLImageElement;
 
   constructor(part: PartInfo) {
     super(part);
@@ -182,6 +184,17 @@ class ArticleList extends Directive {
       next = after;
     }
     this.articles = kept;
+    // The first image of a feed at the top of the page (`eager`) is often the largest thing on the screen when it opens:
+    // it loads at once and ahead of the rest, the others only when scrolled near.
+    let first: HTMLImageElement | undefined;
+    if ((context.host as { eager?: boolean }).eager) for (const view of kept.values()) if ((first = view.image)) break;
+    if (first !== this.first) {
+      this.first?.setAttribute('loading', 'lazy');
+      this.first?.removeAttribute('fetchpriority');
+      first?.setAttribute('loading', 'eager');
+      first?.setAttribute('fetchpriority', 'high');
+      this.first = first;
+    }
     return noChange;
   }
 }

@@ -40,18 +40,40 @@ describe('<kpr-news-feed> loading', () => {
     expect(headings(el)).to.deep.equal(['Sprechstunde der Bürgerpolizistin', 'Was die Umfrage zeigt']);
   });
 
-  it('loads only when it comes near the viewport, unless eager', async () => {
+  it('renders and loads only when it comes near the viewport, showing the fallback content until then', async () => {
+    window.scrollTo(0, 0);
     const src = fresh('/tests/fixtures/news.json');
-    const page = await fixture(html`<div><div style="height: 4000px"></div><kpr-news-feed src=${src}></kpr-news-feed></div>`);
+    const page = await fixture(html`<div><div style="height: 4000px"></div><kpr-news-feed src=${src}><a href="/aktuelles">Alle Neuigkeiten</a></kpr-news-feed></div>`);
     const el = page.querySelector('kpr-news-feed')!;
-    await el.updateComplete;
+    const fallback = page.querySelector('a')!;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(fallback.getClientRects().length, 'the fallback link shown').to.be.greaterThan(0);
+    expect(!!shadow(el).querySelector('[part="base"]'), 'anything of the widget rendered').to.equal(false);
     expect(await requestsFor(src)).to.equal(0);
-    expect(shadow(el).querySelector('.skeleton')).to.exist;
     el.scrollIntoView();
     await settled(el);
     expect(headings(el)).to.have.length(3);
+    expect(fallback.getClientRects().length, 'the fallback link gone').to.equal(0);
     expect(await recordedRequests(src, 1)).to.equal(1);
+  });
+
+  it('renders at once with eager, however far down the page', async () => {
+    window.scrollTo(0, 0); // an earlier test may have scrolled down
+    const page = await fixture(html`<div><div style="height: 4000px"></div>
+      <kpr-news-feed eager src=${fresh('/tests/fixtures/news.json')}></kpr-news-feed>
+      <kpr-news-feed src=${fresh('/tests/fixtures/news.json')}><a href="/aktuelles">Alle Neuigkeiten</a></kpr-news-feed>
+    </div>`);
+    const [eager, waiting] = [...page.querySelectorAll('kpr-news-feed')] as [KprNewsFeed, KprNewsFeed];
+    await settled(eager);
+    expect(headings(eager)).to.have.length(3);
+    expect(!!shadow(waiting).querySelector('[part="base"]'), 'the one without eager rendered').to.equal(false);
+  });
+
+  it('says kpr-load once its articles are on the page', async () => {
+    let shown: string[] = [];
+    const el = await mount(html`<kpr-news-feed src=${fresh('/tests/fixtures/news.json')} @kpr-load=${(event: Event) => (shown = headings(event.target as HTMLElement))}></kpr-news-feed>`);
+    await settled(el);
+    expect(shown).to.have.length(3);
   });
 
   it('shows the webmaster\'s fallback content until the element is defined', async () => {

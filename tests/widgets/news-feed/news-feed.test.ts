@@ -388,10 +388,15 @@ describe('<kpr-news-feed>', () => {
       const el = await mount(html`<kpr-news-feed eager src=${src}></kpr-news-feed>`);
       await settled(el);
       const images = [...shadow(el).querySelectorAll('img')];
-      expect(images.map((img) => [img.alt, img.getAttribute('referrerpolicy'), img.loading])).to.deep.equal([
-        ['Ein Fahrrad mit Codierung', 'no-referrer', 'lazy'],
-        ['', 'no-referrer', 'lazy'],
+      // The widget is eager, so at the top of its page: its first image loads at once and first (it is often the
+      // largest thing on the screen), the others when scrolled near.
+      expect(images.map((img) => [img.alt, img.getAttribute('referrerpolicy'), img.loading, img.getAttribute('fetchpriority')])).to.deep.equal([
+        ['Ein Fahrrad mit Codierung', 'no-referrer', 'eager', 'high'],
+        ['', 'no-referrer', 'lazy', null],
       ]);
+      const below = await mount(html`<kpr-news-feed src=${src}></kpr-news-feed>`);
+      await settled(below);
+      expect([...shadow(below).querySelectorAll('img')].map((img) => img.loading), 'without eager, every image lazy').to.deep.equal(['lazy', 'lazy']);
       expect(images[1]!.src).to.equal(new URL('/test-api/pixel.svg', location.href).href);
 
       // The webmaster allows the other host, here at run time.
