@@ -16,7 +16,7 @@ const ITEM_SCHEMA = JSON_FEED_SCHEMA.$defs!.item!;
  * Checks each item of a feed against JSON Feed 1.1 and the widget's `_kpr` extension schema. Invalid items
  * are returned separately, with every problem, so the console can name the feed, the item and the field.
  */
-export function readItems(document: FeedDocument, extension?: Schema): { items: LoadedItem[]; skipped: SkippedItem[] } {
+export function readItems(document: FeedDocument, extension?: Schema, { inPlace = false } = {}): { items: LoadedItem[]; skipped: SkippedItem[] } {
   const items: LoadedItem[] = [];
   const skipped: SkippedItem[] = [];
   document.items.forEach((raw, index) => {
@@ -34,7 +34,7 @@ export function readItems(document: FeedDocument, extension?: Schema): { items: 
       skipped.push({ source: document.url, index, id: typeof id === 'string' ? id : undefined, problems });
       return;
     }
-    items.push(loadedItem(candidate as FeedItem, document.url, document.language));
+    items.push((inPlace ? loadedInPlace : loadedItem)(candidate as FeedItem, document.url, document.language));
   });
   return { items, skipped };
 }
@@ -49,6 +49,21 @@ function coerceId(raw: unknown): unknown {
 export function loadedItem(item: FeedItem, source: string, feedLanguage?: string): LoadedItem {
   const language = item.language ?? feedLanguage;
   return { ...item, ...(language ? { language } : {}), source, published: toDate(item.date_published), modified: toDate(item.date_modified) };
+}
+
+/**
+ * `loadedItem` without the copy, for the widgets: their items are the parsed feed's own objects, which nothing else
+ * reads (the page-wide cache hands the same document to the next widget, which adds the same fields). The bridge
+ * writes the items it reads and the validator names their fields, so both keep the copy.
+ */
+function loadedInPlace(item: FeedItem, source: string, feedLanguage?: string): LoadedItem {
+  const loaded = item as LoadedItem;
+  const language = item.language ?? feedLanguage;
+  if (language) loaded.language = language;
+  loaded.source = source;
+  loaded.published = toDate(item.date_published);
+  loaded.modified = toDate(item.date_modified);
+  return loaded;
 }
 
 function toDate(value: string | undefined): Date | undefined {
@@ -83,10 +98,15 @@ export { LATER_FEED_WINS } from './merge-rules.js';
 
 /** Merges the items of several feeds (in `src` order) by the given rules and sorts them. */
 export function mergeItems(lists: LoadedItem[][], compare: (a: LoadedItem, b: LoadedItem) => number, rules: MergeRules = NEWEST_COPY): LoadedItem[] {
+  const all = lists.flat();
+  const identities = all.map((item) => rules.identity(item));
+  // Mostly no two items share a key (one feed, or feeds without copies): then every item is kept, in order.
+  const seen = new Set<string>();
+  if (identities.every((keys) => keys.every((key) => !seen.has(key) && seen.add(key)))) return all.sort(compare);
   const byKey = new Map<string, LoadedItem>();
   const kept = new Set<LoadedItem>();
-  for (const item of lists.flat()) {
-    const keys = rules.identity(item);
+  for (const [index, item] of all.entries()) {
+    const keys = identities[index]!;
     const existing = keys.map((key) => byKey.get(key)).find(Boolean);
     if (existing && !rules.replaces(item, existing)) continue;
     if (existing) kept.delete(existing);

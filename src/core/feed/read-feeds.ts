@@ -51,7 +51,7 @@ export function readFeeds(host: Element, documents: readonly FeedDocument[], opt
     }
     const warnings = (document.warnings ?? []).map(({ code, path, message }): Warning => [`in ${document.url}${path ? ` at ${path}` : ''}: ${message}`, code]);
     warnAtMost(host, warnings, (more) => `${more} more warnings about ${document.url} (${warnings.length} in all)`);
-    const { items, skipped } = readItems(document, options.extension);
+    const { items, skipped } = readItems(document, options.extension, { inPlace: true });
     warnAtMost(host, skipped.map((item): Warning => [describeSkipped(item)]), (more) => `skipped ${more} more items of ${document.url} (${skipped.length} in all); the first ${MAX_WARNINGS} are described above`);
     skippedCount += skipped.length;
     if (items.length === 0 && skipped.length > 0) {
