@@ -1,7 +1,8 @@
 /**
- * A small interpreter for the part of JSON Schema our schemas use. Ajv compiles schemas with `new Function`,
- * which a strict Content-Security-Policy forbids, and would add more than the whole widget to the bundle;
- * interpreting the schema keeps `src/schemas/` the one source of truth for both the widgets and the docs.
+ * A small checker for the part of JSON Schema our schemas use. Ajv compiles schemas with `new Function`, which a
+ * strict Content-Security-Policy forbids, and would add more than the whole widget to the bundle; reading the
+ * schema itself (turned into closures on first use) keeps `src/schemas/` the one source of truth for both the
+ * widgets and the docs.
  *
  * Supported: type, enum, required, properties, items, anyOf, minLength, maxLength, pattern, minItems, minimum,
  * maximum, format (date-time, uri, uri-reference) and local `$ref` ("#/$defs/name").
@@ -50,70 +51,122 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{
 
 export function validate(value: unknown, schema: Schema, path = '', root: Schema = schema): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  check(value, schema, path, undefined, root, problems);
+  checkerOf(schema, root)(value, path, undefined, problems);
   return problems;
 }
 
 /**
- * Appends to one array instead of building and spreading many: feeds have thousands of fields. A value's path is
- * its parent's and its key, joined only when a problem names it or its own fields need it: a valid feed makes
- * no path strings at all.
+ * Checks a value, appending to one array instead of building and spreading many: feeds have thousands of fields. A
+ * value's path is its parent's and its key, joined only when a problem names it or its own fields need it: a valid
+ * feed makes no path strings at all.
  */
-function check(value: unknown, schema: Schema, parent: string, key: string | number | undefined, root: Schema, problems: SchemaProblem[]): void {
-  if (schema.$ref) {
-    const target = root.$defs?.[schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice(8) : schema.$ref];
-    if (target) check(value, target, parent, key, root, problems);
-    return;
-  }
-  const type = typeOf(value);
-  if (schema.type !== undefined && !accepts(schema.type, type)) {
-    fail(problems, parent, key, value, 'schema-type', schema.type, `must be ${[schema.type].flat().map(article).join(' or ')}, not ${article(type)}`);
-    return;
-  }
-  if (schema.enum && !schema.enum.includes(value)) {
-    fail(problems, parent, key, value, 'schema-enum', schema.enum, `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-  }
-  if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) fail(problems, parent, key, value, 'schema-min-length', schema.minLength, 'must not be empty');
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-      fail(problems, parent, key, value, 'schema-max-length', schema.maxLength, `must be at most ${schema.maxLength} characters long`);
-    }
-    if (schema.format && !matchesFormat(value, schema.format)) fail(problems, parent, key, value, 'schema-format', schema.format, formatMessage(schema.format, value));
-    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) fail(problems, parent, key, value, 'schema-pattern', schema.pattern, `must match the pattern ${schema.pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
-  }
-  if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) fail(problems, parent, key, value, 'schema-minimum', schema.minimum, `must be at least ${schema.minimum}, not ${value}`);
-    if (schema.maximum !== undefined && value > schema.maximum) fail(problems, parent, key, value, 'schema-maximum', schema.maximum, `must be at most ${schema.maximum}, not ${value}`);
-  }
-  if (Array.isArray(value) && schema.minItems !== undefined && value.length < schema.minItems) {
-    fail(problems, parent, key, value, 'schema-min-items', schema.minItems, `must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}`);
-  }
-  if (schema.items && Array.isArray(value)) {
-    const path = pathOf(parent, key);
-    for (let index = 0; index < value.length; index++) check(value[index], schema.items, path, index, root, problems);
-  }
-  if (type === 'object' && (schema.required || schema.properties)) {
-    const object = value as Record<string, unknown>;
-    const path = pathOf(parent, key);
-    if (schema.required) {
-      for (const name of schema.required) {
-        if (object[name] === undefined) problems.push({ path: join(path, name), message: 'is required', code: 'schema-required', expected: name });
-      }
-    }
-    for (const name in schema.properties) {
-      if (object[name] !== undefined) check(object[name], schema.properties[name]!, path, name, root, problems);
-    }
-  }
-  if (schema.anyOf && !schema.anyOf.some((branch) => passes(value, branch, parent, key, root, problems))) {
-    const fields = schema.anyOf.flatMap((branch) => branch.required ?? []);
-    fail(problems, parent, key, value, 'schema-any-of', fields, fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms');
-  }
+type Checker = (value: unknown, parent: string, key: string | number | undefined, problems: SchemaProblem[]) => void;
+
+/**
+ * Each schema is turned into closures once (per root, which its `$ref`s name), not read keyword by keyword for every
+ * value of thousands of items: its keywords, pattern, messages and sub-schemas are looked at when it is first used.
+ * Closures, not generated code, as the CSP forbids `new Function`.
+ */
+const checkers = new WeakMap<Schema, WeakMap<Schema, Checker>>();
+
+function checkerOf(schema: Schema, root: Schema): Checker {
+  let byRoot = checkers.get(root);
+  if (!byRoot) checkers.set(root, (byRoot = new WeakMap()));
+  let checker = byRoot.get(schema);
+  if (!checker) byRoot.set(schema, (checker = compile(schema, root)));
+  return checker;
 }
 
-/** Whether `value` fits `schema`: checked into the caller's list, and whatever it found taken off again. */
-function passes(value: unknown, schema: Schema, parent: string, key: string | number | undefined, root: Schema, problems: SchemaProblem[]): boolean {
+/** The checks of one schema, in the order the problems are reported: type (which ends it), enum, string, number, array, object, anyOf. */
+function compile(schema: Schema, root: Schema): Checker {
+  if (schema.$ref) {
+    const target = root.$defs?.[schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice(8) : schema.$ref];
+    // Looked up when first used: a schema may refer to itself.
+    let checker: Checker | undefined;
+    return target ? (value, parent, key, problems) => (checker ??= checkerOf(target, root))(value, parent, key, problems) : () => {};
+  }
+  const steps: Checker[] = [];
+  const { enum: allowed, minLength, maxLength, format, pattern, minimum, maximum, minItems, items, required, properties, anyOf } = schema;
+  if (allowed) {
+    const message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    steps.push((value, parent, key, problems) => {
+      if (!allowed.includes(value)) fail(problems, parent, key, value, 'schema-enum', allowed, message);
+    });
+  }
+  if (minLength !== undefined || maxLength !== undefined || format || pattern) {
+    let regex: RegExp | undefined;
+    steps.push((value, parent, key, problems) => {
+      if (typeof value !== 'string') return;
+      if (minLength !== undefined && value.length < minLength) fail(problems, parent, key, value, 'schema-min-length', minLength, 'must not be empty');
+      if (maxLength !== undefined && value.length > maxLength) fail(problems, parent, key, value, 'schema-max-length', maxLength, `must be at most ${maxLength} characters long`);
+      if (format && !matchesFormat(value, format)) fail(problems, parent, key, value, 'schema-format', format, formatMessage(format, value));
+      if (pattern && !(regex ??= new RegExp(pattern, 'u')).test(value)) fail(problems, parent, key, value, 'schema-pattern', pattern, `must match the pattern ${pattern}, not ${JSON.stringify(value.slice(0, 40))}`);
+    });
+  }
+  if (minimum !== undefined || maximum !== undefined) {
+    steps.push((value, parent, key, problems) => {
+      if (typeof value !== 'number') return;
+      if (minimum !== undefined && value < minimum) fail(problems, parent, key, value, 'schema-minimum', minimum, `must be at least ${minimum}, not ${value}`);
+      if (maximum !== undefined && value > maximum) fail(problems, parent, key, value, 'schema-maximum', maximum, `must be at most ${maximum}, not ${value}`);
+    });
+  }
+  if (minItems !== undefined) {
+    const message = `must have at least ${minItems} ${minItems === 1 ? 'entry' : 'entries'}`;
+    steps.push((value, parent, key, problems) => {
+      if (Array.isArray(value) && value.length < minItems) fail(problems, parent, key, value, 'schema-min-items', minItems, message);
+    });
+  }
+  if (items) {
+    const checkItem = checkerOf(items, root);
+    steps.push((value, parent, key, problems) => {
+      if (!Array.isArray(value)) return;
+      const path = pathOf(parent, key);
+      for (let index = 0; index < value.length; index++) checkItem(value[index], path, index, problems);
+    });
+  }
+  if (required || properties) {
+    const fields = Object.entries(properties ?? {}).map(([name, field]): [string, Checker] => [name, checkerOf(field, root)]);
+    steps.push((value, parent, key, problems) => {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+      const object = value as Record<string, unknown>;
+      const path = pathOf(parent, key);
+      if (required) {
+        for (const name of required) {
+          if (object[name] === undefined) problems.push({ path: join(path, name), message: 'is required', code: 'schema-required', expected: name });
+        }
+      }
+      for (const [name, checkField] of fields) {
+        const field = object[name];
+        if (field !== undefined) checkField(field, path, name, problems);
+      }
+    });
+  }
+  if (anyOf) {
+    const branches = anyOf.map((branch) => checkerOf(branch, root));
+    const fields = anyOf.flatMap((branch) => branch.required ?? []);
+    const message = fields.length ? `needs ${fields.map((f) => `"${f}"`).join(' or ')}` : 'matches none of the allowed forms';
+    steps.push((value, parent, key, problems) => {
+      if (!branches.some((branch) => passes(value, branch, parent, key, problems))) fail(problems, parent, key, value, 'schema-any-of', fields, message);
+    });
+  }
+  const run: Checker = steps.length === 1 ? steps[0]! : (value, parent, key, problems) => {
+    for (const step of steps) step(value, parent, key, problems);
+  };
+  if (schema.type === undefined) return run;
+  const types = [schema.type].flat();
+  const expected = schema.type;
+  const wanted = `must be ${types.map(article).join(' or ')}, not `;
+  return (value, parent, key, problems) => {
+    const type = typeOf(value);
+    if (!types.includes(type) && !(type === 'integer' && types.includes('number'))) fail(problems, parent, key, value, 'schema-type', expected, wanted + article(type));
+    else run(value, parent, key, problems);
+  };
+}
+
+/** Whether `value` fits a schema: checked into the caller's list, and whatever it found taken off again. */
+function passes(value: unknown, check: Checker, parent: string, key: string | number | undefined, problems: SchemaProblem[]): boolean {
   const before = problems.length;
-  check(value, schema, parent, key, root, problems);
+  check(value, parent, key, problems);
   const fits = problems.length === before;
   problems.length = before;
   return fits;
@@ -125,11 +178,6 @@ function fail(problems: SchemaProblem[], parent: string, key: string | number | 
 
 function pathOf(parent: string, key: string | number | undefined): string {
   return key === undefined ? parent : typeof key === 'number' ? `${parent}[${key}]` : join(parent, key);
-}
-
-function accepts(allowed: JsonType | JsonType[], type: JsonType): boolean {
-  if (typeof allowed !== 'string') return allowed.some((one) => accepts(one, type));
-  return allowed === type || (allowed === 'number' && type === 'integer');
 }
 
 function typeOf(value: unknown): JsonType {
