@@ -57,6 +57,22 @@ describe('<kpr-news-feed> loading', () => {
     expect(await recordedRequests(src, 1)).to.equal(1);
   });
 
+  it('keeps the keyboard focus on its fallback link, and renders once the focus has moved on', async () => {
+    window.scrollTo(0, 0);
+    const page = await fixture(html`<div><button>Davor</button><div style="height: 4000px"></div>
+      <kpr-news-feed src=${fresh('/tests/fixtures/news.json')}><a href="/aktuelles">Alle Neuigkeiten</a></kpr-news-feed><button>Danach</button>
+    </div>`);
+    const el = page.querySelector('kpr-news-feed')!;
+    const link = page.querySelector('a')!;
+    link.focus(); // as Tab does: the link scrolls into view
+    for (let frame = 0; frame < 4; frame++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    expect(document.activeElement === link, 'the link keeps the focus').to.equal(true);
+    expect(!!shadow(el).querySelector('[part="base"]'), 'the widget rendered under the focus').to.equal(false);
+    page.querySelectorAll('button')[1]!.focus();
+    await settled(el);
+    expect(headings(el)).to.have.length(3);
+  });
+
   it('renders at once with eager, however far down the page', async () => {
     window.scrollTo(0, 0); // an earlier test may have scrolled down
     const page = await fixture(html`<div><div style="height: 4000px"></div>
