@@ -189,6 +189,19 @@ describe('feed editor: goals', () => {
     expect(report.problems.filter((problem) => problem.severity === 'error')).to.deep.equal([]);
   });
 
+  it('keeps a decimal comma typed key by key in the number fields: a target of 41,5 is 41.5, not 415', async function () {
+    this.timeout(20_000); // typed key by key
+    const editor = await mountEditor();
+    await startFrom(editor, 'goals');
+    await press(editor, '#field-items_0_kpr_indicators-add');
+    await typeInto(editor, '#field-items_0_kpr_indicators_0_name', 'Fühlen sich sicher', false);
+    await typeInto(editor, '#field-items_0_kpr_indicators_0_target', '41,5');
+    expect($<HTMLInputElement>(editor, '#field-items_0_kpr_indicators_0_target').value).to.equal('41,5');
+    await pressDownload(editor);
+    const file = await catchDownload(() => press(editor, '#editor-download-now'));
+    expect(JSON.parse(file.text).items[0]._kpr.indicators[0].target).to.equal(41.5);
+  });
+
   it('ties a wrong or missing part of the baseline to its field, and removes the baseline when both are emptied', async function () {
     this.timeout(20_000);
     const editor = await mountEditor();

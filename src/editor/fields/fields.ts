@@ -85,14 +85,33 @@ export function readNumber(text: string): Json | undefined {
 const shown = (value: Json | undefined, as: FieldOptions['as']): string =>
   value === undefined || value === null ? '' : as === 'lines' && Array.isArray(value) ? value.join('\n') : String(value);
 
+/** What was last typed into each number field, by its id. */
+const typedNumbers = new Map<string, string>();
+
+/**
+ * A number field's text. "41," reads as 41 on the way to "41,5": were the field drawn with the stored 41, the comma
+ * would vanish under the coordinator's fingers and "5" make it 415. So the text is shown as typed while it still
+ * reads as the stored value, and the stored value once something else (undo, an import) changed it.
+ */
+export function numberText(id: string, value: Json | undefined): string {
+  const typed = typedNumbers.get(id);
+  return typed !== undefined && readNumber(typed) === value ? typed : shown(value, 'number');
+}
+
+/** Remembers a number field's text as typed, for `numberText`; returns the number it reads as. */
+export function readTypedNumber(id: string, text: string): Json | undefined {
+  typedNumbers.set(id, text);
+  return readNumber(text);
+}
+
 export function textField(context: FormContext, options: FieldOptions): TemplateResult {
   const { path, label, hint, required = false, as = 'text', type = 'text', size, autocomplete } = options;
   const id = fieldId(path);
   const problems = context.problems.get(pathString(path)) ?? [];
-  const value = shown(getAt(context.draft.feed, path), as);
+  const value = as === 'number' ? numberText(id, getAt(context.draft.feed, path)) : shown(getAt(context.draft.feed, path), as);
   const store = (text: string) => {
     const stored: Json | undefined =
-      as === 'number' ? readNumber(text) : as === 'lines' ? text.split('\n').map((line) => line.trim()).filter(Boolean) : text;
+      as === 'number' ? readTypedNumber(id, text) : as === 'lines' ? text.split('\n').map((line) => line.trim()).filter(Boolean) : text;
     const empty = stored === undefined || stored === '' || (Array.isArray(stored) && stored.length === 0);
     context.draft.set(path, empty ? (required ? '' : undefined) : stored, true);
   };

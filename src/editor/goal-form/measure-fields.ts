@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { FeedProblem } from '../../validator/check-feed.js';
 import type { ListController, ListNames } from '../controllers/list-controller.js';
 import { now } from '../../core/clock.js';
-import { customField, problemsOf, readNumber, selectField, textField, type FormContext } from '../fields/fields.js';
+import { customField, numberText, problemsOf, readTypedNumber, selectField, textField, type FormContext } from '../fields/fields.js';
 import { fieldId, fieldId as fieldIdOf, getAt, pathString, type Json, type JsonObject, type Path } from '../model/paths.js';
 
 export const MEASURE_STATUSES = ['planned', 'running', 'done'] as const;
@@ -91,9 +91,6 @@ export function indicatorFields(context: FormContext, lists: ListController, lis
   </div>`;
 }
 
-/** What was last typed into each baseline field, by its id. */
-const typedValues = new Map<string, string>();
-
 /**
  * The baseline's period or value. The two are one object in the feed: typing into either writes it, emptying both
  * removes it. With only one filled in, the other is kept as "" (the period) or left out (the value), so that the
@@ -104,14 +101,11 @@ function baselineField(context: FormContext, baselinePath: Path, key: 'period' |
   const path = [...baselinePath, key];
   const value = getAt(context.draft.feed, path);
   const id = fieldId(path);
-  // "41," is read as 41 on the way to "41,5": shown as typed while it still reads as the stored value.
-  const typed = typedValues.get(id);
-  const shown = typed !== undefined && readNumber(typed) === value ? typed : value === undefined || value === null ? '' : String(value);
+  const shown = key === 'value' ? numberText(id, value) : value === undefined || value === null ? '' : String(value);
   const store = (text: string) => {
-    typedValues.set(id, text);
     const old = getAt(context.draft.feed, baselinePath);
     const other = old && typeof old === 'object' && !Array.isArray(old) ? old : {};
-    const read = key === 'value' ? readNumber(text) : text.trim() ? text : undefined;
+    const read = key === 'value' ? readTypedNumber(id, text) : text.trim() ? text : undefined;
     const next: JsonObject = { ...other };
     if (read === undefined) delete next[key];
     else next[key] = read;
