@@ -6,6 +6,8 @@
 //      500 tips (prevention tips) and 6 goals with 40 measures and 12 charts (goal overview).
 //   3. the event calendar side by side with FullCalendar on 5,000 events (bench/calendar.mjs): month and list
 //      view, first render and next month; the goal is at most a quarter of FullCalendar's time.
+//   3b. the coordinator's editor (bench/editor.mjs): its first load (≤ 60 KB gz) and a keystroke to the updated
+//      preview with 6 goals, 40 measures, 12 indicators (≤ 50 ms median, information only: an absolute time).
 //   Every page runs at one stated instant (bench/instant.mjs), so a run on any day measures the same work.
 //   4. the reference contact endpoint (bench/contact.mjs): accepted messages per second and latency with 50
 //      concurrent clients on loopback, and that every acknowledged message is stored exactly once.
@@ -24,6 +26,7 @@ import { benchContact } from './contact.mjs';
 import { benchCalendar, calendarTable } from './calendar.mjs';
 import { benchRender, renderTable } from './render.mjs';
 import { benchLighthouse, lighthouseTable } from './lighthouse.mjs';
+import { benchEditor, editorTable } from './editor.mjs';
 import { markdownSummary } from './summary.mjs';
 import { staticClosure } from '../scripts/module-closure.mjs';
 
@@ -41,7 +44,7 @@ const KB = 1024;
 const budgets = { entryGzipKB: 30, calendarGzipKB: 40, allWidgetsGzipKB: 48.7 };
 // The load when the run starts: other work on the machine slows every timed figure.
 const loadAtStart = loadavg()[0];
-const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: undefined, calendar: undefined, contact: undefined, lighthouse: undefined };
+const results = { date: new Date().toISOString(), machine: {}, sizes: [], render: undefined, calendar: undefined, editor: undefined, contact: undefined, lighthouse: undefined };
 const failures = [];
 
 // ── 1. Sizes ────────────────────────────────────────────────────────────────────────────────────────
@@ -105,6 +108,9 @@ if (!sizesOnly && !contactOnly && !lighthouseOnly) {
   if (!renderOnly) {
     results.calendar = await benchCalendar({ browser, log: (message) => process.stderr.write(`${message}\r`) });
     failures.push(...results.calendar.failures);
+    // ── 3b. The coordinator's editor: its first load and a keystroke to the preview (issue 16) ──
+    results.editor = await benchEditor({ browser, log: (message) => process.stderr.write(`${message.padEnd(50)}\r`) });
+    failures.push(...results.editor.failures);
   }
   await browser.close();
 }
@@ -143,6 +149,7 @@ if (results.contact) {
   console.log('  (stored − acknowledged = requests still in flight when the clock stopped: stored, never answered)');
 }
 if (results.calendar) console.log(calendarTable(results.calendar).join('\n'));
+if (results.editor) console.log(editorTable(results.editor).join('\n'));
 if (results.lighthouse) console.log(lighthouseTable(results.lighthouse).join('\n'));
 console.log('\nThe same figures as one Markdown table: bench/results/latest.md');
 if (failures.length) console.log(`\nOver budget:\n  ${failures.join('\n  ')}`);

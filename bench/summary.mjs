@@ -33,6 +33,11 @@ export function markdownSummary(results) {
       row('calendar', `${c.case}, ${dataset.events.toLocaleString('en')} events: ours / FullCalendar ${fullcalendar.version} (events in range: ${c.ours.occurrences}; ${c.fullcalendar.occurrences})`, `${ms(c.ours.median)} / ${ms(c.fullcalendar.median)} = ${c.ratio.toFixed(2)}${c.floor ? `; the floor ${ms(c.floor.median)}, ours / floor ${c.floorRatio.toFixed(2)}${c.sameAsFloor ? '' : ' (the floor shows something else)'}` : ''}`, `≤ ${c.goalRatio}`, verdict(c.pass));
     }
   }
+  if (results.editor) {
+    const e = results.editor;
+    row('editor', 'first load of dist/editor/, gzip -9, beside the widget bundle it previews with', kb(e.firstLoadGzipBytes), '≤ 60.00 KB', verdict(e.firstLoadPass));
+    row('editor', `keystroke → preview laid out, 6 goals, 40 measures, 12 indicators, median of ${e.keystroke.runs} (load ${e.load.atStart.toFixed(1)})`, ms(e.keystroke.median), '≤ 50 ms (information)', e.keystrokePass ? 'met' : 'not met');
+  }
   if (results.contact) {
     const c = results.contact;
     row('contact endpoint', `accepted messages/s, ${c.connections} clients on loopback, ${c.seconds.toFixed(0)} s`, `${c.perSecond.toFixed(0)} (p50 ${c.latency.p50} ms, p99 ${c.latency.p99} ms)`, '–', '–');
