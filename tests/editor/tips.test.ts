@@ -59,6 +59,14 @@ describe('feed editor: a tip in Leichte Sprache', () => {
     const error = $(editor, `#${field.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!}`);
     expect(error.textContent).to.include('must not be empty');
     await expect(editor).to.be.accessible();
+    // Closed with its error, the group opens again when the error summary's link is followed.
+    const disclosure = editor.querySelector<HTMLDetailsElement>('details.editor-easy')!;
+    disclosure.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !disclosure.open, 'the group to close');
+    await press(editor, `.editor-error-summary a[href="${EASY}_content_text"]`);
+    expect(disclosure.open, 'opened by the link').to.equal(true);
+    expect(focusedId()).to.equal('field-items_0_kpr_easy_content_text');
     await press(editor, 'details.editor-easy fieldset > button');
     await editor.check.done;
     await editor.updateComplete;

@@ -35,6 +35,8 @@ export class ErrorSummary extends LitElement {
     const go = (event: Event) => {
       event.preventDefault();
       const field = document.getElementById(target.id);
+      // A field in a group the coordinator closed (a tip's Leichte Sprache) cannot take the focus until it is open.
+      for (let group = field?.closest('details'); group; group = group.parentElement?.closest('details')) group.open = true;
       field?.scrollIntoView({ block: 'center' });
       field?.focus();
     };
