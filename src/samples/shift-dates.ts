@@ -107,7 +107,7 @@ function shiftYears(value: string, years: number): string {
 /**
  * A JSON Feed's items with their dates moved: `date_published` and `date_modified`; an event's `_kpr.start`, `end`
  * and its recurrence (RRULE UNTIL, `exdates`, `rdates`) by `days`; a goal's measures (`start`, `end`) and indicator
- * periods by `years`. Fields the schemas do not know stay as they are.
+ * periods (of the series and the baseline) by `years`. Fields the schemas do not know stay as they are.
  */
 export function shiftJsonFeed<Feed>(feed: Feed, { days, years }: DateShift): Feed {
   if (!isObject(feed) || !Array.isArray(feed.items)) return feed;
@@ -118,11 +118,13 @@ export function shiftJsonFeed<Feed>(feed: Feed, { days, years }: DateShift): Fee
     if (isObject(kpr.recurrence)) copy.recurrence = moved(moved(kpr.recurrence, ['exdates', 'rdates'], byDays), ['rrule'], (rule) => shiftRule(rule, days));
     if (Array.isArray(kpr.measures)) copy.measures = kpr.measures.map((measure) => (isObject(measure) ? moved(measure, ['start', 'end'], byYears) : measure));
     if (Array.isArray(kpr.indicators)) {
-      copy.indicators = kpr.indicators.map((indicator) =>
-        isObject(indicator) && Array.isArray(indicator.series)
-          ? { ...indicator, series: indicator.series.map((point) => (isObject(point) ? moved(point, ['period'], byYears) : point)) }
-          : indicator,
-      );
+      copy.indicators = kpr.indicators.map((indicator) => {
+        if (!isObject(indicator)) return indicator;
+        const shifted = { ...indicator };
+        if (Array.isArray(indicator.series)) shifted.series = indicator.series.map((point) => (isObject(point) ? moved(point, ['period'], byYears) : point));
+        if (isObject(indicator.baseline)) shifted.baseline = moved(indicator.baseline, ['period'], byYears);
+        return shifted;
+      });
     }
     return copy;
   };

@@ -119,6 +119,18 @@ describe('the demo\'s sample feeds, moved to the current week (samples/shift-dat
     }
   });
 
+  it('moves an indicator\'s baseline with its series, so the chart keeps the year before the KPR began', () => {
+    type Indicator = { baseline?: { period: string }; series: Array<{ period: string }> };
+    const crimes = (text: string) => (JSON.parse(text).items as Array<{ _kpr: { indicators?: Indicator[] } }>).flatMap((goal) => goal._kpr.indicators ?? []).find((indicator) => indicator.baseline)!;
+    const written = crimes(asWritten['goals.json']!);
+    expect(written.baseline!.period).to.equal('2022');
+    for (const instant of INSTANTS) {
+      const moved = crimes(shiftFeedText('goals.json', asWritten['goals.json']!, sampleShift(new Date(instant))));
+      const years = Number(moved.series[0]!.period) - Number(written.series[0]!.period);
+      expect(Number(moved.baseline!.period), instant).to.equal(2022 + years);
+    }
+  });
+
   it('keeps the newest news within the last fortnight, never in the future', () => {
     for (const instant of INSTANTS) {
       const news = JSON.parse(shiftFeedText('news.json', asWritten['news.json']!, sampleShift(new Date(instant))));
