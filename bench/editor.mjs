@@ -20,7 +20,7 @@ import { EDITOR_HEADERS } from '../scripts/security-headers.mjs';
 import { BENCH_INSTANT } from './instant.mjs';
 import { goalsFeed } from './render-data.mjs';
 
-const folder = join(import.meta.dirname, '../dist/editor');
+const DIST_EDITOR = join(import.meta.dirname, '../dist/editor');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 export const EDITOR_GOALS = { firstLoadGzipKB: 60, keystrokeMedianMs: 50 };
 /** The measure typed into: the fourth of the third goal, in the middle of the form. */
@@ -28,9 +28,12 @@ const FIELD = '#field-items_2_kpr_measures_3_title';
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** @param {{ browser?: import('puppeteer-core').Browser, runs?: number, warmups?: number, build?: boolean, log?: (message: string) => void }} [options] */
-export async function benchEditor({ browser, runs = 15, warmups = 3, build = true, log = () => {} } = {}) {
-  if (build || !existsSync(join(folder, 'editor.js'))) await buildEditorPage();
+/**
+ * `folder`: another build of the page (an older one, to compare with in one process); not built here.
+ * @param {{ browser?: import('puppeteer-core').Browser, runs?: number, warmups?: number, build?: boolean, folder?: string, log?: (message: string) => void }} [options]
+ */
+export async function benchEditor({ browser, runs = 15, warmups = 3, build = true, folder = DIST_EDITOR, log = () => {} } = {}) {
+  if (folder === DIST_EDITOR && (build || !existsSync(join(folder, 'editor.js')))) await buildEditorPage();
   const firstLoad = [...staticClosure(join(folder, 'editor.js'))].reduce((sum, file) => sum + gz(file), 0);
   const widgetBundle = gz(join(folder, 'asskomm-widgets.js'));
 

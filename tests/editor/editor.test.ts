@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DRAFT_STORAGE_KEY } from '../../src/editor/controllers/draft-controller.js';
 import { checkFeed } from '../../src/validator/check-feed.js';
-import { $, catchDownload, focusedId, mountEditor, press, pressDownload, previewShows, startFrom, typeInto } from './editor-support.js';
+import { $, catchDownload, focusedId, mountEditor, press, pressDownload, previewShows, previewWidget, startFrom, typeInto } from './editor-support.js';
 
 /** Keys pressed together, as Ctrl+Z: the modifiers held down while the last key is pressed. */
 async function chord(...keys: string[]): Promise<void> {
@@ -27,6 +27,26 @@ describe('feed editor: goals', () => {
     await typeInto(editor, '#field-items_0_title', 'Weniger Einbrüche in Bannewitz');
     await previewShows(editor, 'Weniger Einbrüche in Bannewitz');
     expect($(editor, '#field-items_0-heading').textContent).to.include('Weniger Einbrüche in Bannewitz');
+  });
+
+  it('keeps the goals in the preview while it reads each keystroke: no loading message in between', async () => {
+    const editor = await mountEditor();
+    await startFrom(editor, 'goals');
+    await previewShows(editor, 'Sich in der Gemeinde sicher fühlen');
+    const widget = previewWidget(editor);
+    const shown: string[] = [];
+    const observer = new MutationObserver(() => shown.push(widget.shadowRoot!.textContent ?? ''));
+    observer.observe(widget.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    try {
+      $(editor, '#field-items_0_title').focus();
+      await sendKeys({ press: 'End' });
+      await sendKeys({ type: 'xy' });
+      await previewShows(editor, 'und weniger schwerexy');
+    } finally {
+      observer.disconnect();
+    }
+    expect(shown.length, 'the preview was redrawn').to.be.greaterThan(0);
+    expect(shown.filter((text) => !text.includes('Sich in der Gemeinde sicher fühlen')), 'every state of the preview shows the goals').to.deep.equal([]);
   });
 
   it('adds, moves and removes measures by keyboard, with the focus where the next step is', async () => {

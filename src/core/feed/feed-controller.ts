@@ -118,7 +118,9 @@ export class FeedController implements ReactiveController {
     this.abort?.abort(); // the answer for the old src is not wanted any more
     const abort = (this.abort = new AbortController());
     const urls = this.urls();
-    this.status = 'loading';
+    // A widget showing items keeps them on screen until the new src's are read (the editor's preview changes src on
+    // each keystroke): no loading message in between, and the items' DOM is updated rather than built anew.
+    if (this.status !== 'ready') this.status = 'loading';
     if (urls.length === 0) return this.finish([], [new FeedError('config', '', 'has no feed: set its src attribute to a feed URL')]);
 
     const options = {
