@@ -13,7 +13,7 @@ import de from '../../locales/de/goals.json';
 import { GOAL_SCHEMA } from './goal-schema.js';
 import { goalOverviewStyles } from './goal-overview.styles.js';
 import { STATUSES, type GoalEntry, type GoalLayout } from './goal-overview.types.js';
-import type { TableWords } from './indicator.js';
+import type { Labels } from './indicator.js';
 
 /**
  * Reading goals from feed items and drawing their icons and charts is needed only once the feed is there, so
@@ -145,7 +145,7 @@ export class KprGoalOverview extends LitElement {
     const measures = goals.reduce((sum, goal) => sum + goal.measures.length, 0);
     const counts = STATUSES.map((status) => goals.reduce((sum, goal) => sum + goal.counts[status], 0));
     const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 3));
-    const words = parts.indicator.tableWords(this.i18n);
+    const words = parts.indicator.labels(this.i18n);
     return html`<p class="summary" part="summary">
         ${t('goals.summary', { goals: t('goals.goalCount', { count: goals.length }), measures: t('goals.measureCount', { count: measures }) })}${measures
           ? html`: ${formatList(STATUSES.flatMap((status, index) => (counts[index] ? [t(`goals.statusCount.${status}`, { count: counts[index] })] : [])), this.i18n.locale)}`
@@ -155,7 +155,7 @@ export class KprGoalOverview extends LitElement {
   }
 
   /** Ids inside the card come from the goal's position: a feed's ids may hold spaces, which break ID references. */
-  private renderGoal(goal: GoalEntry, index: number, level: number, words: TableWords): TemplateResult {
+  private renderGoal(goal: GoalEntry, index: number, level: number, words: Labels): TemplateResult {
     const t = (key: string, options?: Record<string, unknown>) => this.i18n.t(key, options);
     const open = this.expanded || this.open.has(goal.id);
     const panel = `measures-${index}`;
@@ -168,11 +168,11 @@ export class KprGoalOverview extends LitElement {
       </div>
       ${goal.description ? html`<p class="description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${goal.description}</p>` : nothing}
       ${this.renderProgress(goal)}
-      ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => parts.indicator.renderIndicator(indicator, this.i18n, words))}</div>` : nothing}
+      ${goal.indicators.length ? html`<div class="indicators">${goal.indicators.map((indicator) => parts.indicator.renderIndicator(indicator, words))}</div>` : nothing}
       ${this.expanded ? nothing : html`<button type="button" class="button secondary" part="measures-button" aria-expanded=${open} aria-controls=${panel} aria-describedby="goal-${index}" @click=${() => this.toggle(goal.id)}>
         ${t(open ? 'goals.hideMeasures' : 'goals.showMeasures')} (${goal.measures.length})
       </button>`}
-      <div class="measures" part="measures" id=${panel} ?hidden=${!open}>${parts.measures.renderMeasures(goal, level + 1, { lang, dir }, this.i18n)}</div>
+      <div class="measures" part="measures" id=${panel} ?hidden=${!open}>${parts.measures.renderMeasures(goal, level + 1, { lang, dir }, words.phrases)}</div>
     </li>`;
   }
 

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
 import { renderChart } from './chart.js';
+import { Phrases } from './phrases.js';
 import { latest, targetReached, trendOf } from './trend.js';
 import type { IndicatorEntry, Trend } from './goal-overview.types.js';
 
@@ -34,28 +35,37 @@ function withFigure(sentence: string, shown: TemplateResult | string): TemplateR
 }
 
 /** The trend in words, for example "Seit 2022 um 12 % gesunken: eine gute Entwicklung." */
-export function describeTrend(indicator: IndicatorEntry, i18n: I18nController, trend = trendOf(indicator)): TemplateResult {
+export function describeTrend(indicator: IndicatorEntry, phrases: Phrases, trend = trendOf(indicator)): TemplateResult {
+  const { i18n } = phrases;
   if (!trend) return html`${i18n.t(latest(indicator) ? 'goals.trend.single' : 'goals.trend.none')}`;
   const { change } = trend;
-  const amount = change.kind === 'absolute' ? figure(change.amount, indicator.unit, i18n.locale) : describeChange(trend, i18n);
-  const words = i18n.t(`goals.trend.${trend.fromBaseline ? 'fromBaseline.' : ''}${trend.direction}`, { period: trend.from.period, change: FIGURE });
-  return withFigure(i18n.t(`goals.trend.${trend.judgement ?? 'neutral'}`, { trend: words }), amount);
+  const amount = change.kind === 'absolute' ? figure(change.amount, indicator.unit, i18n.locale) : describeChange(trend, phrases);
+  const words = `goals.trend.${trend.fromBaseline ? 'fromBaseline.' : ''}${trend.direction}`;
+  const judgement = `goals.trend.${trend.judgement ?? 'neutral'}`;
+  // The judgement's sentence with the trend's put in, made once per render and kind of trend.
+  const sentence = phrases.fill(`${words} ${judgement}`, { period: trend.from.period }, (marks) => i18n.t(judgement, { trend: i18n.t(words, { ...marks, change: FIGURE }) }));
+  return withFigure(sentence, amount);
 }
 
-function describeChange({ change }: Trend, i18n: I18nController): string {
-  if (change.kind === 'relative') return formatNumber(change.amount, i18n.locale, { style: 'percent', maximumFractionDigits: 0 });
-  return i18n.t('goals.points', { count: change.amount, value: formatNumber(change.amount, i18n.locale) });
+function describeChange({ change }: Trend, phrases: Phrases): string {
+  const { locale } = phrases.i18n;
+  if (change.kind === 'relative') return formatNumber(change.amount, locale, { style: 'percent', maximumFractionDigits: 0 });
+  return phrases.t('goals.points', { value: formatNumber(change.amount, locale) }, change.amount);
 }
 
-/** The words of every indicator's table, looked up once per render rather than once per indicator or value. */
-export interface TableWords {
+/**
+ * The words of a render: those of every indicator's table, looked up once per render rather than once per indicator
+ * or value, and its sentences with values (`phrases`).
+ */
+export interface Labels {
   periodColumn: string;
   valueColumn: string;
   noValue: string;
+  phrases: Phrases;
 }
 
-export function tableWords(i18n: I18nController): TableWords {
-  return { periodColumn: i18n.t('goals.periodColumn'), valueColumn: i18n.t('goals.valueColumn'), noValue: i18n.t('goals.noValue') };
+export function labels(i18n: I18nController): Labels {
+  return { periodColumn: i18n.t('goals.periodColumn'), valueColumn: i18n.t('goals.valueColumn'), noValue: i18n.t('goals.noValue'), phrases: new Phrases(i18n) };
 }
 
 /*
@@ -69,32 +79,33 @@ const plainRow = (period: string, value: string) => html`<tr><th scope="row">${p
  * One indicator: its name, latest value, a small chart, the trend in words, baseline, target and source. The figures
  * are also a table: read by screen readers in place of the chart, and printed.
  */
-export function renderIndicator(indicator: IndicatorEntry, i18n: I18nController, words = tableWords(i18n)): TemplateResult {
-  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
+export function renderIndicator(indicator: IndicatorEntry, words: Labels): TemplateResult {
+  const { phrases } = words;
+  const { i18n } = phrases;
   const isolated = indicator.unit !== '' && indicator.unit !== '%';
   const value = (number: number) => figure(number, indicator.unit, i18n.locale);
   const last = latest(indicator);
   const trend = trendOf(indicator);
   const reached = targetReached(indicator);
   const targetKey = reached === undefined ? 'goals.target' : reached ? 'goals.targetReached' : 'goals.targetOpen';
-  const target = indicator.target === undefined ? undefined : withFigure(t(targetKey, { value: FIGURE }), value(indicator.target));
+  const target = indicator.target === undefined ? undefined : withFigure(phrases.t(targetKey, { value: FIGURE }), value(indicator.target));
   const { baseline } = indicator;
   return html`<figure class="indicator" part="indicator">
     <figcaption class="indicator-name">${indicator.name}</figcaption>
-    ${last ? html`<p class="latest">${withFigure(t('goals.latest', { value: FIGURE, period: last.period }), value(last.value))}</p>` : nothing}
-    ${renderChart(indicator, baseline && t('goals.baselineLabel', { period: baseline.period }))}
+    ${last ? html`<p class="latest">${withFigure(phrases.t('goals.latest', { value: FIGURE, period: last.period }), value(last.value))}</p>` : nothing}
+    ${renderChart(indicator, baseline && phrases.t('goals.baselineLabel', { period: baseline.period }))}
     <div class="data"><table>
-      <caption>${t('goals.tableCaption', { name: indicator.name })}</caption>
+      <caption>${phrases.t('goals.tableCaption', { name: indicator.name })}</caption>
       <thead><tr><th scope="col">${words.periodColumn}</th><th scope="col">${words.valueColumn}</th></tr></thead>
       <tbody>${indicator.series.map(({ period, value }) =>
         value === null ? plainRow(period, words.noValue)
         : isolated ? isolatedRow(period, formatValue(value, indicator.unit, i18n.locale))
         : plainRow(period, formatValue(value, indicator.unit, i18n.locale)))}</tbody>
     </table></div>
-    <p class="trend" data-judgement=${trend?.judgement ?? 'none'}>${describeTrend(indicator, i18n, trend)}</p>
-    ${baseline ? html`<p class="baseline">${withFigure(t('goals.baseline', { value: FIGURE, period: baseline.period }), value(baseline.value))}</p>` : nothing}
+    <p class="trend" data-judgement=${trend?.judgement ?? 'none'}>${describeTrend(indicator, phrases, trend)}</p>
+    ${baseline ? html`<p class="baseline">${withFigure(phrases.t('goals.baseline', { value: FIGURE, period: baseline.period }), value(baseline.value))}</p>` : nothing}
     ${target ? html`<p class="target">${target}</p>` : nothing}
     ${indicator.note ? html`<p class="note">${indicator.note}</p>` : nothing}
-    ${indicator.source ? html`<p class="source">${t('goals.source', { source: indicator.source })}</p>` : nothing}
+    ${indicator.source ? html`<p class="source">${phrases.t('goals.source', { source: indicator.source })}</p>` : nothing}
   </figure>`;
 }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TextLanguage } from '../../core/feed/language.js';
 import { formatCalendarDate, formatList } from '../../core/format.js';
-import type { I18nController } from '../../core/i18n.js';
+import type { Phrases } from './phrases.js';
 import { STATUSES, type GoalEntry, type MeasureEntry } from './goal-overview.types.js';
 
 /*
@@ -11,17 +11,19 @@ import { STATUSES, type GoalEntry, type MeasureEntry } from './goal-overview.typ
  */
 
 /** The measures of a goal under a heading per status, what is happening now first; `language` is the goal's. */
-export function renderMeasures(goal: GoalEntry, level: number, language: TextLanguage, i18n: I18nController): TemplateResult {
+export function renderMeasures(goal: GoalEntry, level: number, language: TextLanguage, phrases: Phrases): TemplateResult {
+  const { i18n } = phrases;
   if (goal.measures.length === 0) return html`<p>${i18n.t('goals.noMeasures')}</p>`;
   const partners = i18n.t('goals.partners');
   return html`${STATUSES.filter((status) => goal.counts[status]).map((status) => html`
     <div role="heading" aria-level=${Math.min(6, level)} class="status-heading">${i18n.t(`goals.statusHeading.${status}`)}</div>
-    <ul class="measure-list">${goal.measures.filter((m) => m.status === status).map((measure) => renderMeasure(measure, language, partners, i18n))}</ul>`)}`;
+    <ul class="measure-list">${goal.measures.filter((m) => m.status === status).map((measure) => renderMeasure(measure, language, partners, phrases))}</ul>`)}`;
 }
 
 /** One measure: its title (a link when it has one), when it runs, its partners and its description. */
-function renderMeasure(measure: MeasureEntry, { lang, dir }: TextLanguage, partnersLabel: string, i18n: I18nController): TemplateResult {
-  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
+function renderMeasure(measure: MeasureEntry, { lang, dir }: TextLanguage, partnersLabel: string, phrases: Phrases): TemplateResult {
+  const { i18n } = phrases;
+  const t = (key: string, values: Record<string, string>) => phrases.t(key, values);
   const date = (value: string) => formatCalendarDate(value, i18n.locale);
   const period =
     measure.start && measure.start === measure.end ? date(measure.start)

@@ -55,7 +55,7 @@ describe('<kpr-goal-overview>', () => {
   it('says each trend in words, judged by the direction that is good', async () => {
     const el = await goalWidget();
     expect(trends(el)).to.deep.equal([
-      'Seit 2021 um 8 % gesunken: eine gute Entwicklung.', // 412 → 379 crimes, fewer is better
+      'Gegenüber dem Ausgangswert von 2022 um 13 % gesunken: eine gute Entwicklung.', // baseline 436 → 379 crimes, fewer is better
       'Seit 2022 um 42 % gesunken: eine gute Entwicklung.', // 19 → 11 burglaries
       'Bisher ein Wert.',
       'Bisher ein Wert.', // the 2026 survey has no value yet
@@ -201,7 +201,7 @@ describe('<kpr-goal-overview>', () => {
   it('speaks English on an English page', async () => {
     const el = await goalWidget({ lang: 'en' });
     await waitUntil(() => shadow(el).textContent!.includes('Show measures'), 'English texts');
-    expect(trends(el)[0]).to.equal('Down 8% since 2021, good.');
+    expect(trends(el)[0]).to.equal('Down 13% on the 2022 baseline, good.');
     expect(spoken(shadow(el).querySelector('[part="summary"]')!.textContent)).to.equal('6 goals · 20 measures: 8 running, 5 planned, and 7 done');
     expect(spoken(card(el, 'Sich sicher fühlen').querySelector('.latest')!.textContent)).to.equal('71.5% (2023)');
   });
