@@ -1,6 +1,6 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
-import { formatDate } from '../../core/format.js';
+import { formatDate } from '../../core/format-date.js';
 import { textLanguage } from '../../core/feed/language.js';
 import { safeHtml } from '../../core/sanitize.js';
 import type { ArticleContext, NewsEntry } from './news-feed.types.js';

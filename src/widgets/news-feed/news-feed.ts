@@ -19,7 +19,9 @@ import { nowMs } from '../../core/clock.js';
  * with the feed (the feed controller's `prepare`) and is always set when the controller is ready.
  */
 let newsEntries: typeof import('./news-entry.js');
-const loadNewsEntries = async () => (newsEntries ??= await import('./news-entry.js'));
+// The text helpers that news-entry imports (a chunk shared with the tips) are asked for with it: both arrive in one
+// round trip instead of two, so the first articles, and the first screen's image, do not wait for a second one.
+const loadNewsEntries = async () => (newsEntries ??= (await Promise.all([import('./news-entry.js'), import('../../core/text.js')]))[0]);
 
 const TRANSLATIONS: Translations = {
   name: 'news',
