@@ -12,8 +12,10 @@
 // in the calendar's DOM. Both times include the wait for the next frame (0–17 ms).
 //
 // `node bench/calendar.mjs` runs this on its own (its own browser; prints the table, writes nothing);
-// `node bench/calendar.mjs --profile` records CPU profiles of our widget in the four cases and prints where the
+// `node bench/calendar.mjs --profile [--cases=month-next]` records CPU profiles of our widget in the cases and prints where the
 // time goes (a non-minified esbuild bundle, so functions keep their names).
+// `node bench/calendar.mjs --against=/tmp/cal-old [--cases=month-next]` times this tree's calendar against another
+// checkout's (a `git worktree` with a node_modules link), alternating, and prints the median of the per-run ratios.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -45,14 +47,14 @@ const CASES = [
   { key: 'list-next', label: 'list view, next month', view: 'list', action: 'next' },
 ];
 
-export function buildOurs(outDir, { profile = false } = {}) {
+export function buildOurs(outDir, { profile = false, from = root } = {}) {
   if (profile) {
     // Not minified, names kept: for profiles only. Lit's production build, as in the shipped bundle.
-    execFileSync('npx', ['--no-install', 'esbuild', 'src/event-calendar.ts', '--bundle', '--format=esm', '--splitting', '--target=es2022', `--outdir=${outDir}`, '--entry-names=asskomm-widgets', '--log-level=warning'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['--no-install', 'esbuild', 'src/event-calendar.ts', '--bundle', '--format=esm', '--splitting', '--target=es2022', `--outdir=${outDir}`, '--entry-names=asskomm-widgets', '--log-level=warning'], { cwd: from, stdio: ['ignore', 'ignore', 'inherit'] });
     return;
   }
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], {
-    cwd: root,
+    cwd: from,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, KPR_BUILD: 'bundle', KPR_ENTRY: 'src/event-calendar.ts', KPR_OUT_DIR: outDir },
   });
@@ -397,9 +399,55 @@ export function calendarTable(result) {
   return lines;
 }
 
+// ── Two builds of ours (node bench/calendar.mjs --against=<checkout> [--cases=month-next]) ────────────────────
+/**
+ * Ours from this tree against ours from another checkout (e.g. `git worktree add /tmp/cal-old <rev>`, with a
+ * node_modules link), each in its own page of one browser, runs alternating (this, other, this, …; the first of a
+ * pair swapped every run). Returns per case both medians and the median of the per-run ratios this / other.
+ */
+export async function compareBuilds(browser, { against, cases = CASES, runs = 15, warmups = 3, profile = false, log = () => {} }) {
+  const sides = [];
+  for (const [name, from] of [['this', root], ['other', against]]) {
+    const dir = mkdtempSync(join(tmpdir(), `kpr-bench-calendar-${name}-`));
+    buildOurs(dir, { from, profile });
+    const { server, origin } = await serve(dir);
+    sides.push({ name, server, ...(await openPage(browser, origin)) });
+  }
+  const rows = [];
+  try {
+    for (const { key, label, view, action } of cases) {
+      const times = { this: [], other: [] };
+      const ratios = [];
+      for (let run = 0; run < warmups + runs; run++) {
+        log(`${key}: run ${run + 1} of ${warmups + runs}`);
+        const order = run % 2 ? [...sides].reverse() : sides;
+        const result = {};
+        for (const { name, page, session } of order) {
+          await page.bringToFront();
+          await page.evaluate(() => window.calendarBench.clear());
+          await session.send('HeapProfiler.collectGarbage');
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          result[name] = (await page.evaluate((action, view, run) => window.calendarBench.ours[action](view, run, false), action, view, run)).ms;
+        }
+        if (run < warmups) continue;
+        times.this.push(result.this);
+        times.other.push(result.other);
+        ratios.push(result.this / result.other);
+      }
+      rows.push({ key, label, this: stats(times.this), other: stats(times.other), ratio: stats(ratios).median });
+    }
+  } finally {
+    for (const { page, server } of sides) {
+      await page.close().catch(() => {});
+      server.close();
+    }
+  }
+  return rows;
+}
+
 // ── Profiling (node bench/calendar.mjs --profile) ─────────────────────────────────────────────────────────
 /** Self time by function of our widget, over `repeat` runs of each case (`builtDir`: a build to profile instead of src/). */
-export async function profileOurs(browser, { repeat = 8, builtDir } = {}) {
+export async function profileOurs(browser, { repeat = 8, builtDir, cases = CASES } = {}) {
   const dir = builtDir ?? mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-profile-'));
   if (!builtDir) buildOurs(dir, { profile: true });
   const { server, origin } = await serve(dir);
@@ -407,7 +455,7 @@ export async function profileOurs(browser, { repeat = 8, builtDir } = {}) {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 100 });
   const report = {};
-  for (const { key, view, action } of CASES) {
+  for (const { key, view, action } of cases) {
     for (let i = 0; i < 2; i++) await page.evaluate((action, view) => window.calendarBench.ours[action](view, 'warm'), action, view);
     const times = [];
     let total = new Map();
@@ -448,8 +496,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { CHROMIUM_ARGS, ensureChromium } = await import('../scripts/browser.mjs');
   const browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   try {
-    if (process.argv.includes('--profile')) {
-      const report = await profileOurs(browser);
+    const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const keys = arg('cases')?.split(',');
+    if (arg('against')) {
+      const rows = await compareBuilds(browser, {
+        against: arg('against'),
+        cases: keys ? CASES.filter((c) => keys.includes(c.key)) : CASES,
+        runs: Number(arg('runs') ?? 15),
+        warmups: Number(arg('warmups') ?? 3),
+        log: (m) => process.stderr.write(`${m}\r`),
+      });
+      console.log(`\nThis tree against ${arg('against')}: medians, and the median of the per-run ratios this / other`);
+      for (const row of rows) console.log(`  ${row.label.padEnd(32)} ${row.this.median.toFixed(1).padStart(7)} ms  ${row.other.median.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}   (${row.this.runs} runs)`);
+    } else if (process.argv.includes('--profile')) {
+      const report = await profileOurs(browser, { cases: keys ? CASES.filter((c) => keys.includes(c.key)) : CASES });
       const out = join(tmpdir(), 'kpr-calendar-profile.json');
       writeFileSync(out, JSON.stringify(report, null, 2));
       for (const [key, { medianMs, sampledMsPerRun, top }] of Object.entries(report)) {
