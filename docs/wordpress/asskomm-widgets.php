@@ -87,6 +87,7 @@ function asskomm_widgets_elements() {
 				'timeout'       => 'text',
 				'lang'          => 'text',
 				'persist-draft' => 'flag',
+				'eager'         => 'flag',
 			),
 		),
 	);

@@ -206,12 +206,12 @@ describe('the embed builder', () => {
   it('has the contact form warn in the console when it has no privacy-url, and not when it has one', async () => {
     const warnings = captureConsole('warn');
     try {
-      await fixture(html`<kpr-contact endpoint="/api/contact/messages"></kpr-contact>`);
+      await fixture(html`<kpr-contact eager endpoint="/api/contact/messages"></kpr-contact>`);
       expect(warnings.messages.filter((message) => message.includes('privacy-url'))).to.deep.equal([
         '[asskomm-widgets] <kpr-contact> has no privacy-url (an http(s) address), so the consent text names the privacy notice without a link to it; add privacy-url="https://…/datenschutz/"',
       ]);
       warnings.messages.length = 0;
-      await fixture(html`<kpr-contact endpoint="/api/contact/messages" privacy-url="https://www.bannewitz.de/datenschutz/"></kpr-contact>`);
+      await fixture(html`<kpr-contact eager endpoint="/api/contact/messages" privacy-url="https://www.bannewitz.de/datenschutz/"></kpr-contact>`);
       expect(warnings.messages.filter((message) => message.includes('privacy-url'))).to.deep.equal([]);
     } finally {
       warnings.restore();

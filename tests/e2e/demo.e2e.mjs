@@ -135,6 +135,9 @@ test('a classic <script src> embed works, and a second copy of the library on th
 test('a resident sends a message from the demo page to the reference endpoint, with ALTCHA, under the strict CSP', async () => {
   const { page, problems } = await openDemo(1200);
   const field = (selector) => page.evaluateHandle((s) => document.querySelector('kpr-contact').shadowRoot.querySelector(s), selector);
+  // The form at the page's foot is drawn once the resident scrolls near it.
+  await page.evaluate(() => document.querySelector('kpr-contact').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('kpr-contact').shadowRoot?.querySelector('#field-message'));
   await (await field('#field-message')).type('Die Laterne am Fußweg zum Bahnhof ist seit einer Woche aus.');
   await (await field('#field-consent')).click();
   await (await field('[part="submit-button"]')).click();

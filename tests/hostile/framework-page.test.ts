@@ -28,7 +28,7 @@ async function mountAll(textColor: string): Promise<HTMLElement[]> {
     <kpr-prevention-tips eager src=${fresh('/tests/fixtures/tips-central.json')}></kpr-prevention-tips>
     <kpr-goal-overview eager src=${fresh('/demo/feeds/goals.json')}></kpr-goal-overview>
     <kpr-event-calendar eager view="month" date="2026-12" src=${fresh('/demo/feeds/events.json')}></kpr-event-calendar>
-    <kpr-contact endpoint="/test-api/contact/ok?box=framework" privacy-url="/datenschutz"></kpr-contact>
+    <kpr-contact eager endpoint="/test-api/contact/ok?box=framework" privacy-url="/datenschutz"></kpr-contact>
   </div>`);
   const widgets = [...wrapper.children] as HTMLElement[];
   for (const el of widgets.slice(0, 4)) await settled(el, `${el.localName} to finish loading`);

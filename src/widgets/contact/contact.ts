@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { renderWhenNear } from '../../core/feed/feed-controller.js';
 import { formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
@@ -31,6 +32,7 @@ const ONLINE_POLICE_STATION = 'https://www.polizei.sachsen.de/onlinewache/';
  * @tagname kpr-contact
  * @summary A form to reach the prevention council that never loses what a resident typed.
  *
+ * @slot - Fallback content, shown until the form comes near the screen and is drawn (say, the KPR's e-mail address).
  * @slot notice - Replaces the built-in notice on where emergencies, crimes and parking go.
  *
  * @event kpr-submit - The message has arrived (or went to the mail program). `detail`: `{ mode, reference }`.
@@ -75,6 +77,7 @@ export class KprContact extends LitElement {
     persistDraft: { type: Boolean, attribute: 'persist-draft' },
     challengeUrl: { type: String, attribute: 'challenge-url' },
     timeout: { type: Number },
+    eager: { type: Boolean },
     draft: { state: true },
   };
 
@@ -96,10 +99,13 @@ export class KprContact extends LitElement {
   declare challengeUrl: string;
   /** Seconds until sending is given up. */
   declare timeout: number;
+  /** Draw the form at once instead of when it comes near the viewport (read when the form joins the page). */
+  declare eager: boolean;
   private declare draft: ContactDraft;
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
-  private shownAt = performance.now();
+  /** When the form was drawn (and after each message sent): how long filling it took goes along with the message. */
+  private shownAt = 0;
   private store?: DraftStore;
   /**
    * Checking and sending, with the texts of errors and outcomes (sender.ts): loaded when the resident starts on the
@@ -114,8 +120,11 @@ export class KprContact extends LitElement {
 
   constructor() {
     super();
-    Object.assign(this, { endpoint: '', mode: 'json', mailto: '', privacyUrl: '', topics: '', serviceCode: '', apiKey: '', persistDraft: false, challengeUrl: '', timeout: 15 });
+    Object.assign(this, { endpoint: '', mode: 'json', mailto: '', privacyUrl: '', topics: '', serviceCode: '', apiKey: '', persistDraft: false, challengeUrl: '', timeout: 15, eager: false });
     this.draft = { ...EMPTY_DRAFT };
+    // A contact form is mostly at the foot of a page: until the resident scrolls near it, it costs the page's
+    // start-up nothing, and the page shows the webmaster's fallback content (say, the KPR's e-mail address).
+    renderWhenNear(this);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

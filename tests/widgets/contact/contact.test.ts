@@ -26,6 +26,7 @@ async function contactForm(attributes: Record<string, string>): Promise<KprConta
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   const wrapper = await fixture(html`<div></div>`);
   wrapper.append(el);
+  el.scrollIntoView(); // as a resident scrolls to it: the form is drawn when it comes near the screen
   await el.updateComplete;
   return el;
 }
@@ -322,6 +323,26 @@ describe('<kpr-contact>', () => {
     await expect(el).to.be.accessible();
     await submit(el);
     await expect(el).to.be.accessible();
+  });
+
+  it('far below the screen, shows its fallback content until the resident scrolls near it, then the form', async () => {
+    window.scrollTo(0, 0);
+    const page = await fixture(html`<div><div style="height: 4000px"></div>
+      <kpr-contact endpoint="/test-api/contact/ok" privacy-url="/datenschutz"><a href="mailto:praevention@example.org">praevention@example.org</a></kpr-contact>
+      <kpr-contact eager endpoint="/test-api/contact/ok" privacy-url="/datenschutz"><a href="mailto:praevention@example.org">E-Mail</a></kpr-contact>
+    </div>`);
+    const [near, eager] = [...page.querySelectorAll<KprContact>('kpr-contact')] as [KprContact, KprContact];
+    const fallback = near.querySelector('a')!;
+    await eager.updateComplete;
+    expect(control(eager, 'message'), 'the eager form drawn at once').to.exist;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(fallback.getClientRects().length, 'the fallback link shown').to.be.greaterThan(0);
+    expect(control(near, 'message'), 'the form drawn before it is near').to.equal(null);
+    near.scrollIntoView();
+    await near.updateComplete;
+    expect(control(near, 'message'), 'the form drawn once near').to.exist;
+    expect(fallback.getClientRects().length, 'the fallback link gone').to.equal(0);
+    window.scrollTo(0, 0);
   });
 
   describe('in forced colours', () => {
