@@ -85,6 +85,13 @@ export function zoneOffset(date: Date, timeZone: string): number {
  */
 export function zonedInstant(wall: WallTime, timeZone: string): Date {
   const guess = asUtc(wall);
+  // Nearly always the zone keeps one offset for hours around the answer: then the wall time is shown once, that
+  // offset away (a calendar's series ask for thousands of these; the cached hourly offsets answer them).
+  const offset = offsetAtHour(Math.floor(guess / HOUR_MS), timeZone);
+  const hour = Math.floor((guess - offset) / HOUR_MS);
+  let steady = true;
+  for (let near = hour - 3; steady && near <= hour + 3; near++) steady = offsetAtHour(near, timeZone) === offset;
+  if (steady) return new Date(guess - offset);
   const first = guess - zoneOffset(new Date(guess), timeZone);
   const second = guess - zoneOffset(new Date(first), timeZone);
   if (first === second) {
