@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, noChange, type TemplateResult } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import type { TextLanguage } from '../../core/feed/language.js';
 import { formatCalendarDate, formatList } from '../../core/format.js';
 import type { Phrases } from './phrases.js';
@@ -17,11 +17,13 @@ export function renderMeasures(goal: GoalEntry, level: number, language: TextLan
   const partners = i18n.t('goals.partners');
   return html`${STATUSES.filter((status) => goal.counts[status]).map((status) => html`
     <div role="heading" aria-level=${Math.min(6, level)} class="status-heading">${i18n.t(`goals.statusHeading.${status}`)}</div>
-    <ul class="measure-list">${goal.measures.filter((m) => m.status === status).map((measure) => renderMeasure(measure, language, partners, phrases))}</ul>`)}`;
+    <ul class="measure-list" ${measureList(goal.measures.filter((m) => m.status === status).map((measure) => shownMeasure(measure, partners, phrases)), language)}></ul>`)}`;
 }
 
-/** One measure: its title (a link when it has one), when it runs, its partners and its description. */
-function renderMeasure(measure: MeasureEntry, { lang, dir }: TextLanguage, partnersLabel: string, phrases: Phrases): TemplateResult {
+/** What a measure shows: its title, its link, when it runs and with whom, its description. */
+type Shown = readonly [title: string, href: string, meta: string, description: string];
+
+function shownMeasure(measure: MeasureEntry, partnersLabel: string, phrases: Phrases): Shown {
   const { i18n } = phrases;
   const t = (key: string, values: Record<string, string>) => phrases.t(key, values);
   const date = (value: string) => formatCalendarDate(value, i18n.locale);
@@ -32,9 +34,51 @@ function renderMeasure(measure: MeasureEntry, { lang, dir }: TextLanguage, partn
     : measure.end ? t('goals.until', { end: date(measure.end) })
     : '';
   const partners = measure.partners.length ? `${partnersLabel}: ${formatList(measure.partners, i18n.locale)}` : '';
-  return html`<li class="measure">
-    <span class="measure-title" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${measure.href ? html`<a href=${measure.href} rel="noopener noreferrer">${measure.title}</a>` : measure.title}</span>
-    ${period || partners ? html`<span class="measure-meta">${[period, partners].filter(Boolean).join(' · ')}</span>` : nothing}
-    ${measure.description ? html`<span class="measure-description" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${measure.description}</span>` : nothing}
-  </li>`;
+  return [measure.title, measure.href ?? '', [period, partners].filter(Boolean).join(' · '), measure.description ?? ''];
 }
+
+function span(className: string, text: string, { lang, dir }: TextLanguage = {}): HTMLSpanElement {
+  const made = document.createElement('span');
+  made.className = className;
+  if (lang) made.lang = lang;
+  if (dir) made.dir = dir;
+  made.textContent = text;
+  return made;
+}
+
+/** One measure: its title (a link when it has one), when it runs, its partners and its description. */
+function measureItem([title, href, meta, description]: Shown, language: TextLanguage): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'measure';
+  const heading = item.appendChild(span('measure-title', href ? '' : title, language));
+  if (href) {
+    const link = heading.appendChild(document.createElement('a'));
+    link.href = href;
+    link.rel = 'noopener noreferrer';
+    link.textContent = title;
+  }
+  if (meta) item.append(span('measure-meta', meta));
+  if (description) item.append(span('measure-description', description, language));
+  return item;
+}
+
+/**
+ * A status's measures, written into its list as plain elements rather than a template instance each, and left as
+ * they are when a render has the same measures (the editor's preview redraws on every keystroke).
+ */
+class MeasureList extends Directive {
+  private written?: string;
+
+  render(_measures: readonly Shown[], _language: TextLanguage): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [measures, language]: [readonly Shown[], TextLanguage]): unknown {
+    const key = `${language.lang}\u0001${language.dir}\u0001${measures.map((shown) => shown.join('\u0000')).join('\u0001')}`;
+    if (key === this.written) return noChange;
+    this.written = key;
+    part.element.replaceChildren(...measures.map((shown) => measureItem(shown, language)));
+    return noChange;
+  }
+}
+const measureList = directive(MeasureList);
