@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
 import { logError } from '../log.js';
+import { renderWhenNear } from '../render-when-near.js';
 import type { Schema } from '../validate.js';
 import { FeedError } from './feed-error.js';
 import { forgetFeed, loadFeed } from './feed-requests.js';
@@ -39,34 +40,6 @@ export interface FeedControllerOptions {
 }
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/**
- * Holds a widget's first render until it comes within a viewport's height of the screen, or renders it at once when
- * it has `eager` (read when it joins the page). Until then the page shows the webmaster's fallback content through a
- * slot, and the widget costs the page's start-up nothing: neither its texts, nor its template, nor its feed. A widget
- * holding the keyboard focus in that fallback waits until the focus leaves, so the focus is not lost with it.
- */
-export function renderWhenNear(host: ReactiveControllerHost & HTMLElement & { eager?: boolean; hasUpdated: boolean; renderRoot: ParentNode }): void {
-  const element = host as unknown as { scheduleUpdate(): unknown };
-  const schedule = element.scheduleUpdate;
-  element.scheduleUpdate = async () => {
-    if (!host.hasUpdated && !host.eager && typeof IntersectionObserver == 'function') {
-      const fallback = host.renderRoot.appendChild(document.createElement('slot'));
-      await new Promise<void>((resolve) => {
-        const observer = new IntersectionObserver((entries) => {
-          if (!entries.at(-1)!.isIntersecting) return;
-          if (!host.matches(':focus-within')) return resolve(observer.disconnect());
-          host.addEventListener('focusout', () => (observer.unobserve(host), observer.observe(host)), { once: true });
-        }, { rootMargin: '100%' });
-        observer.observe(host);
-      });
-      // Widgets that come near together each render in a task of their own, not in one long one.
-      await new Promise((resolve) => setTimeout(resolve));
-      fallback.remove();
-    }
-    return schedule.call(host);
-  };
-}
 
 /**
  * Loads a widget's feeds once it has come near the viewport and rendered (`renderWhenNear`), again when `src`

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { renderWhenNear } from '../../core/feed/feed-controller.js';
 import { formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { logWarning } from '../../core/log.js';
+import { renderWhenNear } from '../../core/render-when-near.js';
 import { rich } from '../../core/rich-text.js';
 import { baseStyles } from '../../core/styles.js';
 import { safeLink } from '../../core/urls.js';

@@ -1,9 +1,9 @@
-import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../core/format.js';
 import type { I18nController } from '../../core/i18n.js';
 import { renderChart } from './chart.js';
 import { Phrases } from './phrases.js';
+import { plainChildren, textsKey } from './plain-children.js';
 import { latest, targetReached, trendOf } from './trend.js';
 import type { IndicatorEntry, Trend } from './goal-overview.types.js';
 
@@ -87,32 +87,15 @@ function makeRow(isolated: boolean): HTMLTableRowElement {
   return row;
 }
 
-/**
- * The rows of an indicator's table, written into its `<tbody>` (an overview has a row per period of every
- * indicator, about a hundred), and left as they are when a render has the same rows (the editor's preview redraws
- * on every keystroke).
- */
-class TableRows extends Directive {
-  private written?: string;
-
-  render(_rows: readonly Row[]): unknown {
-    return noChange;
-  }
-
-  override update(part: ElementPart, [rows]: [readonly Row[]]): unknown {
-    const key = rows.map(([period, value, isolated]) => `${period}\u0000${value}\u0000${isolated}`).join('\u0001');
-    if (key === this.written) return noChange;
-    this.written = key;
-    part.element.replaceChildren(...rows.map(([period, value, isolated]) => {
-      const row = blankRow(isolated);
-      row.firstChild!.textContent = period;
-      (isolated ? row.lastChild!.firstChild! : row.lastChild!).textContent = value;
-      return row;
-    }));
-    return noChange;
-  }
+/** An indicator's table rows from finished blank rows with their texts set. */
+function tableRows(rows: readonly Row[]): HTMLTableRowElement[] {
+  return rows.map(([period, value, isolated]) => {
+    const row = blankRow(isolated);
+    row.firstChild!.textContent = period;
+    (isolated ? row.lastChild!.firstChild! : row.lastChild!).textContent = value;
+    return row;
+  });
 }
-const tableRows = directive(TableRows);
 
 /**
  * One indicator: its name, latest value, a small chart, the trend in words, baseline, target and source. The figures
@@ -129,6 +112,8 @@ export function renderIndicator(indicator: IndicatorEntry, words: Labels): Templ
   const targetKey = reached === undefined ? 'goals.target' : reached ? 'goals.targetReached' : 'goals.targetOpen';
   const target = indicator.target === undefined ? undefined : withFigure(phrases.t(targetKey, { value: FIGURE }), value(indicator.target));
   const { baseline } = indicator;
+  const rows = indicator.series.map(({ period, value }): Row =>
+    value === null ? [period, words.noValue, false] : [period, formatValue(value, indicator.unit, i18n.locale), isolated]);
   return html`<figure class="indicator" part="indicator">
     <figcaption class="indicator-name">${indicator.name}</figcaption>
     ${last ? html`<p class="latest">${withFigure(phrases.t('goals.latest', { value: FIGURE, period: last.period }), value(last.value))}</p>` : nothing}
@@ -136,8 +121,7 @@ export function renderIndicator(indicator: IndicatorEntry, words: Labels): Templ
     <div class="data"><table>
       <caption>${phrases.t('goals.tableCaption', { name: indicator.name })}</caption>
       <thead><tr><th scope="col">${words.periodColumn}</th><th scope="col">${words.valueColumn}</th></tr></thead>
-      <tbody ${tableRows(indicator.series.map(({ period, value }): Row =>
-        value === null ? [period, words.noValue, false] : [period, formatValue(value, indicator.unit, i18n.locale), isolated]))}></tbody>
+      <tbody ${plainChildren(textsKey(rows), () => tableRows(rows))}></tbody>
     </table></div>
     <p class="trend" data-judgement=${trend?.judgement ?? 'none'}>${describeTrend(indicator, phrases, trend)}</p>
     ${baseline ? html`<p class="baseline">${withFigure(phrases.t('goals.baseline', { value: FIGURE, period: baseline.period }), value(baseline.value))}</p>` : nothing}

@@ -1,8 +1,8 @@
-import { html, noChange, type TemplateResult } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import { html, type TemplateResult } from 'lit';
 import type { TextLanguage } from '../../core/feed/language.js';
 import { formatCalendarDate, formatList } from '../../core/format.js';
 import type { Phrases } from './phrases.js';
+import { plainChildren, textsKey } from './plain-children.js';
 import { STATUSES, type GoalEntry, type MeasureEntry } from './goal-overview.types.js';
 
 /*
@@ -17,7 +17,7 @@ export function renderMeasures(goal: GoalEntry, level: number, language: TextLan
   const partners = i18n.t('goals.partners');
   return html`${STATUSES.filter((status) => goal.counts[status]).map((status) => html`
     <div role="heading" aria-level=${Math.min(6, level)} class="status-heading">${i18n.t(`goals.statusHeading.${status}`)}</div>
-    <ul class="measure-list" ${measureList(goal.measures.filter((m) => m.status === status).map((measure) => shownMeasure(measure, partners, phrases)), language)}></ul>`)}`;
+    ${measureList(goal.measures.filter((m) => m.status === status).map((measure) => shownMeasure(measure, partners, phrases)), language)}`)}`;
 }
 
 /** What a measure shows: its title, its link, when it runs and with whom, its description. */
@@ -62,23 +62,8 @@ function measureItem([title, href, meta, description]: Shown, language: TextLang
   return item;
 }
 
-/**
- * A status's measures, written into its list as plain elements rather than a template instance each, and left as
- * they are when a render has the same measures (the editor's preview redraws on every keystroke).
- */
-class MeasureList extends Directive {
-  private written?: string;
-
-  render(_measures: readonly Shown[], _language: TextLanguage): unknown {
-    return noChange;
-  }
-
-  override update(part: ElementPart, [measures, language]: [readonly Shown[], TextLanguage]): unknown {
-    const key = `${language.lang}\u0001${language.dir}\u0001${measures.map((shown) => shown.join('\u0000')).join('\u0001')}`;
-    if (key === this.written) return noChange;
-    this.written = key;
-    part.element.replaceChildren(...measures.map((shown) => measureItem(shown, language)));
-    return noChange;
-  }
+/** A status's measures as plain elements, rewritten only when their texts or language change. */
+function measureList(measures: readonly Shown[], language: TextLanguage): TemplateResult {
+  const key = textsKey([[language.lang, language.dir], ...measures]);
+  return html`<ul class="measure-list" ${plainChildren(key, () => measures.map((shown) => measureItem(shown, language)))}></ul>`;
 }
-const measureList = directive(MeasureList);

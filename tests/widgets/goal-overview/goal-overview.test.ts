@@ -37,6 +37,23 @@ const card = (el: HTMLElement, title: string) => all(el, '[part="goal"]').find((
 const measuresButton = (goal: HTMLElement) => goal.querySelector<HTMLButtonElement>('[part="measures-button"]')!;
 
 describe('<kpr-goal-overview>', () => {
+  it('on a new src, rewrites the measures and table rows whose texts changed and keeps the others as they are', async () => {
+    const goal = (title: string) => ({
+      measures: [{ title, status: 'running' }, { title: 'Elternabend', status: 'done' }],
+      indicators: [indicator({ series: series(12, 10) })],
+    });
+    const el = await goalWidget({ expanded: '' }, oneGoal(goal('Laufbus')));
+    const [running, done] = all(el, '.measure-list');
+    const [doneItem, row] = [done!.firstElementChild, all(el, 'tbody tr')[0]];
+    el.setAttribute('src', oneGoal(goal('Laufbus zur Grundschule')));
+    await waitUntil(() => spoken(all(el, '.measure-title')[0]?.textContent) === 'Laufbus zur Grundschule', 'the changed measure');
+    await el.updateComplete;
+    expect(all(el, '.measure-list')[0], 'the same list').to.equal(running);
+    expect(all(el, '.measure-list')[1]!.firstElementChild, 'the unchanged measure kept').to.equal(doneItem);
+    expect(all(el, 'tbody tr')[0], 'the unchanged table row kept').to.equal(row);
+    expect(all(el, 'tbody tr').map((tr) => [...(tr as HTMLTableRowElement).cells].map((cell) => spoken(cell.textContent)))).to.deep.equal([['2021', '12 Fälle'], ['2022', '10 Fälle']]);
+  });
+
   it('shows the six goals with their measures counted by status', async () => {
     const el = await goalWidget();
     expect(goalTitles(el)).to.deep.equal([
