@@ -33,7 +33,7 @@ describe('a hostile host page', () => {
     const wrapper = await fixture(html`<div style="width: 800px">
       <kpr-news-feed eager src=${fresh('/tests/fixtures/news.json')}></kpr-news-feed>
       <kpr-event-calendar eager view="month" date="2026-12" src=${fresh('/demo/feeds/events.json')}></kpr-event-calendar>
-      <kpr-contact endpoint="/test-api/contact/ok?box=hostile" privacy-url="/d"></kpr-contact>
+      <kpr-contact eager endpoint="/test-api/contact/ok?box=hostile" privacy-url="/d"></kpr-contact>
     </div>`);
     const [news, calendar, contact] = [...wrapper.children] as HTMLElement[];
     await settled(news!);
