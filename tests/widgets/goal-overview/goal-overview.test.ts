@@ -54,6 +54,23 @@ describe('<kpr-goal-overview>', () => {
     expect(all(el, 'tbody tr').map((tr) => [...(tr as HTMLTableRowElement).cells].map((cell) => spoken(cell.textContent)))).to.deep.equal([['2021', '12 Fälle'], ['2022', '10 Fälle']]);
   });
 
+  it('on a new src, redraws a chart whose values changed and keeps an unchanged chart as it is', async () => {
+    const feed = (latest: number) => oneGoal({ indicators: [indicator({ name: 'Einbrüche', series: series(12, 10) }), indicator({ name: 'Fahrraddiebstähle', target: 20, series: series(30, latest) })] });
+    const el = await goalWidget({}, feed(25));
+    const points = (chart: Element) => [...chart.querySelectorAll('.point')].map((point) => Number(point.getAttribute('cy')));
+    const [kept, changed] = all(el, '[part="chart"]');
+    const [keptPoint, before] = [kept!.querySelector('.point'), points(changed!)];
+    el.setAttribute('src', feed(15));
+    await waitUntil(() => all(el, 'tbody tr').some((row) => spoken(row.textContent).includes('15 Fälle')), 'the new value in the table');
+    await el.updateComplete;
+    const [keptAfter, changedAfter] = all(el, '[part="chart"]');
+    expect(keptAfter!.querySelector('.point'), 'the unchanged chart\'s point kept').to.equal(keptPoint);
+    expect(points(changedAfter!)[0], 'the first year stays where it was').to.equal(before[0]);
+    // A lower value sits lower: further down in the chart's units.
+    expect(points(changedAfter!)[1]).to.be.greaterThan(before[1]!);
+    expect(changedAfter!.querySelectorAll('.target-line, .line, text')).to.have.length(4);
+  });
+
   it('shows the six goals with their measures counted by status', async () => {
     const el = await goalWidget();
     expect(goalTitles(el)).to.deep.equal([
