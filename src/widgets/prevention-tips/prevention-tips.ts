@@ -13,6 +13,7 @@ import type { Schema } from '../../core/validate.js';
 import de from '../../locales/de/tips.json';
 import tipsSchema from '../../schemas/kpr-tips.schema.json';
 import { preventionTipsStyles } from './prevention-tips.styles.js';
+import type { TipRow } from './tip-list.js';
 import { AUDIENCES, TOPICS, type TipEntry, type TipReading, type TipsMode } from './prevention-tips.types.js';
 import { now } from '../../core/clock.js';
 
@@ -21,7 +22,12 @@ import { now } from '../../core/clock.js';
  * with the feed (the feed controller's `prepare`) and is always set when the controller is ready.
  */
 let tipEntries: typeof import('./tip-entry.js');
-const loadTipEntries = async () => (tipEntries ??= await import('./tip-entry.js'));
+let tipList: typeof import('./tip-list.js');
+const loadTipEntries = async () => {
+  const [entries, list] = await Promise.all([import('./tip-entry.js'), import('./tip-list.js')]);
+  tipEntries ??= entries;
+  tipList ??= list;
+};
 
 const TRANSLATIONS: Translations = {
   name: 'tips',
@@ -207,10 +213,8 @@ export class KprPreventionTips extends LitElement {
       <p class="count visually-hidden" role="status">${this.count}</p>
       ${tips.length === 0 ? renderEmpty(t('tips.noMatch')) : nothing}
       <div class="groups" @keydown=${this.moveFocus} @click=${this.toggleClicked}>
-        ${topics.filter((topic) => tips.some((tip) => tip.topic === topic)).map((topic) => html`<section class="group" part="group">
-          <div role="heading" aria-level=${level} class="group-title" part="group-title">${t(`tips.topics.${topic}`)}</div>
-          ${tips.filter((tip) => tip.topic === topic).map((tip) => this.renderTip(tip, level + 1))}
-        </section>`)}
+        ${topics.filter((topic) => tips.some((tip) => tip.topic === topic)).map((topic) => html`<section class="group" part="group"
+          ${tipList.tipGroup(t(`tips.topics.${topic}`), level, tips.filter((tip) => tip.topic === topic).map((tip) => this.tipRow(tip)), this)}></section>`)}
       </div>`;
   }
 
@@ -222,21 +226,13 @@ export class KprPreventionTips extends LitElement {
     </select></label>`;
   }
 
-  /**
-   * One tip of the accordion. A list has hundreds, so each costs as little as it can: the title is a property (no
-   * markers around it) and one listener on the list opens them all (`toggleClicked`).
-   */
-  private renderTip(tip: TipEntry, level: number): TemplateResult {
+  /** One tip of the accordion: its title as shown, whether it is open, and then its content (`tip-list.ts` writes it). */
+  private tipRow(tip: TipEntry): TipRow {
     const open = this.open.has(tip.id);
     const easy = tipEntries.readsEasy(tip, this.easy, this.i18n);
     const { text, lang, dir } = tipEntries.titleOf(tip, easy, this.i18n);
-    return html`<div class="tip" part="tip" data-tip=${tip.id}>
-      <div role="heading" aria-level=${level}>
-        <button type="button" part="tip-button" id="button-${tip.id}" aria-expanded=${open} aria-controls="panel-${tip.id}"
-          lang=${ifDefined(lang)} dir=${ifDefined(dir)} .textContent=${text}></button>
-      </div>
-      <div class="panel" part="tip-panel" id="panel-${tip.id}" ?hidden=${!open}>${open ? tipEntries.renderContent(tip, this.i18n, this, this.readingOf(tip, easy)) : nothing}</div>
-    </div>`;
+    const content = open ? () => tipEntries.renderContent(tip, this.i18n, this, this.readingOf(tip, easy)) : undefined;
+    return { entry: tip, title: text, lang, dir, open, content };
   }
 
   private renderSpotlight(): TemplateResult {

@@ -57,6 +57,26 @@ describe('<kpr-prevention-tips>', () => {
     expect(panel.hidden).to.equal(true);
   });
 
+  it('keeps an open tip open, with its content and the keyboard focus, while a search takes the others out and puts them back', async () => {
+    const el = await tipsWidget();
+    const all = titles(el);
+    const tip = button(el, 'Licht an, wenn Sie unterwegs sind');
+    tip.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await search(el, 'zeitschaltuhr');
+    expect(titles(el)).to.deep.equal(['Licht an, wenn Sie unterwegs sind']);
+    await search(el, '');
+    expect(titles(el)).to.deep.equal(all);
+    expect(button(el, 'Licht an, wenn Sie unterwegs sind'), 'the same button').to.equal(tip);
+    expect(tip.getAttribute('aria-expanded')).to.equal('true');
+    expect(shadow(el).getElementById(tip.getAttribute('aria-controls')!)!.textContent).to.include('Zeitschaltuhr');
+    // The other tips came back closed and empty.
+    const closed = [...shadow(el).querySelectorAll<HTMLElement>('[part="tip-panel"]')].filter((panel) => panel.hidden);
+    expect(closed).to.have.length(all.length - 1);
+    expect(closed.every((panel) => panel.childElementCount === 0)).to.equal(true);
+  });
+
   it('keeps the whole focus ring of a tip, whose layout waits until it comes near the viewport', async () => {
     const el = await tipsWidget();
     const tip = button(el, 'Fahrrad codieren lassen');
