@@ -1,5 +1,5 @@
 import { singleton } from '../singleton.js';
-import { fetchText, type FetchTextOptions } from './fetch-text.js';
+import { fetchBytes, type FetchTextOptions } from './fetch-body.js';
 import type { FeedDocument } from './types.js';
 import { nowMs } from '../clock.js';
 
@@ -63,12 +63,12 @@ export function forgetFeed(url: string): void {
 function start(url: string, options: LoadOptions): SharedRequest {
   const controller = new AbortController();
   const request = { controller, waiting: 0, settled: false, loadedAt: 0 } as SharedRequest;
-  // The parser and the JSON Feed schema are first needed when the feed has arrived, so they are not part of the
-  // widget's first download: they load while the feed is in flight. The validator is asked for beside the parser,
-  // which imports it: otherwise it is requested only once the parser has arrived, one round trip later.
+  // The decoder, the parser and the JSON Feed schema are first needed when the feed has arrived, so they are not
+  // part of the widget's first download: they load while the feed is in flight. The validator is asked for beside
+  // the parser, which imports it: otherwise it is requested only once the parser has arrived, one round trip later.
   const parser = import('./parse.js');
-  request.result = Promise.all([fetchText(url, { ...options, signal: controller.signal }), parser, import('../validate.js')])
-    .then(([text, { parseFeed }]) => parseFeed(text, url))
+  request.result = Promise.all([fetchBytes(url, { ...options, signal: controller.signal }), parser, import('../validate.js')])
+    .then(([{ bytes, contentType }, { decodeFeedBytes, parseFeed }]) => parseFeed(decodeFeedBytes(bytes, contentType), url))
     .finally(() => {
       request.settled = true;
       request.loadedAt = nowMs();

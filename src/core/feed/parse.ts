@@ -4,6 +4,9 @@ import { validate, type Schema } from '../validate.js';
 import { FeedError } from './feed-error.js';
 import type { FeedDocument } from './types.js';
 
+/** The feed's decoder, in this chunk, not in the widgets' first download: they fetch bytes (`fetchBytes`). */
+export { decodeFeedBytes } from './decode.js';
+
 export const JSON_FEED_SCHEMA = jsonFeedSchema as Schema;
 
 /**

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { fetchBytes } from '../../../src/core/feed/fetch-body.js';
+import type { FeedError } from '../../../src/core/feed/feed-error.js';
 import { decodeFeedBytes, fetchText } from '../../../src/core/feed/fetch-text.js';
 
 const options = { signal: new AbortController().signal, timeoutMs: 5000, maxBytes: 1_000_000, retryDelayMs: 0 };
@@ -47,5 +49,39 @@ describe('fetchText: decoding while the feed arrives', () => {
     bytes.set([0xff, 0xfe]);
     for (let index = 0; index < text.length; index++) bytes.set([text.charCodeAt(index) & 0xff, text.charCodeAt(index) >> 8], 2 + index * 2);
     expect(await fetchPieces(cut(bytes, 1, 121, 122), 'text/xml')).to.equal(text);
+  });
+});
+
+describe('fetchBytes: the widgets\' fetch, decoded in the parser\'s chunk', () => {
+  it('cuts a feed off at the size limit while it streams, though it never ends', async () => {
+    const piece = new Uint8Array(600).fill(0x20);
+    const original = window.fetch;
+    // No Content-Length, as behind gzip on another host: only the bytes counted while they come can stop it.
+    window.fetch = async () => new Response(new ReadableStream({ pull: (controller) => controller.enqueue(piece) }));
+    try {
+      const error = await fetchBytes(URL_, { ...options, maxBytes: 1000 }).then(() => undefined, (reason: unknown) => reason as FeedError);
+      expect(error?.kind).to.equal('too-large');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('gives the bytes as they came, with the Content-Type to decode them by', async () => {
+    const latin1 = Uint8Array.from('Pr\u00e4vention', (c) => c.charCodeAt(0));
+    const original = window.fetch;
+    window.fetch = async () => new Response(new ReadableStream({
+      start(controller) {
+        controller.enqueue(latin1.slice(0, 3));
+        controller.enqueue(latin1.slice(3));
+        controller.close();
+      },
+    }), { headers: { 'content-type': 'text/xml; charset=iso-8859-1' } });
+    try {
+      const { bytes, contentType } = await fetchBytes(URL_, options);
+      expect([...bytes]).to.deep.equal([...latin1]);
+      expect(decodeFeedBytes(bytes, contentType)).to.equal('Pr\u00e4vention');
+    } finally {
+      window.fetch = original;
+    }
   });
 });
