@@ -248,9 +248,22 @@ function unitsBetween(rule: Rule, first: number, day: number): number {
  * number) or until `budget` days have been looked at (it ends below zero then).
  */
 function* ruleDays(rule: Rule, first: number, index: number, budget: { left: number }, stop: number): Generator<number> {
+  // The usual weekly rule (some weekdays, nothing else): each week's days are its start plus the same offsets, so
+  // they are counted once here instead of a date and a match per day of every week (the same days, the same work
+  // counted in `budget`).
+  const weekly = rule.freq === 'WEEKLY' && rule.byDay.length > 0 && !rule.bySetPos.length && !rule.byMonth.length && !rule.byMonthDay.length && rule.byDay.every((by) => !by.ordinal);
+  const base = weekStart(rule, first);
+  const offsets = weekly ? [...new Set(rule.byDay.map((by) => (by.weekday - weekdayOf(base) + 7) % 7))].sort((a, b) => a - b) : [];
   for (; ; index += rule.interval) {
-    const [from, to] = period(rule, first, index);
+    const [from, to] = weekly ? [base + 7 * index, base + 7 * index + 7] : period(rule, first, index);
     if (!(from < stop && to > from) || --budget.left < 0) return;
+    if (weekly) {
+      // As the loop below: a week looked at only in part yields nothing.
+      if (budget.left < to - from) return void (budget.left = -1);
+      budget.left -= to - from;
+      for (const offset of offsets) yield from + offset;
+      continue;
+    }
     const matched: number[] = [];
     for (let day = from; day < to; day++) {
       if (--budget.left < 0) return; // a period looked at only in part must not yield: BYSETPOS would pick wrongly
@@ -260,16 +273,28 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
   }
 }
 
+/** The ISO weekday (1 Monday … 7 Sunday) of a day number: day 0, 1 January 1970, was a Thursday. */
+const weekdayOf = (day: number) => ((((day + 3) % 7) + 7) % 7) + 1;
+
 function matches(rule: Rule, day: number): boolean {
-  const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // day 0, 1 January 1970, was a Thursday
-  if (rule.byDay.length && !rule.byDay.some((by) => by.weekday === weekday)) return false;
+  const weekday = weekdayOf(day);
+  // Loops, not closures: this runs for every day of every series near the days on screen (a weekly series: 7 a week).
+  let onWeekday = rule.byDay.length === 0;
+  let ordinals = false;
+  for (const by of rule.byDay) {
+    if (by.weekday === weekday) onWeekday = true;
+    if (by.ordinal) ordinals = true;
+  }
+  if (!onWeekday) return false;
+  // The usual rule (weekly on some weekdays) needs no date: no month, month day or ordinal to check.
+  if (!ordinals && !rule.byMonth.length && !rule.byMonthDay.length) return true;
   const date = new Date(day * DAY_MS);
   const month = date.getUTCMonth() + 1;
   if (rule.byMonth.length && !rule.byMonth.includes(month)) return false;
   const [year, monthDay] = [date.getUTCFullYear(), date.getUTCDate()];
   const monthLength = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (rule.byMonthDay.length && !rule.byMonthDay.some((n) => n === monthDay || n === monthDay - monthLength - 1)) return false;
-  if (!rule.byDay.some((by) => by.ordinal)) return true;
+  if (!ordinals) return true;
   // An ordinal counts within the month, except in a YEARLY rule without BYMONTH, where it counts within the year.
   const inYear = rule.freq === 'YEARLY' && !rule.byMonth.length;
   const yearStart = Date.UTC(year, 0, 1) / DAY_MS;
