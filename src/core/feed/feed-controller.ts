@@ -8,6 +8,9 @@ import { forgetFeed, loadFeed } from './feed-requests.js';
 import type { MergeRules } from './items.js';
 import type { ReadFeeds } from './read-feeds.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from './types.js';
+import { loadOnce } from '../load-once.js';
+
+const loadReader = loadOnce(() => import('./read-feeds.js'));
 
 /** What a widget exposes for its feeds: the attributes every feed widget shares. */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
@@ -103,7 +106,7 @@ export class FeedController implements ReactiveController {
     };
     // Checking and merging the items (and the widget's `prepare`) is first needed when a feed has arrived, so that
     // code is not part of the widget's first download: it loads while the feeds are in flight.
-    const reader = Promise.all([import('./read-feeds.js'), this.options.prepare?.()]).then(([module]) => module);
+    const reader = Promise.all([loadReader(), this.options.prepare?.()]).then(([module]) => module);
     reader.catch(() => {}); // awaited only once a feed has arrived
     const results = await Promise.allSettled(urls.map((url) => loadFeed(url, abort.signal, options)));
     if (abort.signal.aborted) return;

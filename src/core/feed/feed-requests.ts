@@ -2,6 +2,7 @@ import { singleton } from '../singleton.js';
 import { fetchBytes, type FetchTextOptions } from './fetch-body.js';
 import type { FeedDocument } from './types.js';
 import { nowMs } from '../clock.js';
+import { loadOnce } from '../load-once.js';
 
 interface SharedRequest {
   result: Promise<FeedDocument>;
@@ -18,6 +19,13 @@ export type LoadOptions = Omit<FetchTextOptions, 'signal'>;
 const REUSE_MS = 5 * 60 * 1000;
 
 const requests = singleton('feed-requests', () => new Map<string, SharedRequest>());
+
+/**
+ * The decoder, the parser and the JSON Feed schema are first needed when a feed has arrived, so they are not part of
+ * a widget's first download: they load while the feed is in flight. The validator is asked for beside the parser,
+ * which imports it: otherwise it is requested only once the parser has arrived, one round trip later.
+ */
+const loadReading = loadOnce(() => Promise.all([import('./parse.js'), import('../validate.js')]).then(([reading]) => reading));
 
 /**
  * Loads and parses a feed, sharing one request per URL across every widget on the page (and across two
@@ -55,6 +63,16 @@ export function loadFeed(url: string, signal: AbortSignal, options: LoadOptions)
   });
 }
 
+/**
+ * A feed the page already holds, as text, for widgets that ask for `url`: they read it from here, without a
+ * request. The editor's preview offers each draft under its blob URL (which stays valid, for anything that fetches
+ * it): fetching a blob was half of a keystroke's way to the preview. Read as the parser reads a JSON Feed response.
+ */
+export function offerFeed(url: string, text: string): void {
+  // Kept even when it cannot be read: a widget asking later gets the same error, until forgetFeed (the retry button).
+  share(url, loadReading().then(({ parseFeed }) => parseFeed(text, url)), new AbortController(), { keepFailure: true });
+}
+
 /** Forgets a URL so the next load asks the server again (the retry button). */
 export function forgetFeed(url: string): void {
   requests.delete(url);
@@ -62,20 +80,21 @@ export function forgetFeed(url: string): void {
 
 function start(url: string, options: LoadOptions): SharedRequest {
   const controller = new AbortController();
+  const result = Promise.all([fetchBytes(url, { ...options, signal: controller.signal }), loadReading()])
+    .then(([{ bytes, contentType }, { decodeFeedBytes, parseFeed }]) => parseFeed(decodeFeedBytes(bytes, contentType), url));
+  return share(url, result, controller);
+}
+
+/** The request for `url` that every widget asking for it shares, until it fails or grows old. */
+function share(url: string, result: Promise<FeedDocument>, controller: AbortController, { keepFailure = false } = {}): SharedRequest {
   const request = { controller, waiting: 0, settled: false, loadedAt: 0 } as SharedRequest;
-  // The decoder, the parser and the JSON Feed schema are first needed when the feed has arrived, so they are not
-  // part of the widget's first download: they load while the feed is in flight. The validator is asked for beside
-  // the parser, which imports it: otherwise it is requested only once the parser has arrived, one round trip later.
-  const parser = import('./parse.js');
-  request.result = Promise.all([fetchBytes(url, { ...options, signal: controller.signal }), parser, import('../validate.js')])
-    .then(([{ bytes, contentType }, { decodeFeedBytes, parseFeed }]) => parseFeed(decodeFeedBytes(bytes, contentType), url))
-    .finally(() => {
-      request.settled = true;
-      request.loadedAt = nowMs();
-    });
+  request.result = result.finally(() => {
+    request.settled = true;
+    request.loadedAt = nowMs();
+  });
   // A failed request is not reused: the next widget or the retry button asks again.
   request.result.catch(() => {
-    if (requests.get(url) === request) requests.delete(url);
+    if (!keepFailure && requests.get(url) === request) requests.delete(url);
   });
   requests.set(url, request);
   return request;

@@ -3,7 +3,7 @@
 // the widgets' languages can be chosen.
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { now } from '../../core/clock.js';
-import { forgetFeed } from '../../core/feed/feed-requests.js';
+import { forgetFeed, offerFeed } from '../../core/feed/feed-requests.js';
 import { DEFAULT_TIME_ZONE } from '../../core/format.js';
 import { I18nController } from '../../core/i18n.js';
 import { dayOf } from '../../core/time.js';
@@ -96,6 +96,7 @@ export class EditorPreview extends LitElement {
       this.shownText = this.text;
       const previous = this.url;
       this.url = URL.createObjectURL(new Blob([this.text], { type: 'application/feed+json' }));
+      offerFeed(this.url, this.text); // the widget reads the draft from here, not by fetching the blob
       this.widget.element.setAttribute('src', this.url);
       if (previous) this.forget(previous);
       if (this.kind === 'event-calendar') this.showMonth(calendarMonth(this.text));

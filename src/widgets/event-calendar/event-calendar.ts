@@ -17,6 +17,10 @@ import { icsFileName } from './ics-export.js';
 import { CALENDAR_FORMATS, EventSourcesController } from './sources.js';
 import { agendaDays, dayForKey, groupByDay, headingLevels, renderAgenda, renderList, renderMonth, renderToolbar, type ViewContext } from './views.js';
 import { now, nowMs } from '../../core/clock.js';
+import { loadOnce } from '../../core/load-once.js';
+
+/** What the calendar needs once a feed is there: it loads while the first feed is in flight, and is kept. */
+const loadParts = loadOnce(() => Promise.all([import('./json-events.js'), import('./list-pages.js'), import('./json-ld.js')]));
 
 const TRANSLATIONS: Translations = {
   name: 'calendar',
@@ -155,7 +159,7 @@ export class KprEventCalendar extends LitElement {
   }
 
   private async prepare(): Promise<void> {
-    const [, { ListPagesController }, { writeJsonLd }] = await Promise.all([import('./json-events.js'), import('./list-pages.js'), import('./json-ld.js')]);
+    const [, { ListPagesController }, { writeJsonLd }] = await loadParts();
     this.pages ??= new ListPagesController(this);
     this.writeJsonLd = writeJsonLd;
   }

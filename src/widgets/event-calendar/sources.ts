@@ -6,6 +6,10 @@ import type { ProblemCode } from '../../core/feed/problems.js';
 import type { FeedDocument, FeedFormat, LoadedItem } from '../../core/feed/types.js';
 import { logError, logWarning } from '../../core/log.js';
 import type { CalendarEvent, DayRange, EventSource, Warn } from './event-calendar.types.js';
+import { loadOnce } from '../../core/load-once.js';
+
+/** The reader of KPR events feeds, loaded with the first (the calendar's `prepare`), kept for every later one. */
+const loadJsonEvents = loadOnce(() => import('./json-events.js'));
 
 type Host = HTMLElement & { src: string; timeout: number; requestUpdate(): void; addController(c: ReactiveController): void };
 
@@ -100,7 +104,7 @@ export class EventSourcesController implements ReactiveController {
     const read = await Promise.all(documents.map(async (document, index): Promise<EventSource | Failure> => {
       if (document.format !== 'icalendar' && document.format !== 'oparl') {
         const items = this.feed.items.filter((item) => item.source === document.url);
-        const { jsonEventSource, noEventsMessage, whenIdle } = await import('./json-events.js');
+        const { jsonEventSource, noEventsMessage, whenIdle } = await loadJsonEvents();
         if (!isEventFeed(items)) return this.refuse(document.url, noEventsMessage(items.length));
         return jsonEventSource(items, document.url, index, warn, (step) => whenIdle(step, () => documents === this.documents));
       }

@@ -6,6 +6,7 @@ import { LATER_FEED_WINS } from '../../core/feed/merge-rules.js';
 import type { LoadedItem } from '../../core/feed/types.js';
 import { formatList, formatNumber } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
+import { loadOnce } from '../../core/load-once.js';
 import { logWarning } from '../../core/log.js';
 import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
@@ -20,10 +21,10 @@ import type { Labels } from './indicator.js';
  * that code loads with the feed (the feed controller's `prepare`) and is always there when the feed is ready.
  */
 let parts: { entries: typeof import('./goal-entry.js'); indicator: typeof import('./indicator.js'); icons: typeof import('./icons.js'); measures: typeof import('./measures.js') };
-const loadParts = async () => {
+const loadParts = loadOnce(async () => {
   const [entries, indicator, icons, measures] = await Promise.all([import('./goal-entry.js'), import('./indicator.js'), import('./icons.js'), import('./measures.js')]);
   parts ??= { entries, indicator, icons, measures };
-};
+});
 
 const TRANSLATIONS: Translations = {
   name: 'goals',

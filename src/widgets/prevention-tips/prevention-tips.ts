@@ -6,6 +6,7 @@ import type { LoadedItem } from '../../core/feed/types.js';
 import { timeZoneFor } from '../../core/format.js';
 import { dayOf } from '../../core/time.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
+import { loadOnce } from '../../core/load-once.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
 import { renderEmpty, renderFailure, renderLoading } from '../../core/states.js';
 import { baseStyles, stateStyles } from '../../core/styles.js';
@@ -23,11 +24,11 @@ import { now } from '../../core/clock.js';
  */
 let tipEntries: typeof import('./tip-entry.js');
 let tipList: typeof import('./tip-list.js');
-const loadTipEntries = async () => {
+const loadTipEntries = loadOnce(async () => {
   const [entries, list] = await Promise.all([import('./tip-entry.js'), import('./tip-list.js')]);
   tipEntries ??= entries;
   tipList ??= list;
-};
+});
 
 const TRANSLATIONS: Translations = {
   name: 'tips',
