@@ -23,7 +23,7 @@ import type { Labels } from './indicator.js';
 let parts: { entries: typeof import('./goal-entry.js'); indicator: typeof import('./indicator.js'); icons: typeof import('./icons.js'); measures: typeof import('./measures.js') };
 const loadParts = loadOnce(async () => {
   const [entries, indicator, icons, measures] = await Promise.all([import('./goal-entry.js'), import('./indicator.js'), import('./icons.js'), import('./measures.js')]);
-  parts ??= { entries, indicator, icons, measures };
+  parts = { entries, indicator, icons, measures };
 });
 
 const TRANSLATIONS: Translations = {

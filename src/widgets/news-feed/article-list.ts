@@ -2,6 +2,7 @@ import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { formatDate } from '../../core/format-date.js';
 import { textLanguage } from '../../core/feed/language.js';
+import { placeInOrder } from '../../core/place-in-order.js';
 import { safeHtml } from '../../core/sanitize.js';
 import type { ArticleContext, NewsEntry } from './news-feed.types.js';
 
@@ -170,19 +171,12 @@ class ArticleList extends Directive {
   override update(part: ElementPart, [entries, context]: [readonly NewsEntry[], ArticleContext]): unknown {
     const list = part.element;
     const kept = new Map<NewsEntry, Article>();
-    let next = list.firstChild;
     for (const entry of entries) {
       const view = this.articles.get(entry) ?? newArticle(context);
       kept.set(entry, view);
       if (view.written !== context.key) write(view, entry, context);
-      if (next === view.item) next = next.nextSibling;
-      else list.insertBefore(view.item, next);
     }
-    while (next) {
-      const after: ChildNode | null = next.nextSibling;
-      next.remove();
-      next = after;
-    }
+    placeInOrder(list, [...kept.values()].map((view) => view.item), list.firstChild);
     this.articles = kept;
     // The first image of a feed at the top of the page (`eager`) is often the largest thing on the screen when it opens:
     // it loads at once and ahead of the rest, the others only when scrolled near.

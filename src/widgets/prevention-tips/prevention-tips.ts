@@ -26,8 +26,8 @@ let tipEntries: typeof import('./tip-entry.js');
 let tipList: typeof import('./tip-list.js');
 const loadTipEntries = loadOnce(async () => {
   const [entries, list] = await Promise.all([import('./tip-entry.js'), import('./tip-list.js')]);
-  tipEntries ??= entries;
-  tipList ??= list;
+  tipEntries = entries;
+  tipList = list;
 });
 
 const TRANSLATIONS: Translations = {

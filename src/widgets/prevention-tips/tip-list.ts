@@ -1,6 +1,7 @@
 import { noChange, nothing, render, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { TextLanguage } from '../../core/feed/language.js';
+import { placeInOrder } from '../../core/place-in-order.js';
 import type { TipEntry } from './prevention-tips.types.js';
 
 /** What one tip of the accordion shows: its title in its language, and, when open, its content. */
@@ -105,19 +106,12 @@ class TipGroup extends Directive {
     if (this.title.getAttribute('aria-level') !== String(level)) this.title.setAttribute('aria-level', String(level));
     if (this.title.textContent !== heading) this.title.textContent = heading;
     const kept = new Map<TipEntry, TipView>();
-    let next = this.title.nextSibling;
     for (const row of rows) {
       const view = this.views.get(row.entry) ?? newTip(row.entry.id);
       kept.set(row.entry, view);
       write(view, row, level + 1, host);
-      if (next === view.tip) next = next.nextSibling;
-      else group.insertBefore(view.tip, next);
     }
-    while (next) {
-      const after: ChildNode | null = next.nextSibling;
-      next.remove();
-      next = after;
-    }
+    placeInOrder(group, [...kept.values()].map((view) => view.tip), this.title.nextSibling);
     this.views = kept;
     return noChange;
   }
