@@ -47,8 +47,16 @@ function runBrowsers(group) {
 // web-test-runner reports its counts on a progress line per browser ("Firefox: |███| 20/20 test files | 183 passed,
 // 0 failed"), again and again; keep each browser's last one and add them up at the end.
 const perBrowser = new Map();
+// A test file can fail without a failing test (its page did not start, it timed out, it threw outside a test): then
+// web-test-runner says only "Error while running tests" at the end, its reason far above in a long log. Keep each
+// such reason with its file and say them again in the summary, where a cut log still shows them.
+const fileErrors = [];
+let currentFile = '';
 function readProgress(line) {
   const plain = line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const file = /^(tests\/\S+\.test\.ts):$/.exec(plain.trim());
+  if (file) currentFile = file[1];
+  if (plain.includes('❌') || /did not (start|finish)|unable to create and start|Could not import/.test(plain)) fileErrors.push(`${currentFile}: ${plain.trim()}`);
   const progress = /([A-Za-z]+): +\|.*\| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(plain);
   if (progress) perBrowser.set(progress[1], { passed: Number(progress[2]), failed: Number(progress[3]), skipped: Number(progress[4] ?? 0) });
 }
@@ -66,6 +74,7 @@ for (const group of groups) browsersCode = (await runBrowsers(group)) || browser
 afterBrowsers(browsersCode);
 
 function afterBrowsers(code) {
+  if (fileErrors.length) console.log(`\nWhat failed, by test file:\n${[...new Set(fileErrors)].map((error) => `  ${error}`).join('\n')}`);
   if (perBrowser.size) console.log(`\nIn the browsers: ${[...perBrowser].map(([name, c]) => `${name} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`).join('; ')}`);
   const { passed: browserPassed, failed: browserFailed } = browserTotals();
   const last = perBrowser.size ? `${browserPassed} passed, ${browserFailed} failed` : '';

@@ -58,6 +58,10 @@ class WebKitLauncher extends WebdriverLauncher {
     await this.waitForDriver();
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
+    // Open MiniBrowser now, not for the first test file: web-test-runner gives a file 30 s (browserStartTimeout) to
+    // get its page, and the first start of WebKitGTK on a fresh machine (its libraries read from disk, GStreamer's
+    // plugin registry and Mesa's shader cache built) can take longer; the first file then failed with no test run.
+    await this.ensureManagerInitialized();
   }
 
   async waitForDriver() {
