@@ -232,10 +232,13 @@ export class KprEventCalendar extends LitElement {
     const all = this.events.occurrences(range, this.zone);
     const categories = [...new Set([...all.flatMap((e) => (e.category ? [e.category] : [])), ...this.active])].sort((a, b) => a.localeCompare(b, this.i18n.locale));
     const query = view === 'list' ? searchKey(this.query.trim()) : '';
-    let events = all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title ?? ''} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)));
+    let events = this.active.size || query
+      ? all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title ?? ''} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)))
+      : all;
     if (view === 'upcoming') events = events.filter((e) => e.end.getTime() > nowMs()).slice(0, Math.max(1, this.limit));
     this.shown = events;
-    const context = this.context(groupByDay(events, range));
+    // Only the month's grid looks events up by day; the lists group their own days (agendaDays).
+    const context = this.context(view === 'month' ? groupByDay(events, range) : new Map());
     if (view === 'upcoming') {
       const days = agendaDays(events, range);
       return days.length ? renderAgenda(days, context, true) : renderEmpty(t('calendar.noUpcoming'));
