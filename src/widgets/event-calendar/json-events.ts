@@ -33,7 +33,8 @@ type Shared = Omit<CalendarEvent, 'key' | 'start' | 'end' | 'startDay' | 'endDay
 
 interface EventTemplate {
   item: LoadedItem;
-  where: string;
+  /** The feed's URL: a problem's message names the event by its id and this (`whereOf`), written only then. */
+  url: string;
   /** Title, text, place, links: read when the event is first shown (null: it cannot be shown), not for all 5,000. */
   shared?: Shared | null;
   allDay: boolean;
@@ -43,8 +44,8 @@ interface EventTemplate {
   length: number;
   timeZone?: string;
   recurrence?: { rrule?: string; exdates: SeriesStart[]; rdates: SeriesStart[] };
-  /** Expanded series by zone: the widget's zone is known only when occurrences are asked for. */
-  expansions: Map<string, SeriesExpansion>;
+  /** Expanded series by zone: the widget's zone is known only when occurrences are asked for (none for a single event). */
+  expansions?: Map<string, SeriesExpansion>;
   /** The days its written dates span (day numbers, see `writtenDays`), when the source read it lazily. */
   first?: number;
   last?: number;
@@ -108,12 +109,11 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
   const seen = new Set<string>();
   const events: EventTemplate[] = [];
   const read = (item: LoadedItem, window?: Unread) => {
-    const where = `event "${item.id}" of ${url}`;
     if (seen.has(item.id)) {
-      say(warnOnce, where, 'duplicate-id', 'another event of the feed has the same id', { path: 'id', severity: 'error' });
+      say(warnOnce, whereOf(item.id, url), 'duplicate-id', 'another event of the feed has the same id', { path: 'id', severity: 'error' });
       return undefined;
     }
-    const event = readEvent(item, where, warnOnce);
+    const event = readEvent(item, url, warnOnce);
     if (!event) return undefined;
     if (window) [event.first, event.last] = [window.first, window.last];
     events.push(event);
@@ -264,20 +264,25 @@ export function noEventsMessage(count: number): string {
  * Tells of an event's problem: the console's line names the event and what is left out ("left out: …" for the
  * event, "left out _kpr.location: …" for a part), the data says the same for the validator.
  */
+/** How the console names an event: by its id and its feed. */
+function whereOf(id: string, url: string): string {
+  return `event "${id}" of ${url}`;
+}
+
 function say(warn: Warn, where: string, code: ProblemCode, reason: string, data: Omit<ProblemData, 'reason'>): void {
   warn(code, `${where}: ${data.severity === 'error' ? `left out${data.part ? ` ${data.part}` : ''}: ` : ''}${reason}`, { ...data, reason });
 }
 
-function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate | undefined {
+function readEvent(item: LoadedItem, url: string, warn: Warn): EventTemplate | undefined {
   const kpr = (item._kpr ?? {}) as EventExtension;
-  const skip = (code: ProblemCode, path: string, reason: string) => void say(warn, where, code, reason, { path, severity: 'error' });
+  const skip = (code: ProblemCode, path: string, reason: string) => void say(warn, whereOf(item.id, url), code, reason, { path, severity: 'error' });
   const start = readWhen(kpr.start);
   if (!start) return skip('event-date-unreadable', '_kpr.start', `_kpr.start ${JSON.stringify(kpr.start)} is not a date ("2026-12-24") or a date-time with offset ("2026-12-03T18:00:00+01:00")`);
   let end = kpr.end === undefined ? undefined : readWhen(kpr.end);
   if (kpr.end !== undefined && !end) return skip('event-date-unreadable', '_kpr.end', `_kpr.end ${JSON.stringify(kpr.end)} is not a date or a date-time with offset`);
   const allDay = kpr.all_day === true || !start.instant;
   if (!allDay && end && !end.instant) {
-    say(warn, where, 'event-end-without-time', `_kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`, { path: '_kpr.end' });
+    say(warn, whereOf(item.id, url), 'event-end-without-time', `_kpr.end "${end.day}" has no time, but _kpr.start has one; shown without an end`, { path: '_kpr.end' });
     end = undefined;
   }
   // All-day: the feed's end day is inclusive. Timed: the end is the instant it ends.
@@ -286,7 +291,7 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
 
   let timeZone = text(kpr.time_zone);
   if (timeZone && !isKnownTimeZone(timeZone)) {
-    say(warn, where, 'time-zone-unknown', `_kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`, { path: '_kpr.time_zone' });
+    say(warn, whereOf(item.id, url), 'time-zone-unknown', `_kpr.time_zone "${timeZone}" is not a time zone this browser knows; the widget's zone is used`, { path: '_kpr.time_zone' });
     timeZone = undefined;
   }
   const recurrence = kpr.recurrence && typeof kpr.recurrence === 'object' ? kpr.recurrence : undefined;
@@ -295,18 +300,17 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
       const when = readWhen(raw);
       if (when) return [allDay || !when.instant ? when.day : when.instant];
       const part = `_kpr.recurrence.${name}[${index}]`;
-      say(warn, where, 'event-date-unreadable', `${JSON.stringify(raw)} is not a date or a date-time with offset`, { path: part, severity: 'error', part });
+      say(warn, whereOf(item.id, url), 'event-date-unreadable', `${JSON.stringify(raw)} is not a date or a date-time with offset`, { path: part, severity: 'error', part });
       return [];
     });
   return {
     item,
-    where,
+    url,
     allDay,
     start: allDay ? start.day : start.instant!,
     length,
     timeZone,
     recurrence: recurrence && { rrule: text(recurrence.rrule), exdates: dates('exdates'), rdates: dates('rdates') },
-    expansions: new Map(),
   };
 }
 
@@ -315,18 +319,18 @@ function readEvent(item: LoadedItem, where: string, warn: Warn): EventTemplate |
  * on screen. An event whose `_kpr` does not fit the schema is left out; one with neither title nor text is shown
  * untitled, as an iCalendar event without SUMMARY is (and as the bridge passes such an event on).
  */
-function readDetails({ item, where, allDay }: EventTemplate, url: string, sourceIndex: number, warn: Warn): Shared | null {
+function readDetails({ item, allDay }: EventTemplate, url: string, sourceIndex: number, warn: Warn): Shared | null {
   const kpr = (item._kpr ?? {}) as EventExtension;
   const problems = validate(kpr, EVENTS_SCHEMA, '_kpr');
   if (problems.length) {
-    say(warn, where, problems[0]!.code, problems.map((p) => `${p.path} ${p.message}`).join('; '), { path: problems[0]!.path, severity: 'error' });
+    say(warn, whereOf(item.id, url), problems[0]!.code, problems.map((p) => `${p.path} ${p.message}`).join('; '), { path: problems[0]!.path, severity: 'error' });
     return null;
   }
   const base = item.source || url;
   const description = text(item.content_text) ?? text(item.summary);
   const html = text(item.content_html);
   const title = text(item.title) ?? (firstSentence(description ?? (html ? plainText(html) : ''), 80) || undefined);
-  if (!title) say(warn, where, 'event-without-title', 'it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")', { path: 'title' });
+  if (!title) say(warn, whereOf(item.id, url), 'event-without-title', 'it has no title and no text; shown as an untitled event ("Termin ohne Titel", in English "Untitled event")', { path: 'title' });
   const link = (raw: unknown, protocols: RegExp) => {
     const href = typeof raw === 'string' ? safeLink(raw, base) : undefined;
     return href && protocols.test(href) ? href : undefined;
@@ -336,7 +340,7 @@ function readDetails({ item, where, allDay }: EventTemplate, url: string, source
     if (raw === undefined) return undefined;
     const partProblems = validate(raw, DEFS[name]!, `_kpr.${name}`, EVENTS_SCHEMA);
     if (!partProblems.length) return read(raw as Record<string, unknown>);
-    say(warn, where, partProblems[0]!.code, partProblems.map((p) => `${p.path} ${p.message}`).join('; '), { path: partProblems[0]!.path, severity: 'error', part: `_kpr.${name}` });
+    say(warn, whereOf(item.id, url), partProblems[0]!.code, partProblems.map((p) => `${p.path} ${p.message}`).join('; '), { path: partProblems[0]!.path, severity: 'error', part: `_kpr.${name}` });
   };
   return {
     uid: item.id,
@@ -372,10 +376,10 @@ function startsOf(event: EventTemplate, range: DayRange, timeZone: string, warn:
 /** A series prepared in its zone (or the widget's), once per zone; problems with its rule are reported then. */
 function expansionOf(event: EventTemplate, timeZone: string, warn: Warn): SeriesExpansion {
   const zone = event.timeZone ?? timeZone;
-  let expansion = event.expansions.get(zone);
+  let expansion = event.expansions?.get(zone);
   if (!expansion) {
-    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence! }, (code, problem) => say(warn, event.where, code, `_kpr.recurrence.${problem}`, { path: '_kpr.recurrence.rrule' }));
-    event.expansions.set(zone, expansion);
+    expansion = expandSeries({ start: event.start, timeZone: zone, ...event.recurrence! }, (code, problem) => say(warn, whereOf(event.item.id, event.url), code, `_kpr.recurrence.${problem}`, { path: '_kpr.recurrence.rrule' }));
+    (event.expansions ??= new Map()).set(zone, expansion);
   }
   return expansion;
 }
@@ -389,7 +393,7 @@ function near(event: EventTemplate, from: number, to: number): boolean {
 
 /** An occurrence on the municipality's calendar. All-day events keep their dates in every zone. */
 function place(event: EventTemplate, shared: Shared, start: SeriesStart, timeZone: string): CalendarEvent {
-  const recurring = Boolean(event.recurrence && event.expansions.get(event.timeZone ?? timeZone)?.recurring);
+  const recurring = Boolean(event.recurrence && event.expansions?.get(event.timeZone ?? timeZone)?.recurring);
   const key = `${shared.sourceIndex}|${shared.uid}|${start instanceof Date ? start.toISOString() : start}`;
   if (typeof start === 'string') {
     const endDay = addDays(start, event.length);
@@ -405,23 +409,51 @@ function byStart(a: CalendarEvent, b: CalendarEvent): number {
   return a.start.getTime() - b.start.getTime() || Number(b.allDay) - Number(a.allDay) || (a.title ?? '').localeCompare(b.title ?? '') || (a.key < b.key ? -1 : 1);
 }
 
-const WHEN = /^(\d{4}-\d{2}-\d{2})([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;
-
+/**
+ * A `_kpr.start`, `end` or series date: "2026-12-24", or "2026-12-03T18:00:00+01:00" (also with "t" or a space for
+ * "T", a fraction of a second, "Z"), white space around it allowed. Read by character codes, not by a pattern:
+ * thousands of events are read on every load, and a pattern's match and its parts were most of what that allocated.
+ * A date that does not exist ("2026-02-30") is rejected, not moved into March; years before 100 are refused, as
+ * Date.UTC would read them as 19xx.
+ */
 function readWhen(raw: unknown): When | undefined {
-  const [, day, time, fraction, zone] = (typeof raw === 'string' && WHEN.exec(raw.trim())) || [];
-  if (!day) return undefined;
-  // A date that does not exist ("2026-02-30") is rejected, not moved into March: read by position, checked by
-  // arithmetic (no Date per event; years before 100 are refused, as Date.UTC would read them as 19xx).
-  const [year, month, date] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
-  if (year < 100 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return undefined;
-  if (!time) return { day };
-  // "T18:00:00.5+01:00": read by position too, from the parts WHEN found; thousands of events are read on every load.
-  const [hour, minute, second] = [Number(time.slice(1, 3)), Number(time.slice(4, 6)), Number(time.slice(7, 9))];
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const offset = zone!.length === 1 ? 0 : (zone![0] === '-' ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6))) * 60_000;
-  const ms = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
-  return { day, instant: new Date(Date.UTC(year, month - 1, date) + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset) };
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  const length = text.length;
+  if (length !== 10 && length < 20) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const date = digits(text, 8, 2);
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || year < 100 || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return undefined;
+  if (length === 10) return { day: text };
+  const separator = text.charCodeAt(10);
+  if (separator !== T_UPPER && separator !== T_LOWER && separator !== SPACE) return undefined;
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON || hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
+  let at = 19;
+  let ms = 0;
+  if (text.charCodeAt(at) === DOT) {
+    let end = at + 1;
+    while (isDigit(text.charCodeAt(end))) end++;
+    if (end === at + 1) return undefined;
+    ms = Math.round(Number(`0${text.slice(at, end)}`) * 1000);
+    at = end;
+  }
+  const sign = text.charCodeAt(at);
+  let offset: number;
+  if ((sign === Z_UPPER || sign === Z_LOWER) && at + 1 === length) offset = 0;
+  else if ((sign === PLUS || sign === DASH) && at + 6 === length && text.charCodeAt(at + 3) === COLON) {
+    const hours = digits(text, at + 1, 2);
+    const minutes = digits(text, at + 4, 2);
+    if (hours < 0 || minutes < 0) return undefined;
+    offset = (sign === DASH ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+  } else return undefined;
+  return { day: text.slice(0, 10), instant: new Date(Date.UTC(year, month - 1, date) + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset) };
 }
+
+const [T_UPPER, T_LOWER, SPACE, COLON, DOT, Z_UPPER, Z_LOWER, PLUS] = [84, 116, 32, 58, 46, 90, 122, 43];
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Days in a month (1–12) of the Gregorian calendar, as Date.UTC counts them. */

@@ -193,6 +193,30 @@ describe('the KPR events feed', () => {
     ]);
   });
 
+  it('reads every form of date and time RFC 3339 allows, and leaves out, naming them, the near misses', () => {
+    const warnings: string[] = [];
+    const events = source([
+      { id: 'kleines-t', start: '2026-11-05t18:00:00+01:00' },
+      { id: 'leerzeichen', start: '2026-11-05 18:30:00z' },
+      { id: 'ganztags', start: '2026-11-06' },
+      { id: 'ohne-sekunden', start: '2026-11-05T18:00+01:00' },
+      { id: 'ohne-offset', start: '2026-11-05T18:00:00' },
+      { id: 'leerer-bruch', start: '2026-11-05T18:00:00.+01:00' },
+      { id: 'offset-ohne-doppelpunkt', start: '2026-11-05T18:00:00+0100' },
+      { id: 'einstelliger-monat', start: '2026-1-05' },
+      { id: 'jahr-99', start: '0099-11-05' },
+      { id: 'stunde-25', start: '2026-11-05T25:00:00Z' },
+    ], warnings);
+    const found = events.occurrences(NOVEMBER, BERLIN);
+    expect(found.map((event) => `${event.uid} ${event.allDay ? event.startDay : event.start.toISOString()}`)).to.deep.equal([
+      'kleines-t 2026-11-05T17:00:00.000Z',
+      'leerzeichen 2026-11-05T18:30:00.000Z',
+      'ganztags 2026-11-06',
+    ]);
+    const unreadable = warnings.filter((warning) => warning.startsWith('[event-date-unreadable]')).map((warning) => /event "([^"]+)"/.exec(warning)![1]);
+    expect(unreadable).to.deep.equal(['ohne-sekunden', 'ohne-offset', 'leerer-bruch', 'offset-ohne-doppelpunkt', 'einstelliger-monat', 'jahr-99', 'stunde-25']);
+  });
+
   it('checks an event against the schema when it is first on screen, and leaves it out if it does not fit', () => {
     const warnings: string[] = [];
     const events = source([
