@@ -260,15 +260,15 @@ export function noEventsMessage(count: number): string {
     + 'or give each event its start, e.g. "_kpr": { "start": "2026-12-03T18:00:00+01:00" } (kpr-events.schema.json)';
 }
 
-/**
- * Tells of an event's problem: the console's line names the event and what is left out ("left out: …" for the
- * event, "left out _kpr.location: …" for a part), the data says the same for the validator.
- */
 /** How the console names an event: by its id and its feed. */
 function whereOf(id: string, url: string): string {
   return `event "${id}" of ${url}`;
 }
 
+/**
+ * Tells of an event's problem: the console's line names the event and what is left out ("left out: …" for the
+ * event, "left out _kpr.location: …" for a part), the data says the same for the validator.
+ */
 function say(warn: Warn, where: string, code: ProblemCode, reason: string, data: Omit<ProblemData, 'reason'>): void {
   warn(code, `${where}: ${data.severity === 'error' ? `left out${data.part ? ` ${data.part}` : ''}: ` : ''}${reason}`, { ...data, reason });
 }
