@@ -15,6 +15,8 @@
 // `node bench/calendar.mjs --profile [--cases=month-next]` records CPU profiles of our widget in the cases and prints where the
 // time goes (a non-minified esbuild bundle, so functions keep their names): all of each run, the feed's arrival
 // included, and then only the timed span.
+// `node bench/calendar.mjs --allocations [--cases=month] [--runs=3]` samples what ours and the floor allocate in a run
+// (after a collection, as the timed runs are), and ours by function.
 // `node bench/calendar.mjs --against=/tmp/cal-old [--cases=month-next]` times this tree's calendar against another
 // checkout's (a `git worktree` with a node_modules link), alternating, and prints the median of the per-run ratios.
 import { execFileSync } from 'node:child_process';
@@ -446,6 +448,58 @@ export async function compareBuilds(browser, { against, cases = CASES, runs = 15
   return rows;
 }
 
+// ── Allocations (node bench/calendar.mjs --allocations) ──────────────────────────────────────────────────────
+/**
+ * What our widget and the floor allocate in each case: V8's sampling heap profiler (every 1 KB, objects the
+ * collector has freed included) over one timed run after a collection, `repeat` times; the medians of the totals
+ * and ours by function. The garbage a render leaves is what the bench's collection before each run makes dear.
+ */
+export async function allocationsOurs(browser, { repeat = 3, cases = CASES } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-allocations-'));
+  buildOurs(dir, { profile: true });
+  const { server, origin } = await serve(dir);
+  const { page, session } = await openPage(browser, origin);
+  const report = {};
+  const sample = async (run) => {
+    await session.send('HeapProfiler.collectGarbage');
+    await session.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await run();
+    const { profile } = await session.send('HeapProfiler.stopSampling');
+    const byFunction = new Map();
+    let total = 0;
+    const walk = (node) => {
+      const file = node.callFrame.url.replace(origin, '').replace(/^\/(ours|floor)\//, '');
+      const name = `${node.callFrame.functionName || '(anonymous)'}${file ? ` ${file}:${node.callFrame.lineNumber + 1}` : ''}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+      total += node.selfSize;
+      node.children.forEach(walk);
+    };
+    walk(profile.head);
+    return { total, byFunction };
+  };
+  for (const { key, view, action } of cases) {
+    for (let i = 0; i < 2; i++) await page.evaluate((action, view) => window.calendarBench.ours[action](view, 'warm'), action, view);
+    const ours = [];
+    const floor = [];
+    const byFunction = new Map();
+    for (let i = 0; i < repeat; i++) {
+      await page.evaluate(() => window.calendarBench.clear());
+      if (action === 'next') await page.evaluate((view) => window.calendarBench.ours.prepareNext(view, 'allocations'), view);
+      const run = await sample(() => page.evaluate((action, view) => (action === 'next' ? window.calendarBench.ours.clickNext() : window.calendarBench.ours.render(view, 'allocations')), action, view));
+      ours.push(run.total);
+      for (const [name, bytes] of run.byFunction) byFunction.set(name, (byFunction.get(name) ?? 0) + bytes / repeat);
+      // The floor's "next" mounts and reads the feed inside its run: only its first renders compare.
+      if (action !== 'render') continue;
+      await page.evaluate(() => window.calendarBench.clear());
+      floor.push((await sample(() => page.evaluate((view) => window.calendarBench.floor.render(view, 'allocations'), view))).total);
+    }
+    report[key] = { oursMB: stats(ours).median / 1e6, floorMB: floor.length ? stats(floor).median / 1e6 : undefined, top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, bytes]) => ({ name, MB: bytes / 1e6 })) };
+  }
+  await page.close();
+  server.close();
+  return report;
+}
+
 // ── Profiling (node bench/calendar.mjs --profile) ─────────────────────────────────────────────────────────
 /** Self time by function of our widget, over `repeat` runs of each case (`builtDir`: a build to profile instead of src/). */
 export async function profileOurs(browser, { repeat = 8, builtDir, cases = CASES } = {}) {
@@ -521,6 +575,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       });
       console.log(`\nThis tree against ${arg('against')}: medians, and the median of the per-run ratios this / other`);
       for (const row of rows) console.log(`  ${row.label.padEnd(32)} ${row.this.median.toFixed(1).padStart(7)} ms  ${row.other.median.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}   (${row.this.runs} runs)`);
+    } else if (process.argv.includes('--allocations')) {
+      const report = await allocationsOurs(browser, { cases: keys ? CASES.filter((c) => keys.includes(c.key)) : CASES, repeat: Number(arg('runs') ?? 3) });
+      for (const [key, { oursMB, floorMB, top }] of Object.entries(report)) {
+        console.log(`\n${key}: ours allocates ${oursMB.toFixed(1)} MB${floorMB === undefined ? '' : `, the floor ${floorMB.toFixed(1)} MB`} (medians, sampled); ours by function:`);
+        for (const { name, MB } of top) console.log(`  ${MB.toFixed(2).padStart(6)} MB  ${name}`);
+      }
     } else if (process.argv.includes('--profile')) {
       const report = await profileOurs(browser, { cases: keys ? CASES.filter((c) => keys.includes(c.key)) : CASES });
       const out = join(tmpdir(), 'kpr-calendar-profile.json');
