@@ -84,7 +84,11 @@ export function zoneOffset(date: Date, timeZone: string): number {
  * clocks go back) is the first of the two.
  */
 export function zonedInstant(wall: WallTime, timeZone: string): Date {
-  const guess = asUtc(wall);
+  return instantOfWallClock(asUtc(wall), timeZone);
+}
+
+/** `zonedInstant` for a wall-clock time given as the UTC milliseconds of the same digits. */
+function instantOfWallClock(guess: number, timeZone: string): Date {
   // Nearly always the zone keeps one offset for hours around the answer: then the wall time is shown once, that
   // offset away (a calendar's series ask for thousands of these; the cached hourly offsets answer them).
   const offset = offsetAtHour(Math.floor(guess / HOUR_MS), timeZone);
@@ -105,41 +109,74 @@ export function zonedInstant(wall: WallTime, timeZone: string): Date {
   return new Date(Math.max(first, second));
 }
 
+/** The instant `day`, at the wall-clock time `clockMs` after its midnight (18:00 is 64,800,000), shows in the zone. */
+export function instantOnDay(day: number, clockMs: number, timeZone: string): Date {
+  return instantOfWallClock(day * DAY_MS + clockMs, timeZone);
+}
+
 /** A day as its parts. */
 export function parseDay(day: string): { year: number; month: number; day: number } {
   const [year, month, date] = day.split('-').map(Number);
   return { year: year!, month: month!, day: date! };
 }
 
-const toDay = (utcMs: number) => new Date(utcMs).toISOString().slice(0, 10);
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const DAY_MS = 86_400_000;
+/**
+ * Days as numbers (days since 1970-01-01) and back, remembered: a calendar asks about the same few hundred days
+ * thousands of times a render, and each answer would otherwise be a new Date and a new string.
+ */
+const numbersOfDays = new Map<string, number>();
+const daysOfNumbers = new Map<number, string>();
+
+/** The day number of "2026-11-24" (days since 1970-01-01; NaN for a text that is not a day). */
+export function dayNumber(day: string): number {
+  let number = numbersOfDays.get(day);
+  if (number === undefined) {
+    if (numbersOfDays.size > 20_000) numbersOfDays.clear();
+    number = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+    numbersOfDays.set(day, number);
+  }
+  return number;
+}
+
+/** The day ("2026-11-24") of a day number. */
+export function dayOfNumber(number: number): string {
+  let day = daysOfNumbers.get(number);
+  if (day === undefined) {
+    if (daysOfNumbers.size > 20_000) daysOfNumbers.clear();
+    day = new Date(number * DAY_MS).toISOString().slice(0, 10);
+    daysOfNumbers.set(number, day);
+  }
+  return day;
+}
 
 /** The day `count` days after (or before) `day`. */
 export function addDays(day: string, count: number): string {
-  return toDay(dayMs(day) + count * 86_400_000);
+  return dayOfNumber(dayNumber(day) + count);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export function isoWeekday(day: string): number {
-  return new Date(dayMs(day)).getUTCDay() || 7;
+  // 1970-01-01, day 0, was a Thursday.
+  return ((((dayNumber(day) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The first day of the month `count` months after `day`'s month ("2026-11-24", 1 → "2026-12-01"). */
 export function addMonths(day: string, count: number): string {
   const { year, month } = parseDay(day);
-  return toDay(Date.UTC(year, month - 1 + count, 1));
+  return dayOfNumber(Date.UTC(year, month - 1 + count, 1) / DAY_MS);
 }
 
 /** The same day of the month `count` months away, or that month's last day (31 January → 28 February). */
 export function addMonthsKeepingDay(day: string, count: number): string {
   const { year, month, day: date } = parseDay(day);
   const last = new Date(Date.UTC(year, month - 1 + count + 1, 0)).getUTCDate();
-  return toDay(Date.UTC(year, month - 1 + count, Math.min(date, last)));
+  return dayOfNumber(Date.UTC(year, month - 1 + count, Math.min(date, last)) / DAY_MS);
 }
 
 /** The days of a month view: whole weeks from Monday, covering the month of `day`. */
@@ -153,13 +190,22 @@ export function monthGrid(day: string): string[] {
 
 /** The instant a day begins in the zone (midnight, or the first moment after a midnight gap). */
 export function startOfDay(day: string, timeZone: string): Date {
-  return zonedInstant({ ...parseDay(day), hour: 0, minute: 0, second: 0 }, timeZone);
+  return instantOfWallClock(dayNumber(day) * DAY_MS, timeZone);
 }
 
 /** The day an instant falls on in the zone. */
 export function dayOf(date: Date, timeZone: string): string {
-  const wall = wallTime(date, timeZone);
-  return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+  return dayOfNumber(dayNumberOf(date, timeZone));
+}
+
+/** The day number (`dayNumber`) of the day an instant falls on in the zone. */
+export function dayNumberOf(date: Date, timeZone: string): number {
+  const time = date.getTime();
+  const hour = Math.floor(time / HOUR_MS);
+  const offset = offsetAtHour(hour, timeZone);
+  if (offset === offsetAtHour(hour + 1, timeZone)) return Math.floor((time + offset) / DAY_MS);
+  const wall = intlWallTime(date, timeZone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day) / DAY_MS;
 }
 
 /**

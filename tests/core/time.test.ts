@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { addDays, addMonths, dayOf, daysBetween, isoWeekday, monthGrid, offsetDateTime, startOfDay, zonedInstant } from '../../src/core/time.js';
+import { addDays, addMonths, dayNumber, dayNumberOf, dayOf, dayOfNumber, daysBetween, instantOnDay, isoWeekday, monthGrid, offsetDateTime, startOfDay, zonedInstant } from '../../src/core/time.js';
 
 const BERLIN = 'Europe/Berlin';
 const wall = (text: string) => {
@@ -43,6 +43,26 @@ describe('time in the municipality\'s zone', () => {
     expect(isoWeekday('2026-11-29')).to.equal(7);
     expect(addMonths('2026-12-15', 1)).to.equal('2027-01-01');
     expect(addMonths('2026-01-31', -1)).to.equal('2025-12-01');
+  });
+
+  it('tells the day in the hour the clocks change, and where a day begins after a midnight gap', () => {
+    // Santiago de Chile moves its clocks forward at midnight: 6 September 2026 begins at 01:00 (UTC-3).
+    expect(dayOf(new Date('2026-09-06T03:59:59Z'), 'America/Santiago')).to.equal('2026-09-05');
+    expect(dayOf(new Date('2026-09-06T04:00:00Z'), 'America/Santiago')).to.equal('2026-09-06');
+    expect(startOfDay('2026-09-06', 'America/Santiago').toISOString()).to.equal('2026-09-06T04:00:00.000Z');
+    expect(dayNumberOf(new Date('2026-10-25T00:59:59Z'), BERLIN)).to.equal(dayNumber('2026-10-25')); // 02:59 CEST, then 02:00 CET
+    expect(instantOnDay(dayNumber('2026-10-25'), 3 * 3_600_000, BERLIN).toISOString()).to.equal('2026-10-25T02:00:00.000Z');
+  });
+
+  it('numbers days from 1970 both ways, before 1970 and far ahead, and the same day asked twice gives the same answer', () => {
+    expect(dayNumber('1970-01-01')).to.equal(0);
+    expect(dayOfNumber(-1)).to.equal('1969-12-31');
+    expect(dayOfNumber(dayNumber('2400-02-29'))).to.equal('2400-02-29');
+    expect(addDays('1969-12-31', 1)).to.equal(addDays('1970-01-02', -1));
+    expect(isoWeekday('1969-12-28')).to.equal(7); // a Sunday
+    expect(isoWeekday('1969-12-29')).to.equal(1);
+    expect([dayOfNumber(20_781), dayOfNumber(20_781)]).to.deep.equal(['2026-11-24', '2026-11-24']);
+    expect(dayNumber('24.11.2026')).to.be.NaN;
   });
 
   it('lays out a month in whole weeks from Monday', () => {

@@ -1,7 +1,7 @@
 import type { ProblemCode } from '../../core/feed/problems.js';
 import type { LoadedItem, ProblemData } from '../../core/feed/types.js';
 import { firstSentence, plainText } from '../../core/text.js';
-import { addDays, dayOf, daysBetween, isKnownTimeZone, startOfDay } from '../../core/time.js';
+import { addDays, dayNumber, dayOf, daysBetween, isKnownTimeZone, startOfDay } from '../../core/time.js';
 import { safeLink } from '../../core/urls.js';
 import { validate } from '../../core/validate.js';
 import {
@@ -247,10 +247,6 @@ function digits(text: string, from: number, count: number): number {
     number = number * 10 + code - 48;
   }
   return number;
-}
-
-function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 }
 
 /** Why a JSON Feed none of whose items has a start is refused (it is most likely a news feed), for the console. */

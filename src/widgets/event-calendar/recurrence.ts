@@ -4,7 +4,7 @@
  * expanded on the wall clock of its zone (a weekly 19:00 meeting stays at 19:00 when the clocks change), and
  * only for the days asked for, within a fixed amount of work, so that no feed can freeze the page.
  */
-import { dayOf, startOfDay, wallTime, zonedInstant } from '../../core/time.js';
+import { dayNumber, dayNumberOf, dayOf, dayOfNumber, instantOnDay, startOfDay, wallTime, zonedInstant, type WallTime } from '../../core/time.js';
 import type { ProblemCode } from '../../core/feed/problems.js';
 import { MAX_OCCURRENCES, type DayRange } from './event-calendar.types.js';
 
@@ -58,13 +58,8 @@ const MAX_STEPS = 200_000;
 /** How far (in days looked at, about 40 years) a rule must produce a second occurrence to count as valid. */
 export const PROBE_STEPS = 15_000;
 
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const dayText = (number: number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
-/** A day number's year, month and day, without writing and reading its text (a series asks for one per start). */
-const dateOf = (number: number) => {
-  const date = new Date(number * DAY_MS);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-};
+/** A wall-clock time of day as milliseconds after midnight. */
+const clockMs = (wall: WallTime) => ((wall.hour * 60 + wall.minute) * 60 + wall.second) * 1000;
 const inWindow = (day: number, window: DayRange) => day >= dayNumber(window.from) && day < dayNumber(window.to);
 
 /** An RRULE the calendar cannot follow: `code` says whether it is wrong or only not supported. */
@@ -133,10 +128,10 @@ export type SeriesWarn = (code: ProblemCode, message: string) => void;
 export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion {
   const { start, timeZone } = series;
   const allDay = typeof start === 'string';
-  const first = dayNumber(allDay ? start : dayOf(start, timeZone));
-  const clock = allDay ? undefined : wallTime(start, timeZone);
-  const startOn = (day: number): SeriesStart =>
-    clock ? zonedInstant({ ...clock, ...dateOf(day) }, timeZone) : dayText(day);
+  const first = allDay ? dayNumber(start) : dayNumberOf(start, timeZone);
+  // The wall-clock time of day every start keeps, as milliseconds after midnight.
+  const clock = allDay ? undefined : clockMs(wallTime(start, timeZone));
+  const startOn = (day: number): SeriesStart => (clock === undefined ? dayOfNumber(day) : instantOnDay(day, clock, timeZone));
 
   let rule: Rule | undefined;
   const probe = { left: PROBE_STEPS };
@@ -162,22 +157,22 @@ export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion 
   }
   // Most series have no EXDATE: then no day's text is made for each start asked about.
   const excluded = (day: number, at: SeriesStart) =>
-    (excludedDays.size > 0 && excludedDays.has(dayText(day))) || (excludedInstants.size > 0 && at instanceof Date && excludedInstants.has(at.getTime()));
+    (excludedDays.size > 0 && excludedDays.has(dayOfNumber(day))) || (excludedInstants.size > 0 && at instanceof Date && excludedInstants.has(at.getTime()));
   // RFC 5545 wants UNTIL as a date-time when the series has a time of day. Given a date, python-dateutil and
   // rrule.js end the series at that date's midnight in the series' zone (ical.js at its midnight in UTC): a
   // series at 09:00 with UNTIL=19970905 ends on 4 September. On an all-day series the date is its last day.
   const until = typeof rule?.until === 'string' && !allDay ? startOfDay(rule.until, timeZone) : rule?.until;
-  const untilDay = until === undefined ? Infinity : dayNumber(typeof until === 'string' ? until : dayOf(until, timeZone));
+  const untilDay = until === undefined ? Infinity : typeof until === 'string' ? dayNumber(until) : dayNumberOf(until, timeZone);
   const beforeUntil = (day: number) =>
     day < untilDay || (day === untilDay && (!(until instanceof Date) || allDay || (startOn(day) as Date) <= until));
   let warnedAboutWork = false;
 
   const starts = (window: DayRange): SeriesStart[] => {
     const [from, to] = [dayNumber(window.from), dayNumber(window.to)];
-    const found = new Map<string, SeriesStart>();
+    const found = new Map<number | string, SeriesStart>();
     // The window's days are read once here, not on every start (`inWindow` would parse both for each).
     const add = (day: number, at = startOn(day)) => {
-      if (day >= from && day < to && !excluded(day, at) && found.size < MAX_OCCURRENCES) found.set(String(at instanceof Date ? at.getTime() : at), at);
+      if (day >= from && day < to && !excluded(day, at) && found.size < MAX_OCCURRENCES) found.set(at instanceof Date ? at.getTime() : at, at);
     };
     add(first, start);
     if (rule) {
@@ -198,7 +193,7 @@ export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion 
     }
     for (const rdate of series.rdates ?? []) {
       if (typeof rdate === 'string') add(dayNumber(rdate));
-      else add(dayNumber(dayOf(rdate, timeZone)), allDay ? dayOf(rdate, timeZone) : rdate);
+      else add(dayNumberOf(rdate, timeZone), allDay ? dayOf(rdate, timeZone) : rdate);
     }
     return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   };

@@ -6,6 +6,7 @@ import { formatBytes } from '../../core/format.js';
 import { LEICHTE_SPRACHE, type I18nController } from '../../core/i18n.js';
 import { safeHtml } from '../../core/sanitize.js';
 import { searchKey } from '../../core/search.js';
+import { dayNumber } from '../../core/time.js';
 import { plainText } from '../../core/text.js';
 import { safeLink } from '../../core/urls.js';
 import type { Audience, Season, TipEntry, TipReading, Topic } from './prevention-tips.types.js';
@@ -139,6 +140,5 @@ export function spotlightFor(tips: readonly TipEntry[], day: string, preferSeaso
   const seasons = seasonsOf(day);
   const seasonal = preferSeason ? tips.filter((tip) => tip.season && seasons.includes(tip.season)) : [];
   const pool = [...(seasonal.length ? seasonal : tips)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const dayNumber = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
-  return pool[dayNumber % pool.length];
+  return pool[dayNumber(day) % pool.length];
 }
