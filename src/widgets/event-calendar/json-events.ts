@@ -115,7 +115,10 @@ export function jsonEventSource(items: readonly LoadedItem[], url: string, sourc
     }
     const event = readEvent(item, url, warnOnce);
     if (!event) return undefined;
-    if (window) [event.first, event.last] = [window.first, window.last];
+    if (window) {
+      event.first = window.first;
+      event.last = window.last;
+    }
     events.push(event);
     seen.add(item.id);
     return event;
@@ -227,7 +230,10 @@ export function writtenDay(raw: unknown): number | undefined {
   // Rarely anything before the digits: then the first character that is not white space (`\S`, as a pattern's `\s*`).
   const at = isDigit(raw.charCodeAt(0)) ? 0 : raw.search(/\S/);
   if (at < 0 || raw.charCodeAt(at + 4) !== DASH || raw.charCodeAt(at + 7) !== DASH) return undefined;
-  const [year, month, day] = [digits(raw, at, 4), digits(raw, at + 5, 2), digits(raw, at + 8, 2)];
+  // Three constants, not an array taken apart: this runs for every event, and the array would be made each time.
+  const year = digits(raw, at, 4);
+  const month = digits(raw, at + 5, 2);
+  const day = digits(raw, at + 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }

@@ -250,7 +250,10 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
   const base = weekStart(rule, first);
   const offsets = weekly ? [...new Set(rule.byDay.map((by) => (by.weekday - weekdayOf(base) + 7) % 7))].sort((a, b) => a - b) : [];
   for (; ; index += rule.interval) {
-    const [from, to] = weekly ? [base + 7 * index, base + 7 * index + 7] : period(rule, first, index);
+    // A weekly rule's week without a pair made for it: this runs for every week of every series asked about.
+    let from = base + 7 * index;
+    let to = from + 7;
+    if (!weekly) [from, to] = period(rule, first, index);
     if (!(from < stop && to > from) || --budget.left < 0) return;
     if (weekly) {
       // As the loop below: a week looked at only in part yields nothing.
