@@ -559,9 +559,8 @@ export async function profileOurs(browser, { repeat = 8, builtDir, cases = CASES
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const { CHROMIUM_ARGS, ensureChromium } = await import('../scripts/browser.mjs');
-  const browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  const { launchBenchBrowser } = await import('./browser.mjs');
+  const browser = await launchBenchBrowser();
   try {
     const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
     const keys = arg('cases')?.split(',');

@@ -12,8 +12,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../scripts/browser.mjs';
+import { launchBenchBrowser } from './browser.mjs';
 import { buildEditorPage } from '../scripts/build-editor.mjs';
 import { staticClosure } from '../scripts/module-closure.mjs';
 import { EDITOR_HEADERS } from '../scripts/security-headers.mjs';
@@ -47,7 +46,7 @@ export async function benchEditor({ browser, runs = 15, warmups = 3, build = tru
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
   const ownBrowser = !browser;
-  browser ??= await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  browser ??= await launchBenchBrowser();
   const loadAtStart = loadavg()[0];
   const times = [];
   try {

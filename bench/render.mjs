@@ -248,13 +248,12 @@ export async function profileOurs(browser, { repeat = 8, cases = CASES } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const { CHROMIUM_ARGS, ensureChromium } = await import('../scripts/browser.mjs');
+  const { launchBenchBrowser } = await import('./browser.mjs');
   // `--cases=news-json,news-rss`: only these cases (their keys, as in CASES), for a quick look at one widget.
   const only = process.argv.find((a) => a.startsWith('--cases='))?.slice(8).split(',');
   const cases = only ? CASES.filter((c) => only.includes(c.key)) : CASES;
   if (only && cases.length !== only.length) throw new Error(`--cases: the cases are ${CASES.map((c) => c.key).join(', ')}`);
-  const browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   try {
     if (process.argv.includes('--profile')) {
       const report = await profileOurs(browser, { cases });

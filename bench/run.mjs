@@ -20,8 +20,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
+import { chromiumVersion, ensureChromium } from '../scripts/browser.mjs';
+import { launchBenchBrowser } from './browser.mjs';
 import { benchContact } from './contact.mjs';
 import { benchCalendar, calendarTable } from './calendar.mjs';
 import { benchRender, renderTable } from './render.mjs';
@@ -100,7 +100,7 @@ for (const entry of contactOnly || lighthouseOnly || renderOnly ? [] : entries) 
 // ── 2. Render time: each widget against its floor (bench/render.mjs), ratios in one run ──────────────────
 const chrome = ensureChromium();
 if (!sizesOnly && !contactOnly && !lighthouseOnly) {
-  const browser = await puppeteer.launch({ executablePath: chrome, args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   results.render = await benchRender({ browser, runs: 15, warmups: 3, log: (message) => process.stderr.write(`${message.padEnd(70)}\r`) });
   failures.push(...results.render.failures);
 
