@@ -7,6 +7,7 @@
 //     its layout done; median of `runs` after `warmups` (goal ≤ 50 ms).
 // An absolute time, so information only in `--check` (the load is printed with it); the size is a budget.
 // `node bench/editor.mjs` runs it alone.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
@@ -32,7 +33,12 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * @param {{ browser?: import('puppeteer-core').Browser, runs?: number, warmups?: number, build?: boolean, folder?: string, log?: (message: string) => void }} [options]
  */
 export async function benchEditor({ browser, runs = 15, warmups = 3, build = true, folder = DIST_EDITOR, log = () => {} } = {}) {
-  if (folder === DIST_EDITOR && (build || !existsSync(join(folder, 'editor.js')))) await buildEditorPage();
+  if (folder === DIST_EDITOR && (build || !existsSync(join(folder, 'editor.js')))) {
+    // The page previews with the widgets' self-contained bundle (dist/asskomm-widgets.js), copied beside it: built
+    // here, so that it is this tree's and so that a fresh clone, which has no dist/, has one.
+    execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { cwd: join(import.meta.dirname, '..'), env: { ...process.env, KPR_BUILD: 'bundle' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    await buildEditorPage();
+  }
   const firstLoad = [...staticClosure(join(folder, 'editor.js'))].reduce((sum, file) => sum + gz(file), 0);
   const widgetBundle = gz(join(folder, 'asskomm-widgets.js'));
 
