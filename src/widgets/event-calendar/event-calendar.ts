@@ -230,7 +230,10 @@ export class KprEventCalendar extends LitElement {
     const view = this.currentView;
     const range = this.range(view);
     const all = this.events.occurrences(range, this.zone);
-    const categories = [...new Set([...all.flatMap((e) => (e.category ? [e.category] : [])), ...this.active])].sort((a, b) => a.localeCompare(b, this.i18n.locale));
+    // A loop, not flatMap: no array for each of a month's thousand events.
+    const found = new Set(this.active);
+    for (const event of all) if (event.category) found.add(event.category);
+    const categories = [...found].sort((a, b) => a.localeCompare(b, this.i18n.locale));
     const query = view === 'list' ? searchKey(this.query.trim()) : '';
     let events = this.active.size || query
       ? all.filter((e) => (!this.active.size || this.active.has(e.category ?? '')) && (!query || matchesQuery(searchKey(`${e.title ?? ''} ${e.description ?? ''} ${e.location?.name ?? ''} ${e.category ?? ''}`), query)))
