@@ -17,11 +17,6 @@ interface Article {
   authors: HTMLElement;
   summary: HTMLElement;
   tags: HTMLElement;
-  /** The texts of the link, date, authors and summary: a new article's are empty (`text`). */
-  heading: Text;
-  date: Text;
-  byline: Text;
-  summaryText: Text;
   image?: HTMLImageElement;
   body?: HTMLElement;
   /** The render (`ArticleContext.key`) the article was last written for; undefined while its HTML is pending. */
@@ -38,19 +33,17 @@ function element(tag: string, attributes: Record<string, string>, ...children: N
 /**
  * One empty article for the render's context (heading level, the tags' label), cloned for each: a feed may have a
  * thousand, and one native clone of a finished tree costs less than a template instance with a score of bindings.
- * The same elements, classes and parts as always. Each element that shows a text holds an empty text node, cloned
- * with it, which the entry's text is written into: cheaper than a new node per text through `textContent`.
+ * The same elements, classes and parts as always.
  */
 let blank: { key: string; item: HTMLLIElement } | undefined;
-const empty = () => document.createTextNode('');
-const tag = () => element('li', { part: 'tag' }, empty());
+const tag = () => element('li', { part: 'tag' });
 function blankArticle({ key, level, tagsLabel }: ArticleContext): HTMLLIElement {
   if (blank?.key !== key) {
     const item = element('li', { class: 'item', part: 'item' },
       element('article', { tabindex: '-1' },
-        element('div', { role: 'heading', 'aria-level': String(level), class: 'title', part: 'title' }, element('a', { part: 'link' }, empty())),
-        element('p', { class: 'meta', part: 'meta' }, element('time', {}, empty()), element('span', {}, empty())),
-        element('p', { class: 'summary', part: 'summary' }, empty()),
+        element('div', { role: 'heading', 'aria-level': String(level), class: 'title', part: 'title' }, element('a', { part: 'link' })),
+        element('p', { class: 'meta', part: 'meta' }, element('time', {}), element('span', {})),
+        element('p', { class: 'summary', part: 'summary' }),
         element('ul', { class: 'tags', part: 'tags', 'aria-label': tagsLabel }, tag(), tag(), tag()),
       ),
     ) as HTMLLIElement;
@@ -66,12 +59,7 @@ function newArticle(context: ArticleContext): Article {
   const meta = title.nextElementSibling as HTMLElement;
   const summary = meta.nextElementSibling as HTMLElement;
   const time = meta.firstElementChild as HTMLTimeElement;
-  const link = title.firstElementChild as HTMLAnchorElement;
-  const authors = time.nextElementSibling as HTMLElement;
-  return {
-    item, article, title, link, meta, time, authors, summary, tags: summary.nextElementSibling as HTMLElement,
-    heading: link.firstChild as Text, date: time.firstChild as Text, byline: authors.firstChild as Text, summaryText: summary.firstChild as Text,
-  };
+  return { item, article, title, link: title.firstElementChild as HTMLAnchorElement, meta, time, authors: time.nextElementSibling as HTMLElement, summary, tags: summary.nextElementSibling as HTMLElement };
 }
 
 /**
@@ -83,9 +71,9 @@ function attribute(target: Element, name: string, value: string | undefined, fre
   else if (!fresh) target.removeAttribute(name);
 }
 
-/** Sets a text, where a new article's empty text would not already show it. */
-function text(target: Text, value: string, fresh: boolean): void {
-  if (value || !fresh) target.data = value;
+/** Sets a text, where a new article's empty element would not already show it. */
+function text(target: Node, value: string, fresh: boolean): void {
+  if (value || !fresh) target.textContent = value;
 }
 
 /** Writes what an entry shows into its article; optional parts (image, HTML body, a fourth tag on) come and go. */
@@ -102,7 +90,7 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
   attribute(view.article, 'dir', dir, fresh);
   attribute(view.link, 'href', entry.link, fresh);
   attribute(view.link, 'rel', entry.external ? 'noopener noreferrer' : undefined, fresh);
-  text(view.heading, entry.heading, fresh);
+  text(view.link, entry.heading, fresh);
   if (!date && !authors) view.meta.hidden = true;
   else if (!fresh) view.meta.hidden = false;
   attribute(view.meta, 'lang', lang && context.language, fresh);
@@ -110,8 +98,8 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
   attribute(view.time, 'datetime', date?.toISOString(), fresh);
   if (!date) view.time.hidden = true;
   else if (!fresh) view.time.hidden = false;
-  text(view.date, date ? formatDate(date, context.locale, context.timeZone) : '', fresh);
-  text(view.byline, authors, fresh);
+  text(view.time, date ? formatDate(date, context.locale, context.timeZone) : '', fresh);
+  text(view.authors, authors, fresh);
   if (!fresh) {
     // Written for another render: the parts every article shares may have changed too.
     view.title.setAttribute('aria-level', String(context.level));
@@ -128,7 +116,7 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
     view.image.remove();
     view.image = undefined;
   }
-  text(view.summaryText, summary, fresh);
+  text(view.summary, summary, fresh);
 
   let pending = false;
   if (body?.html && !compact) {
@@ -149,7 +137,7 @@ function write(view: Article, entry: NewsEntry, context: ArticleContext): void {
   let place = view.tags.firstElementChild;
   for (let index = 0; index < Math.max(3, tags.length); index++, place = place!.nextElementSibling) {
     place ??= view.tags.appendChild(tag());
-    text(place.firstChild as Text, tags[index] ?? '', fresh);
+    text(place, tags[index] ?? '', fresh);
   }
   while (place) {
     const after = place.nextElementSibling;
