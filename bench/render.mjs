@@ -16,7 +16,8 @@
 // The page runs at the bench's instant (instant.mjs), so which news are "already published" never depends on the
 // day. `node bench/render.mjs` runs this alone (prints the table); `--profile` records CPU profiles of our widgets
 // in the four cases (a non-minified build, so functions keep their names) and prints where the time goes;
-// `--cases=news-json,news-rss` (keys of CASES) limits either to some cases.
+// `--cases=news-json,news-rss` (keys of CASES) limits either to some cases; `--against=<checkout> [--runs=21]` times
+// this tree's widgets against another checkout's (a `git worktree` with a node_modules link), alternating.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -37,13 +38,13 @@ export const CASES = [
 ];
 
 /** Builds every widget as we ship it (or, for profiles, not minified and with names kept) into `outDir`. */
-export function buildSite(outDir, { profile = false } = {}) {
+export function buildSite(outDir, { profile = false, from = root } = {}) {
   if (profile) {
-    execFileSync('npx', ['--no-install', 'esbuild', 'src/index.ts', '--bundle', '--format=esm', '--splitting', '--target=es2022', `--outdir=${outDir}`, '--entry-names=asskomm-widgets', '--log-level=warning'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['--no-install', 'esbuild', 'src/index.ts', '--bundle', '--format=esm', '--splitting', '--target=es2022', `--outdir=${outDir}`, '--entry-names=asskomm-widgets', '--log-level=warning'], { cwd: from, stdio: ['ignore', 'ignore', 'inherit'] });
     return;
   }
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], {
-    cwd: root,
+    cwd: from,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, KPR_BUILD: 'bundle', KPR_ENTRY: 'src/index.ts', KPR_OUT_DIR: outDir },
   });
@@ -201,6 +202,52 @@ export function renderTable(result) {
   return lines;
 }
 
+// ── Two builds of ours (node bench/render.mjs --against=<checkout> [--cases=news-json]) ───────────────────────
+/**
+ * Our widgets from this tree against those of another checkout (e.g. `git worktree add /tmp/old <rev>`, with a
+ * node_modules link), each in its own page of one browser, runs alternating and the first of a pair swapped every
+ * run, garbage collected before each. Per case: both medians and the median of the per-run ratios this / other. The
+ * ratio against the floor moves by ±0.1 from run to run; a change of a few per cent shows only this way.
+ */
+export async function compareSites(browser, { against, cases = CASES, runs = 21, warmups = 3, log = () => {} }) {
+  const sides = [];
+  for (const [name, from] of [['this', root], ['other', against]]) {
+    const site = mkdtempSync(join(tmpdir(), `kpr-bench-site-${name}-`));
+    buildSite(site, { from });
+    const { server, origin } = await serveSite(site);
+    sides.push({ name, server, ...(await openPage(browser, origin)) });
+  }
+  const rows = [];
+  try {
+    for (const c of cases) {
+      const times = { this: [], other: [] };
+      const ratios = [];
+      for (let run = 0; run < warmups + runs; run++) {
+        log(`${c.key}: run ${run + 1} of ${warmups + runs}`);
+        const result = {};
+        for (const { name, page, session } of run % 2 ? [...sides].reverse() : sides) {
+          await page.bringToFront();
+          await page.evaluate(() => window.renderBench.clear());
+          await session.send('HeapProfiler.collectGarbage');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          result[name] = (await page.evaluate((c, run) => window.renderBench.ours(c, run, false), c, run)).ms;
+        }
+        if (run < warmups) continue;
+        times.this.push(result.this);
+        times.other.push(result.other);
+        ratios.push(result.this / result.other);
+      }
+      rows.push({ key: c.key, label: c.label, this: stats(times.this), other: stats(times.other), ratio: stats(ratios).median });
+    }
+  } finally {
+    for (const { page, server } of sides) {
+      await page.close().catch(() => {});
+      server.close();
+    }
+  }
+  return rows;
+}
+
 // ── Profiling (node bench/render.mjs --profile) ─────────────────────────────────────────────────────────
 /** Self time by function of our widgets in each case, over `repeat` runs (and the floor's total, to compare). */
 export async function profileOurs(browser, { repeat = 8, cases = CASES } = {}) {
@@ -254,8 +301,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const cases = only ? CASES.filter((c) => only.includes(c.key)) : CASES;
   if (only && cases.length !== only.length) throw new Error(`--cases: the cases are ${CASES.map((c) => c.key).join(', ')}`);
   const browser = await launchBenchBrowser();
+  const against = process.argv.find((a) => a.startsWith('--against='))?.slice(10);
   try {
-    if (process.argv.includes('--profile')) {
+    if (against) {
+      const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 21);
+      const rows = await compareSites(browser, { against, cases, runs, log: (m) => process.stderr.write(`${m.padEnd(40)}\r`) });
+      console.log(`\nThis tree against ${against}: inserted → laid out, medians, and the median of the per-run ratios this / other`);
+      for (const row of rows) console.log(`  ${row.label.padEnd(34)} ${row.this.median.toFixed(1).padStart(7)} ms  ${row.other.median.toFixed(1).padStart(7)} ms   ratio ${row.ratio.toFixed(2)}   (${row.this.runs} runs)`);
+    } else if (process.argv.includes('--profile')) {
       const report = await profileOurs(browser, { cases });
       const out = join(tmpdir(), 'kpr-render-profile.json');
       writeFileSync(out, JSON.stringify(report, null, 2));
