@@ -210,10 +210,10 @@ export class KprEventCalendar extends LitElement {
     </div>`;
   }
 
-  private range(view: CalendarView): DayRange {
+  private range(view: CalendarView, cursor = this.cursor): DayRange {
     if (view === 'upcoming') return { from: this.today, to: addDays(this.today, 366) };
-    if (view === 'list') return { from: addMonths(this.cursor, 0), to: addMonths(this.cursor, 1) };
-    const grid = monthGrid(this.cursor);
+    if (view === 'list') return { from: addMonths(cursor, 0), to: addMonths(cursor, 1) };
+    const grid = monthGrid(cursor);
     return { from: grid[0]!, to: addDays(grid.at(-1)!, 1) };
   }
 
@@ -298,7 +298,11 @@ export class KprEventCalendar extends LitElement {
   }
 
   protected override updated(): void {
-    this.writeJsonLd?.(this, this.events.state === 'ready' ? this.shown : []);
+    const ready = this.events.state === 'ready';
+    this.writeJsonLd?.(this, ready ? this.shown : []);
+    const view = this.currentView;
+    // The months before and after, worked out while the browser is idle: "next" and "previous" then only draw.
+    if (ready && view !== 'upcoming') this.events.prepare([1, -1].map((step) => this.range(view, addMonths(this.cursor, step))), this.zone);
     if (this.focusCursor) {
       this.focusCursor = false;
       this.renderRoot.querySelector<HTMLElement>(`td[data-day="${this.cursor}"]`)?.focus();

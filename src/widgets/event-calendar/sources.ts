@@ -43,6 +43,8 @@ export class EventSourcesController implements ReactiveController {
   private failed: readonly Failure[] = [];
   private documents?: readonly FeedDocument[];
   private readonly cache = new Map<string, CalendarEvent[]>();
+  /** The ranges `prepare` works on now (their keys): a render that asks for the same ones again changes nothing. */
+  private preparing?: string;
   private pages = new AbortController();
 
   constructor(private readonly host: Host, private readonly feed: FeedController) {
@@ -87,9 +89,30 @@ export class EventSourcesController implements ReactiveController {
     void this.read(this.documents);
   }
 
+  /**
+   * Works out the occurrences of `ranges` (the months next to the one on screen) when the browser is idle, so that
+   * moving there only draws. Not where a source would fetch for them: an OParl list's further pages are asked for
+   * only when a resident moves to their days.
+   */
+  prepare(ranges: readonly DayRange[], timeZone: string): void {
+    const waiting = ranges.filter((range) => !this.cache.has(keyOf(range, timeZone)));
+    const key = waiting.map((range) => keyOf(range, timeZone)).join(',');
+    if (!waiting.length || key === this.preparing || this.sources.some((source) => 'loading' in source)) return;
+    this.preparing = key;
+    const { documents } = this;
+    const wanted = () => documents === this.documents && this.preparing === key;
+    void loadJsonEvents().then(({ whenIdle }) => whenIdle(() => {
+      const range = waiting.shift();
+      if (range) this.occurrences(range, timeZone);
+      if (waiting.length) return true;
+      this.preparing = undefined;
+      return false;
+    }, wanted));
+  }
+
   /** Every occurrence in the range, from all sources, in start order. */
   occurrences(range: DayRange, timeZone: string): CalendarEvent[] {
-    const key = `${range.from}|${range.to}|${timeZone}`;
+    const key = keyOf(range, timeZone);
     let events = this.cache.get(key);
     if (!events) {
       events = this.sources.flatMap((source) => source.occurrences(range, timeZone)).sort((a, b) => a.start.getTime() - b.start.getTime() || (a.title ?? '').localeCompare(b.title ?? ''));
@@ -151,6 +174,8 @@ export class EventSourcesController implements ReactiveController {
     return { code };
   }
 }
+
+const keyOf = (range: DayRange, timeZone: string) => `${range.from}|${range.to}|${timeZone}`;
 
 /** A JSON Feed is one of events when one of its items at least has a start; an empty one may simply have none yet. */
 function isEventFeed(items: readonly LoadedItem[]): boolean {

@@ -55,6 +55,15 @@ describe('OParl meetings in <kpr-event-calendar>', () => {
     expect(el.warnings.join('\n')).to.include(`[meeting-invalid] meeting "${RIS}/meeting/105" of ${new URL(first, location.href).href}: left out: it has no start`);
   });
 
+  it('asks for no page of a later month while the browser is idle, only when a resident moves there', async () => {
+    const { first, page } = list();
+    await calendar(first);
+    // Idle, the calendar works out the months next to the one on screen, but not from a list it would have to fetch.
+    // (WebKit has no requestIdleCallback: the calendar waits 50 ms there, and so does this test, once.)
+    for (let period = 0; period < 3; period++) await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve) : setTimeout(resolve, 60)));
+    expect(await requestsFor(page(3))).to.equal(0);
+  });
+
   it('reads the next page when a later month is shown', async () => {
     const { first, page } = list();
     const el = await calendar(first);
