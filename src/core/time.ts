@@ -162,8 +162,12 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export function isoWeekday(day: string): number {
-  // 1970-01-01, day 0, was a Thursday.
-  return ((((dayNumber(day) + 3) % 7) + 7) % 7) + 1;
+  return isoWeekdayOf(dayNumber(day));
+}
+
+/** The ISO weekday (1 Monday … 7 Sunday) of a day number: day 0, 1 January 1970, was a Thursday. */
+export function isoWeekdayOf(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The first day of the month `count` months after `day`'s month ("2026-11-24", 1 → "2026-12-01"). */

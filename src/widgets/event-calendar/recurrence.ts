@@ -4,7 +4,7 @@
  * expanded on the wall clock of its zone (a weekly 19:00 meeting stays at 19:00 when the clocks change), and
  * only for the days asked for, within a fixed amount of work, so that no feed can freeze the page.
  */
-import { dayNumber, dayNumberOf, dayOf, dayOfNumber, instantOnDay, startOfDay, wallTime, zonedInstant, type WallTime } from '../../core/time.js';
+import { dayNumber, dayNumberOf, dayOf, dayOfNumber, instantOnDay, isoWeekdayOf, startOfDay, wallTime, zonedInstant, type WallTime } from '../../core/time.js';
 import type { ProblemCode } from '../../core/feed/problems.js';
 import { MAX_OCCURRENCES, type DayRange } from './event-calendar.types.js';
 
@@ -248,7 +248,7 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
   // counted in `budget`).
   const weekly = rule.freq === 'WEEKLY' && rule.byDay.length > 0 && !rule.bySetPos.length && !rule.byMonth.length && !rule.byMonthDay.length && rule.byDay.every((by) => !by.ordinal);
   const base = weekStart(rule, first);
-  const offsets = weekly ? [...new Set(rule.byDay.map((by) => (by.weekday - weekdayOf(base) + 7) % 7))].sort((a, b) => a - b) : [];
+  const offsets = weekly ? [...new Set(rule.byDay.map((by) => (by.weekday - isoWeekdayOf(base) + 7) % 7))].sort((a, b) => a - b) : [];
   for (; ; index += rule.interval) {
     // A weekly rule's week without a pair made for it: this runs for every week of every series asked about.
     let from = base + 7 * index;
@@ -271,11 +271,9 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
   }
 }
 
-/** The ISO weekday (1 Monday … 7 Sunday) of a day number: day 0, 1 January 1970, was a Thursday. */
-const weekdayOf = (day: number) => ((((day + 3) % 7) + 7) % 7) + 1;
 
 function matches(rule: Rule, day: number): boolean {
-  const weekday = weekdayOf(day);
+  const weekday = isoWeekdayOf(day);
   // Loops, not closures: this runs for every day of every series near the days on screen (a weekly series: 7 a week).
   let onWeekday = rule.byDay.length === 0;
   let ordinals = false;
