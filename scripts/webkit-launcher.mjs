@@ -94,15 +94,25 @@ class WebKitLauncher extends WebdriverLauncher {
     await this.driver.performActions([{ type: 'key', id: 'kpr-keyboard', actions }]);
   }
 
-  /** The window is bigger than the page in it; size it so that the page gets the size asked for. */
+  /**
+   * The window is bigger than the page in it; size it so that the page gets the size asked for. MiniBrowser answers
+   * setWindowRect before the page has taken the new size (on a busy start, hundreds of milliseconds before), so each
+   * attempt waits until the page's size has changed; a size read too early would make the next attempt overshoot.
+   */
   async setViewport({ width, height }) {
-    let inner;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      inner = await this.driver.execute(() => [window.innerWidth, window.innerHeight]);
-      if (inner[0] === width && inner[1] === height) return;
+    const pageSize = () => this.driver.execute(() => [window.innerWidth, window.innerHeight]);
+    let inner = await pageSize();
+    for (let attempt = 0; attempt < 5 && !(inner[0] === width && inner[1] === height); attempt++) {
+      const before = inner;
       const rect = await this.driver.getWindowRect();
       await this.driver.setWindowRect(null, null, rect.width + width - inner[0], rect.height + height - inner[1]);
+      const deadline = Date.now() + 3_000;
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inner = await pageSize();
+      } while (inner[0] === before[0] && inner[1] === before[1] && Date.now() < deadline);
     }
+    if (inner[0] === width && inner[1] === height) return;
     const rect = await this.driver.getWindowRect();
     throw new Error(`WebKit: asked for a ${width}×${height} page, MiniBrowser's window (${rect.width}×${rect.height}) gives it ${inner[0]}×${inner[1]}`);
   }
