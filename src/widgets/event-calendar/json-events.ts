@@ -65,18 +65,24 @@ interface When {
 export type ReadLater = (step: () => boolean) => void;
 
 /**
- * Runs `step` while the browser is idle, until it says nothing is left or the source is no longer wanted (`src`
- * changed). Here, in the events reader's chunk, not in the widget's first download.
+ * Runs `step` while the browser is idle, until it says nothing is left; the function returned stops it (the widget
+ * left the page, or its `src` changed). Here, in the events reader's chunk, not in the widget's first download.
  */
-export function whenIdle(step: () => boolean, wanted: () => boolean): void {
-  const run = (deadline?: IdleDeadline) => {
-    let more = wanted();
-    while (more && (!deadline || deadline.timeRemaining() > 2)) more = step();
-    if (more) schedule();
-  };
+export function whenIdle(step: () => boolean): () => void {
   // Safari has no requestIdleCallback: a timer's task, after the frame that shows the calendar.
-  const schedule = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 50));
-  schedule();
+  const idle = typeof requestIdleCallback === 'function';
+  let pending: number | undefined;
+  const run = (deadline?: IdleDeadline) => {
+    let more = true;
+    while (more && (!deadline || deadline.timeRemaining() > 2)) more = step();
+    pending = more ? schedule() : undefined;
+  };
+  const schedule = () => (idle ? requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 50));
+  pending = schedule();
+  return () => {
+    if (pending !== undefined) (idle ? cancelIdleCallback : clearTimeout)(pending);
+    pending = undefined;
+  };
 }
 
 /** Days around an event's written dates within which it may fall in any zone (offsets and zones of up to 26 hours). */

@@ -46,6 +46,12 @@ export class EventSourcesController implements ReactiveController {
   /** The ranges `prepare` works on now (their keys): a render that asks for the same ones again changes nothing. */
   private preparing?: string;
   private pages = new AbortController();
+  /**
+   * Work for when the browser is idle (reading a feed's far-off events, working out the months next to this one). It
+   * stops while the widget is off the page, where it would work for nobody and keep the feed in memory, and goes on
+   * when the widget is back; a new `src` drops it.
+   */
+  private readonly idleWork = new Set<{ start(): void; stop(): void }>();
 
   constructor(private readonly host: Host, private readonly feed: FeedController) {
     host.addController(this);
@@ -74,10 +80,12 @@ export class EventSourcesController implements ReactiveController {
     this.pages = new AbortController();
     this.cache.clear();
     this.host.requestUpdate();
+    this.idleWork.forEach((work) => work.start());
   }
 
   hostDisconnected(): void {
     this.pages.abort();
+    this.idleWork.forEach((work) => work.stop());
   }
 
   hostUpdate(): void {
@@ -85,6 +93,9 @@ export class EventSourcesController implements ReactiveController {
     this.pages.abort(); // pages of the old src are not wanted any more
     this.pages = new AbortController();
     this.documents = this.feed.documents;
+    this.idleWork.forEach((work) => work.stop());
+    this.idleWork.clear();
+    this.preparing = undefined;
     this.ready = false;
     void this.read(this.documents);
   }
@@ -100,14 +111,26 @@ export class EventSourcesController implements ReactiveController {
     if (!waiting.length || key === this.preparing || this.sources.some((source) => 'loading' in source)) return;
     this.preparing = key;
     const { documents } = this;
-    const wanted = () => documents === this.documents && this.preparing === key;
-    void loadJsonEvents().then(({ whenIdle }) => whenIdle(() => {
+    void loadJsonEvents().then(({ whenIdle }) => this.whenIdle(whenIdle, () => {
+      if (documents !== this.documents || this.preparing !== key) return false; // asked for other ranges since
       const range = waiting.shift();
       if (range) this.occurrences(range, timeZone);
       if (waiting.length) return true;
       this.preparing = undefined;
       return false;
-    }, wanted));
+    }));
+  }
+
+  /** Runs `step` when the browser is idle, while the widget is on the page, until it says nothing is left. */
+  private whenIdle(whenIdle: (step: () => boolean) => () => void, step: () => boolean): void {
+    const work = {
+      stop: () => {},
+      start: () => {
+        work.stop = whenIdle(() => step() || (this.idleWork.delete(work), false));
+      },
+    };
+    this.idleWork.add(work);
+    if (this.host.isConnected) work.start();
   }
 
   /** Every occurrence in the range, from all sources, in start order. */
@@ -129,7 +152,7 @@ export class EventSourcesController implements ReactiveController {
         const items = this.feed.items.filter((item) => item.source === document.url);
         const { jsonEventSource, noEventsMessage, whenIdle } = await loadJsonEvents();
         if (!isEventFeed(items)) return this.refuse(document.url, noEventsMessage(items.length));
-        return jsonEventSource(items, document.url, index, warn, (step) => whenIdle(step, () => documents === this.documents));
+        return jsonEventSource(items, document.url, index, warn, (step) => documents === this.documents && this.whenIdle(whenIdle, step));
       }
       try {
         if (document.format === 'oparl') {

@@ -265,6 +265,45 @@ describe('<kpr-event-calendar>', () => {
       expect(cancelled.startDate).to.equal('2026-12-10T14:00:00.000Z');
     });
 
+    it('reads a feed\'s far-off events only while it is on the page: taken off, it stops; back, it goes on', async () => {
+      const feed = {
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'KPR Bannewitz',
+        items: [
+          { id: 'nah', title: 'Sprechstunde', content_text: '', _kpr: { start: '2026-11-10T18:00:00+01:00' } },
+          // Far from November: read only when the browser is idle, and then it warns.
+          { id: 'fern', title: 'Vortrag', content_text: '', _kpr: { start: '2027-06-10T18:00:00+02:00', end: '2027-06-10T17:00:00+02:00' } },
+        ],
+      };
+      const warnings = captureConsole('warn');
+      const idle = () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve) : setTimeout(resolve, 60)));
+      try {
+        const el = document.createElement('kpr-event-calendar');
+        for (const [name, value] of Object.entries({ eager: '', date: '2026-11', src: served(feed) })) el.setAttribute(name, value);
+        const wrapper = await fixture(html`<div style="width: 900px"></div>`);
+        wrapper.append(el);
+        // Taken off the page in the same task as the calendar shows its month: before the browser was idle once.
+        const shown = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (el.shadowRoot!.querySelector('[part="base"]')?.getAttribute('aria-busy') !== 'false') return;
+            observer.disconnect();
+            el.remove();
+            resolve();
+          });
+          observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+        });
+        await shown;
+        const farOff = () => warnings.messages.filter((message) => message.includes('"fern"'));
+        // (WebKit has no requestIdleCallback: the calendar waits 50 ms there, and so does this test.)
+        for (let period = 0; period < 3; period++) await idle();
+        expect(farOff()).to.deep.equal([]);
+        wrapper.append(el);
+        await waitUntil(() => farOff().length === 1, 'the far-off event read once the calendar is back');
+      } finally {
+        warnings.restore();
+      }
+    });
+
     it('shows the error state for a missing feed and names it in the console', async () => {
       const errors = captureConsole('error');
       try {
