@@ -5,12 +5,19 @@ import { nowMs } from '../clock.js';
 import { loadOnce } from '../load-once.js';
 
 interface SharedRequest {
-  result: Promise<FeedDocument>;
+  /** The answer while it is on its way (and an offered text's for good); once read, `kept` holds the document. */
+  result?: Promise<FeedDocument>;
   /** Aborts the underlying fetch; used only when no widget waits any more. */
   controller: AbortController;
   waiting: number;
   settled: boolean;
   loadedAt: number;
+  /**
+   * The document once read, held weakly: the page keeps it for widgets that ask later while one that shows it is
+   * still there, and not beyond. A page that shows feeds one after another (a single-page app, the benchmark's
+   * fresh URL per run) would otherwise keep every feed it ever read, for minutes, and pay for them in every GC.
+   */
+  kept?: WeakRef<FeedDocument>;
 }
 
 export type LoadOptions = Omit<FetchTextOptions, 'signal'>;
@@ -33,13 +40,12 @@ const loadReading = loadOnce(() => Promise.all([import('./parse.js'), import('..
  * request itself is aborted when the last caller has gone, never while another widget still waits for it.
  */
 export function loadFeed(url: string, signal: AbortSignal, options: LoadOptions): Promise<FeedDocument> {
-  let shared = requests.get(url);
-  if (shared && shared.settled && nowMs() - shared.loadedAt > REUSE_MS) {
-    requests.delete(url);
-    shared = undefined;
+  let request = requests.get(url);
+  let answer = request && answerOf(request);
+  if (!request || !answer) {
+    request = start(url, options);
+    answer = request.result!;
   }
-  if (!shared) shared = start(url, options);
-  const request = shared;
   request.waiting++;
   return new Promise((resolve, reject) => {
     const leave = () => {
@@ -56,7 +62,7 @@ export function loadFeed(url: string, signal: AbortSignal, options: LoadOptions)
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    request.result.then(
+    answer.then(
       (document) => (leave(), resolve(document)),
       (error: unknown) => (leave(), reject(error as Error)),
     );
@@ -70,7 +76,7 @@ export function loadFeed(url: string, signal: AbortSignal, options: LoadOptions)
  */
 export function offerFeed(url: string, text: string): void {
   // Kept even when it cannot be read: a widget asking later gets the same error, until forgetFeed (the retry button).
-  share(url, loadReading().then(({ parseFeed }) => parseFeed(text, url)), new AbortController(), { keepFailure: true });
+  share(url, loadReading().then(({ parseFeed }) => parseFeed(text, url)), new AbortController(), { offered: true });
 }
 
 /** Forgets a URL so the next load asks the server again (the retry button). */
@@ -78,24 +84,44 @@ export function forgetFeed(url: string): void {
   requests.delete(url);
 }
 
+/** The answer another widget can share: one on its way, or one read not long ago whose document a widget still holds. */
+function answerOf(request: SharedRequest): Promise<FeedDocument> | undefined {
+  if (request.settled && nowMs() - request.loadedAt > REUSE_MS) return undefined;
+  if (!request.kept) return request.result;
+  const document = request.kept.deref();
+  return document && Promise.resolve(document);
+}
+
 function start(url: string, options: LoadOptions): SharedRequest {
+  // Forget the answers nobody can use any more, so that the page does not collect URLs for ever.
+  for (const [key, request] of requests) if (!answerOf(request)) requests.delete(key);
   const controller = new AbortController();
   const result = Promise.all([fetchBytes(url, { ...options, signal: controller.signal }), loadReading()])
     .then(([{ bytes, contentType }, { decodeFeedBytes, parseFeed }]) => parseFeed(decodeFeedBytes(bytes, contentType), url));
   return share(url, result, controller);
 }
 
-/** The request for `url` that every widget asking for it shares, until it fails or grows old. */
-function share(url: string, result: Promise<FeedDocument>, controller: AbortController, { keepFailure = false } = {}): SharedRequest {
+/**
+ * The request for `url` that every widget asking for it shares, until it fails or grows old, or no widget holds its
+ * document any more. An offered text (`offered`) is kept as it is, failure included, until `forgetFeed`.
+ */
+function share(url: string, result: Promise<FeedDocument>, controller: AbortController, { offered = false } = {}): SharedRequest {
   const request = { controller, waiting: 0, settled: false, loadedAt: 0 } as SharedRequest;
   request.result = result.finally(() => {
     request.settled = true;
     request.loadedAt = nowMs();
   });
-  // A failed request is not reused: the next widget or the retry button asks again.
-  request.result.catch(() => {
-    if (!keepFailure && requests.get(url) === request) requests.delete(url);
-  });
+  request.result.then(
+    (document) => {
+      if (offered) return;
+      request.kept = new WeakRef(document);
+      request.result = undefined;
+    },
+    // A failed request is not reused: the next widget or the retry button asks again.
+    () => {
+      if (!offered && requests.get(url) === request) requests.delete(url);
+    },
+  );
   requests.set(url, request);
   return request;
 }
