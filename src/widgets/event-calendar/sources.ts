@@ -47,11 +47,14 @@ export class EventSourcesController implements ReactiveController {
   private preparing?: string;
   private pages = new AbortController();
   /**
-   * Work for when the browser is idle (reading a feed's far-off events, working out the months next to this one). It
-   * stops while the widget is off the page, where it would work for nobody and keep the feed in memory, and goes on
-   * when the widget is back; a new `src` drops it.
+   * Work for when the browser is idle, as steps, the most urgent first: the months next to this one (a resident may
+   * move there any moment), then a feed's far-off events. It stops while the widget is off the page, where it would
+   * work for nobody and keep the feed in memory, and goes on when the widget is back; a new `src` drops it.
    */
-  private readonly idleWork = new Set<{ start(): void; stop(): void }>();
+  private idleSteps: Array<() => boolean> = [];
+  /** The events reader's `whenIdle`, once loaded; and what stops the idle work under way. */
+  private runWhenIdle?: (step: () => boolean) => () => void;
+  private stopIdle?: () => void;
 
   constructor(private readonly host: Host, private readonly feed: FeedController) {
     host.addController(this);
@@ -80,12 +83,13 @@ export class EventSourcesController implements ReactiveController {
     this.pages = new AbortController();
     this.cache.clear();
     this.host.requestUpdate();
-    this.idleWork.forEach((work) => work.start());
+    this.startIdle();
   }
 
   hostDisconnected(): void {
     this.pages.abort();
-    this.idleWork.forEach((work) => work.stop());
+    this.stopIdle?.();
+    this.stopIdle = undefined;
   }
 
   hostUpdate(): void {
@@ -93,8 +97,9 @@ export class EventSourcesController implements ReactiveController {
     this.pages.abort(); // pages of the old src are not wanted any more
     this.pages = new AbortController();
     this.documents = this.feed.documents;
-    this.idleWork.forEach((work) => work.stop());
-    this.idleWork.clear();
+    this.stopIdle?.();
+    this.stopIdle = undefined;
+    this.idleSteps = [];
     this.preparing = undefined;
     this.ready = false;
     void this.read(this.documents);
@@ -111,26 +116,33 @@ export class EventSourcesController implements ReactiveController {
     if (!waiting.length || key === this.preparing || this.sources.some((source) => 'loading' in source)) return;
     this.preparing = key;
     const { documents } = this;
-    void loadJsonEvents().then(({ whenIdle }) => this.whenIdle(whenIdle, () => {
-      if (documents !== this.documents || this.preparing !== key) return false; // asked for other ranges since
+    void loadJsonEvents().then(({ whenIdle }) => documents === this.documents && this.whenIdle(whenIdle, () => {
+      if (this.preparing !== key) return false; // asked for other ranges since
       const range = waiting.shift();
       if (range) this.occurrences(range, timeZone);
       if (waiting.length) return true;
       this.preparing = undefined;
       return false;
-    }));
+    }, true));
   }
 
   /** Runs `step` when the browser is idle, while the widget is on the page, until it says nothing is left. */
-  private whenIdle(whenIdle: (step: () => boolean) => () => void, step: () => boolean): void {
-    const work = {
-      stop: () => {},
-      start: () => {
-        work.stop = whenIdle(() => step() || (this.idleWork.delete(work), false));
-      },
-    };
-    this.idleWork.add(work);
-    if (this.host.isConnected) work.start();
+  private whenIdle(whenIdle: (step: () => boolean) => () => void, step: () => boolean, urgent = false): void {
+    this.runWhenIdle = whenIdle;
+    if (urgent) this.idleSteps.unshift(step);
+    else this.idleSteps.push(step);
+    this.startIdle();
+  }
+
+  private startIdle(): void {
+    if (this.stopIdle || !this.runWhenIdle || !this.idleSteps.length || !this.host.isConnected) return;
+    this.stopIdle = this.runWhenIdle(() => {
+      const step = this.idleSteps[0];
+      if (step && !step()) this.idleSteps = this.idleSteps.filter((other) => other !== step);
+      if (this.idleSteps.length) return true;
+      this.stopIdle = undefined;
+      return false;
+    });
   }
 
   /** Every occurrence in the range, from all sources, in start order. */
