@@ -116,7 +116,7 @@ export class EventSourcesController implements ReactiveController {
     if (!waiting.length || key === this.preparing || this.sources.some((source) => 'loading' in source)) return;
     this.preparing = key;
     const { documents } = this;
-    void loadJsonEvents().then(({ whenIdle }) => documents === this.documents && this.whenIdle(whenIdle, () => {
+    void loadJsonEvents().then(({ whenIdle }) => documents === this.documents && this.queueIdle(whenIdle, () => {
       if (this.preparing !== key) return false; // asked for other ranges since
       const range = waiting.shift();
       if (range) this.occurrences(range, timeZone);
@@ -127,7 +127,7 @@ export class EventSourcesController implements ReactiveController {
   }
 
   /** Runs `step` when the browser is idle, while the widget is on the page, until it says nothing is left. */
-  private whenIdle(whenIdle: (step: () => boolean) => () => void, step: () => boolean, urgent = false): void {
+  private queueIdle(whenIdle: (step: () => boolean) => () => void, step: () => boolean, urgent = false): void {
     this.runWhenIdle = whenIdle;
     if (urgent) this.idleSteps.unshift(step);
     else this.idleSteps.push(step);
@@ -164,7 +164,7 @@ export class EventSourcesController implements ReactiveController {
         const items = this.feed.items.filter((item) => item.source === document.url);
         const { jsonEventSource, noEventsMessage, whenIdle } = await loadJsonEvents();
         if (!isEventFeed(items)) return this.refuse(document.url, noEventsMessage(items.length));
-        return jsonEventSource(items, document.url, index, warn, (step) => documents === this.documents && this.whenIdle(whenIdle, step));
+        return jsonEventSource(items, document.url, index, warn, (step) => documents === this.documents && this.queueIdle(whenIdle, step));
       }
       try {
         if (document.format === 'oparl') {
