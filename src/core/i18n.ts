@@ -154,8 +154,21 @@ export class I18nController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether the language has been worked out since the widget joined the page (see hostConnected). */
+  private known = false;
+
   hostConnected(): void {
     watchers.add(this);
+    // A widget that has not rendered yet works out its language when it first does (`hostUpdate`): one further down
+    // the page renders only when it comes near (renderWhenNear), and then its language costs the page's start-up
+    // nothing. One put back after it has rendered follows the `lang` of its new place at once.
+    if ((this.host as { hasUpdated?: boolean }).hasUpdated) this.refresh();
+    else this.known = false;
+  }
+
+  hostUpdate(): void {
+    if (this.known) return;
+    this.known = true;
     this.refresh();
   }
 
@@ -185,6 +198,7 @@ export class I18nController implements ReactiveController {
   }
 
   refresh(): void {
+    this.known = true;
     const tag = languageTagOf(this.host);
     const primary = tag.toLowerCase().split('-')[0]!;
     // "de-x-ls", "de-DE-x-ls": the Leichte Sprache texts with German dates and numbers ("de", "de-DE" for Intl).

@@ -68,6 +68,21 @@ describe('loading a language', () => {
     await waitUntil(() => shadow(goals).querySelector('[part="base"]')?.getAttribute('lang') === 'uk', 'Ukrainian texts');
     expect(requested().sort()).to.deep.equal(['/src/locales/uk/core.json', '/src/locales/uk/goals.json']);
   });
+
+  it('works out the language of a widget further down only when it comes near: a Polish goal overview below the fold loads its texts then', async () => {
+    // Polish is not loaded by any earlier test in this file either.
+    const requested = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.includes('/locales/pl/'));
+    window.scrollTo(0, 0);
+    const page = await fixture(html`<div><div style="height: 5000px"></div><kpr-goal-overview lang="pl" src=${fresh('/demo/feeds/goals.json')}></kpr-goal-overview></div>`);
+    const goals = page.querySelector<HTMLElement>('kpr-goal-overview')!;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(requested()).to.deep.equal([]);
+    goals.scrollIntoView();
+    await settled(goals);
+    await waitUntil(() => shadow(goals).querySelector('[part="base"]')?.getAttribute('lang') === 'pl', 'Polish texts');
+    expect(requested().sort()).to.deep.equal(['/src/locales/pl/core.json', '/src/locales/pl/goals.json']);
+    window.scrollTo(0, 0);
+  });
 });
 
 describe('Leichte Sprache and other languages', () => {
