@@ -33,6 +33,14 @@ export function visibleText(element: HTMLElement): string {
   return (shadow(element).querySelector('[part="base"]') as HTMLElement).innerText;
 }
 
+/**
+ * One period in which the browser is idle, as the calendar's idle work waits for it. WebKit has no
+ * requestIdleCallback; the calendar waits 50 ms there, and so does this, a little longer.
+ */
+export function idlePeriod(): Promise<unknown> {
+  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve) : setTimeout(resolve, 60)));
+}
+
 /** Records console output of one kind while a test runs, still passing it through. */
 export function captureConsole(kind: 'error' | 'warn' | 'info'): { messages: string[]; restore: () => void } {
   const original = console[kind];

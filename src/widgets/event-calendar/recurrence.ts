@@ -271,7 +271,6 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
   }
 }
 
-
 function matches(rule: Rule, day: number): boolean {
   const weekday = isoWeekdayOf(day);
   // Loops, not closures: this runs for every day of every series near the days on screen (a weekly series: 7 a week).

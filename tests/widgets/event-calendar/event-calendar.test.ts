@@ -6,7 +6,7 @@ import type { KprEventCalendar } from '../../../src/event-calendar.js';
 import { atInstant } from '../../support/clock.js';
 import { calendar, demoEvents } from './calendar-fixture.js';
 import { expectVisibleBorder, expectVisibleFocusRing, inForcedColours, startSide, systemColour } from '../../support/forced-colors.js';
-import { captureConsole, focused, fresh, served, settled, shadow, visibleText } from '../../support/helpers.js';
+import { captureConsole, focused, fresh, idlePeriod, served, settled, shadow, visibleText } from '../../support/helpers.js';
 
 const council = () => fresh('/demo/feeds/gemeinderat.ics');
 
@@ -276,7 +276,6 @@ describe('<kpr-event-calendar>', () => {
         ],
       };
       const warnings = captureConsole('warn');
-      const idle = () => new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve) : setTimeout(resolve, 60)));
       try {
         const el = document.createElement('kpr-event-calendar');
         for (const [name, value] of Object.entries({ eager: '', date: '2026-11', src: served(feed) })) el.setAttribute(name, value);
@@ -294,8 +293,7 @@ describe('<kpr-event-calendar>', () => {
         });
         await shown;
         const farOff = () => warnings.messages.filter((message) => message.includes('"fern"'));
-        // (WebKit has no requestIdleCallback: the calendar waits 50 ms there, and so does this test.)
-        for (let period = 0; period < 3; period++) await idle();
+        for (let period = 0; period < 3; period++) await idlePeriod();
         expect(farOff()).to.deep.equal([]);
         wrapper.append(el);
         await waitUntil(() => farOff().length === 1, 'the far-off event read once the calendar is back');

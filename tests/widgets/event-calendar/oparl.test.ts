@@ -5,7 +5,7 @@ import '../../../src/event-calendar.js';
 import type { KprEventCalendar } from '../../../src/event-calendar.js';
 import type { CalendarEvent } from '../../../src/widgets/event-calendar/event-calendar.types.js';
 import { MAX_PAGES, oparlSource, type Paging } from '../../../src/widgets/event-calendar/oparl.js';
-import { captureConsole, fresh, recordedRequests, requestsFor, settled, shadow } from '../../support/helpers.js';
+import { captureConsole, fresh, idlePeriod, recordedRequests, requestsFor, settled, shadow } from '../../support/helpers.js';
 
 const BERLIN = 'Europe/Berlin';
 const MEETING = 'https://schema.oparl.org/1.1/Meeting';
@@ -59,8 +59,7 @@ describe('OParl meetings in <kpr-event-calendar>', () => {
     const { first, page } = list();
     await calendar(first);
     // Idle, the calendar works out the months next to the one on screen, but not from a list it would have to fetch.
-    // (WebKit has no requestIdleCallback: the calendar waits 50 ms there, and so does this test, once.)
-    for (let period = 0; period < 3; period++) await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve) : setTimeout(resolve, 60)));
+    for (let period = 0; period < 3; period++) await idlePeriod();
     expect(await requestsFor(page(3))).to.equal(0);
   });
 
