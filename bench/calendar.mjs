@@ -2,8 +2,9 @@
 // dependency of this benchmark only) on the same 5,000 events (bench/calendar-data.mjs), in Chromium.
 //
 // Four cases, each timed for both calendars: the month view and the list view, each first rendered and then
-// moved on by one month. Runs alternate between the two calendars (ours, FullCalendar, ours, …) so that load
-// from elsewhere on the machine hits both alike, and garbage is collected before each timed run.
+// moved on by one month. Runs alternate between the calendars and the floor (ours, FullCalendar, the floor, ours, …)
+// so that load from elsewhere on the machine hits all alike. Each has a page of its own (the same page, loading all
+// three), and before each timed run the stage is cleared, a frame passes and garbage is collected.
 //
 // What is timed: from the feed's `responseEnd` (Resource Timing; both calendars get their data the same way, a
 // JSON request to this server) or from the click on "next", to the end of the first frame that shows the
@@ -42,6 +43,9 @@ const FULLCALENDAR_OPTIONS = {
   fixedWeekCount: false, // only the weeks of the month, as ours (5 weeks for December 2026)
   dayMaxEventRows: 3, // ours shows three chips, or two and "+n more"
 };
+
+/** Who is timed: ours, FullCalendar and the floor, in this order in every run. */
+const CONTENDERS = ['ours', 'fullcalendar', 'floor'];
 
 const CASES = [
   { key: 'month', label: 'month view, first render', view: 'month', action: 'render' },
@@ -145,6 +149,15 @@ function pageScript(month, nextMonth, fullCalendarOptions, today) {
     mounted?.destroy?.();
     stage.replaceChildren();
     mounted = undefined;
+  }
+  /**
+   * Clears the stage and lets two frames pass: until the next frame, the page may still hold a calendar just removed
+   * (ours, with its feed, 5.6 MB: the collection right after the removal freed it in about half the runs, one after
+   * a frame always, measured with Runtime.getHeapUsage on 2026-12-06), and the next run would begin with it.
+   */
+  async function clearAndSettle() {
+    clear();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   }
 
   // ── Ours ──
@@ -291,6 +304,7 @@ function pageScript(month, nextMonth, fullCalendarOptions, today) {
     fullcalendar: { render: fullCalendarRender, next: fullCalendarNext },
     floor: { render: floorRender, next: floorNext },
     clear,
+    clearAndSettle,
     expected: { render: month, next: nextMonth },
   };
 }
@@ -324,15 +338,21 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
   const oursDir = mkdtempSync(join(tmpdir(), 'kpr-bench-calendar-'));
   buildOurs(oursDir);
   const { server, origin, bytes } = await serve(oursDir);
-  const { page, session, errors } = await openPage(browser, origin);
+  // Each calendar in a page of its own (the same page, loading all three), so that none runs in the heap, caches and
+  // compiled code another left behind. In one shared page, ours took 10–20 % longer than in a page of its own, run
+  // by run, while FullCalendar and the floor took the same (four probes of 21 runs, 2026-12-06; bench/README.md).
+  const pages = {};
+  for (const who of CONTENDERS) pages[who] = await openPage(browser, origin);
   const samples = Object.fromEntries(CASES.map(({ key }) => [key, { ours: [], fullcalendar: [], floor: [] }]));
   const shown = Object.fromEntries(CASES.map(({ key }) => [key, {}]));
   try {
     for (let run = 0; run < warmups + runs; run++) {
       log(`calendar: run ${run + 1} of ${warmups + runs}${run < warmups ? ' (warm-up)' : ''}`);
       for (const { key, view, action } of CASES) {
-        for (const who of ['ours', 'fullcalendar', 'floor']) {
-          await page.evaluate(() => window.calendarBench.clear());
+        for (const who of CONTENDERS) {
+          const { page, session } = pages[who];
+          await page.bringToFront();
+          await page.evaluate(() => window.calendarBench.clearAndSettle());
           await session.send('HeapProfiler.collectGarbage');
           await new Promise((resolve) => setTimeout(resolve, 30));
           // Ours and the floor are compared once, after the warm-ups, outside the timed part of that run.
@@ -344,11 +364,13 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
       }
     }
   } finally {
-    await page.evaluate(() => window.calendarBench.clear()).catch(() => {});
-    await page.close();
+    for (const { page } of Object.values(pages)) {
+      await page.evaluate(() => window.calendarBench.clear()).catch(() => {});
+      await page.close().catch(() => {});
+    }
     server.close();
   }
-  const failures = errors.map((message) => `calendar page error: ${message}`);
+  const failures = Object.entries(pages).flatMap(([who, { errors }]) => errors.map((message) => `calendar page error (${who}'s page): ${message}`));
   const rows = CASES.map(({ key, label, action }) => {
     const side = (who) => {
       const list = samples[key][who];
@@ -372,7 +394,7 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
     row.pass = row.ratio <= GOAL_RATIO;
     if (!row.pass) failures.push(`calendar, ${label}: ours ${row.ours.median.toFixed(1)} ms is ${row.ratio.toFixed(2)} × FullCalendar's ${row.fullcalendar.median.toFixed(1)} ms (goal ≤ ${GOAL_RATIO})`);
     const wanted = action === 'next' ? 'Januar 2027' : 'Dezember 2026';
-    for (const who of ['ours', 'fullcalendar', 'floor']) if (row[who].heading !== wanted) failures.push(`calendar, ${label}: ${who} shows "${row[who].heading}", not ${wanted}`);
+    for (const who of CONTENDERS) if (row[who].heading !== wanted) failures.push(`calendar, ${label}: ${who} shows "${row[who].heading}", not ${wanted}`);
     // The same occurrences in the range, or the comparison is not of the same work (e.g. our list starts today).
     if (row.ours.occurrences !== row.fullcalendar.occurrences) failures.push(`calendar, ${label}: ours has ${row.ours.occurrences} events in the range, FullCalendar ${row.fullcalendar.occurrences}`);
     return row;
@@ -427,7 +449,7 @@ export async function compareBuilds(browser, { against, cases = CASES, runs = 15
         const result = {};
         for (const { name, page, session } of order) {
           await page.bringToFront();
-          await page.evaluate(() => window.calendarBench.clear());
+          await page.evaluate(() => window.calendarBench.clearAndSettle());
           await session.send('HeapProfiler.collectGarbage');
           await new Promise((resolve) => setTimeout(resolve, 30));
           result[name] = (await page.evaluate((action, view, run) => window.calendarBench.ours[action](view, run, false), action, view, run)).ms;
