@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FeedController } from '../../core/feed/feed-controller.js';
-import type { MergeRules } from '../../core/feed/items.js';
+import { EVERY_ITEM, FEED_ORDER } from '../../core/feed/merge-rules.js';
 import { timeZoneFor } from '../../core/format.js';
 import { I18nController, type Translations } from '../../core/i18n.js';
 import { matchesQuery, searchKey } from '../../core/search.js';
@@ -41,13 +41,6 @@ export type CalendarView = 'month' | 'list' | 'upcoming';
  */
 const NARROW_PX = 720;
 const HASH = /^#kpr-date=(\d{4}-\d{2})(-\d{2})?$/;
-/*
- * The calendar reads each event feed itself (json-events.ts): an event's `_kpr` is checked against the schema
- * when the event is first on screen, not for every item up front, and the order is by occurrence, not by item.
- */
-const KEEP_FEED_ORDER = () => 0;
-const EVERY_ITEM: MergeRules = { identity: () => [], replaces: () => false };
-
 /**
  * @tagname kpr-event-calendar
  * @summary Meetings, prevention days and events by month, as a list or as the next few, with "add to my calendar".
@@ -142,7 +135,9 @@ export class KprEventCalendar extends LitElement {
 
   private readonly i18n = new I18nController(this, TRANSLATIONS);
   // The events reader and the list's pages load while the feed is in flight: nothing is drawn before it has come.
-  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: KEEP_FEED_ORDER, merge: EVERY_ITEM, prepare: () => this.prepare() });
+  // The calendar reads each event feed itself (json-events.ts): an event's `_kpr` is checked against the schema when
+  // the event is first on screen, not for every item up front, and the order is by occurrence, not by item.
+  private readonly feed = new FeedController(this, { formats: CALENDAR_FORMATS, compare: FEED_ORDER, merge: EVERY_ITEM, prepare: () => this.prepare() });
   private readonly events = new EventSourcesController(this, this.feed);
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = (entry?.contentRect.width ?? NARROW_PX) < NARROW_PX));
   private readonly dialog = new EventDialogController(this);
