@@ -195,7 +195,7 @@ function pageScript(month, nextMonth, fullCalendarOptions, today) {
     const end = await settledFrame([element, element.shadowRoot]);
     const start = await responseEnd(url);
     mounted = { destroy: () => element.remove() };
-    return { ms: end - start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countOurs(element, view), ...(compare ? shows(element.shadowRoot) : {}) };
+    return { ms: end - start, startAt: start, syncMs: syncEnd - start, fromMountMs: end - mountStart, ...countOurs(element, view), ...(compare ? shows(element.shadowRoot) : {}) };
   }
   /** "next" in two steps, so that a profile can leave out the mounting: mount and settle, then click. */
   async function oursPrepareNext(view, run) {
@@ -217,7 +217,7 @@ function pageScript(month, nextMonth, fullCalendarOptions, today) {
     root.querySelector(view === 'month' ? '[part="month"]' : '[part="list"]').getBoundingClientRect();
     const syncEnd = performance.now();
     const end = await settledFrame([element, root]);
-    return { ms: end - start, syncMs: syncEnd - start, ...countOurs(element, view), ...(compare ? shows(root) : {}) };
+    return { ms: end - start, startAt: start, syncMs: syncEnd - start, ...countOurs(element, view), ...(compare ? shows(root) : {}) };
   }
   async function oursNext(view, run, compare) {
     await oursPrepareNext(view, run);
@@ -505,14 +505,14 @@ export async function allocationsOurs(browser, { repeat = 3, cases = CASES } = {
     const floor = [];
     const byFunction = new Map();
     for (let i = 0; i < repeat; i++) {
-      await page.evaluate(() => window.calendarBench.clear());
+      await page.evaluate(() => window.calendarBench.clearAndSettle());
       if (action === 'next') await page.evaluate((view) => window.calendarBench.ours.prepareNext(view, 'allocations'), view);
       const run = await sample(() => page.evaluate((action, view) => (action === 'next' ? window.calendarBench.ours.clickNext() : window.calendarBench.ours.render(view, 'allocations')), action, view));
       ours.push(run.total);
       for (const [name, bytes] of run.byFunction) byFunction.set(name, (byFunction.get(name) ?? 0) + bytes / repeat);
       // The floor's "next" mounts and reads the feed inside its run: only its first renders compare.
       if (action !== 'render') continue;
-      await page.evaluate(() => window.calendarBench.clear());
+      await page.evaluate(() => window.calendarBench.clearAndSettle());
       floor.push((await sample(() => page.evaluate((view) => window.calendarBench.floor.render(view, 'allocations'), view))).total);
     }
     report[key] = { oursMB: stats(ours).median / 1e6, floorMB: floor.length ? stats(floor).median / 1e6 : undefined, top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, bytes]) => ({ name, MB: bytes / 1e6 })) };
@@ -538,17 +538,26 @@ export async function profileOurs(browser, { repeat = 8, builtDir, cases = CASES
     let total = new Map();
     let sampled = 0;
     // The same, only for the samples in the timed span (from `responseEnd`, or the click): a first render's profile
-    // also holds the work done while the feed arrives, which delays nothing that is timed. The span is placed back
-    // from the profile's last sample (taken as the span's end; the stop comes a few milliseconds after it).
+    // also holds the work done while the feed arrives, which delays nothing that is timed, and every profile the idle
+    // work after the first frame (the neighbour months) until the settled frame is confirmed.
     const timed = new Map();
     let timedSampled = 0;
     for (let i = 0; i < repeat; i++) {
-      await page.evaluate(() => window.calendarBench.clear());
+      await page.evaluate(() => window.calendarBench.clearAndSettle());
       // Only the timed part is profiled: for "next", mount first, then profile the click.
       if (action === 'next') await page.evaluate((view) => window.calendarBench.ours.prepareNext(view, 'profile'), view);
       await session.send('HeapProfiler.collectGarbage');
       await session.send('Profiler.start');
-      const result = await page.evaluate((action, view) => (action === 'next' ? window.calendarBench.ours.clickNext() : window.calendarBench.ours.render(view, 'profile')), action, view);
+      // A marker first: its first sample ties the page's clock (`startAt`, `performance.now()`) to the profile's.
+      const result = await page.evaluate(async (action, view) => {
+        const markedAt = (function profileClockMarker() {
+          const at = performance.now();
+          while (performance.now() - at < 2);
+          return at;
+        })();
+        const run = await (action === 'next' ? window.calendarBench.ours.clickNext() : window.calendarBench.ours.render(view, 'profile'));
+        return { ...run, markedAt };
+      }, action, view);
       const { profile } = await session.send('Profiler.stop');
       times.push(result.ms);
       // Self time per node, summed by function name + file.
@@ -558,9 +567,11 @@ export async function profileOurs(browser, { repeat = 8, builtDir, cases = CASES
       profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (deltas[index + 1] ?? 0) / 1000));
       let at = profile.startTime;
       const stamps = deltas.map((delta) => (at += delta));
-      const spanStart = stamps[stamps.length - 1] - result.ms * 1000;
+      const marker = profile.samples.findIndex((id) => byId.get(id).callFrame.functionName === 'profileClockMarker');
+      const spanStart = stamps[marker] + (result.startAt - result.markedAt) * 1000;
+      const spanEnd = spanStart + result.ms * 1000;
       const selfTimed = new Map();
-      profile.samples.forEach((id, index) => stamps[index] >= spanStart && selfTimed.set(id, (selfTimed.get(id) ?? 0) + (deltas[index + 1] ?? 0) / 1000));
+      profile.samples.forEach((id, index) => stamps[index] >= spanStart && stamps[index] <= spanEnd && selfTimed.set(id, (selfTimed.get(id) ?? 0) + (deltas[index + 1] ?? 0) / 1000));
       for (const [counts, into, add] of [[self, total, (ms) => (sampled += ms)], [selfTimed, timed, (ms) => (timedSampled += ms)]]) {
         for (const [id, msSelf] of counts) {
           const { callFrame } = byId.get(id);
