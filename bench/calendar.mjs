@@ -327,7 +327,7 @@ export async function openPage(browser, origin) {
 const stats = (times) => {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p90: at(0.9), min: sorted[0], runs: sorted.length };
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), p90: at(0.9), min: sorted[0], runs: sorted.length };
 };
 
 /**
@@ -382,6 +382,10 @@ export async function benchCalendar({ browser, runs = 15, warmups = 3, log = () 
     };
     const row = { case: label, key, ours: side('ours'), fullcalendar: side('fullcalendar'), floor: side('floor') };
     row.ratio = row.ours.median / row.fullcalendar.median;
+    // Information beside the goal's ratio of medians: each run of ours against FullCalendar's run right after it, so
+    // that a machine slowing down between runs moves both sides of a ratio alike.
+    const perRun = stats(samples[key].ours.map((r, run) => r.ms / samples[key].fullcalendar[run].ms));
+    row.perRunRatio = { median: perRun.median, p25: perRun.p25, p75: perRun.p75 };
     // Ours against the floor: information (the goal is against FullCalendar), and the floor must show what ours shows.
     row.floorRatio = row.ours.median / row.floor.median;
     const compared = shown[key];
@@ -421,6 +425,8 @@ export function calendarTable(result) {
     const counts = `${row.ours.occurrences} / ${row.ours.elements} | ${row.fullcalendar.occurrences} / ${row.fullcalendar.elements} | ${row.floor.occurrences} / ${row.floor.elements}${row.sameAsFloor ? '' : ' (the floor shows something else)'}`;
     lines.push(`  ${row.case.padEnd(32)} ${ms(row.ours.median)}      ${ms(row.fullcalendar.median)}   ${row.ratio.toFixed(2).padStart(5)}   ${row.pass ? 'PASS' : 'FAIL'}      ${ms(row.floor.median)}   ${row.floorRatio.toFixed(2).padStart(5)}        ${counts}`);
   }
+  const perRun = result.rows.map((row) => `${row.key} ${row.perRunRatio.median.toFixed(2)} (${row.perRunRatio.p25.toFixed(2)}–${row.perRunRatio.p75.toFixed(2)})`);
+  lines.push(`  Ours / FullCalendar run by run (information; the goal is on the medians above), median (quartiles): ${perRun.join(', ')}`);
   return lines;
 }
 

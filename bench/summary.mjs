@@ -30,7 +30,7 @@ export function markdownSummary(results) {
   if (results.calendar) {
     const { dataset, fullcalendar } = results.calendar;
     for (const c of results.calendar.rows) {
-      row('calendar', `${c.case}, ${dataset.events.toLocaleString('en')} events: ours / FullCalendar ${fullcalendar.version} (events in range: ${c.ours.occurrences}; ${c.fullcalendar.occurrences})`, `${ms(c.ours.median)} / ${ms(c.fullcalendar.median)} = ${c.ratio.toFixed(2)}${c.floor ? `; the floor ${ms(c.floor.median)}, ours / floor ${c.floorRatio.toFixed(2)}${c.sameAsFloor ? '' : ' (the floor shows something else)'}` : ''}`, `≤ ${c.goalRatio}`, verdict(c.pass));
+      row('calendar', `${c.case}, ${dataset.events.toLocaleString('en')} events: ours / FullCalendar ${fullcalendar.version} (events in range: ${c.ours.occurrences}; ${c.fullcalendar.occurrences})`, `${ms(c.ours.median)} / ${ms(c.fullcalendar.median)} = ${c.ratio.toFixed(2)}${c.perRunRatio ? ` (run by run: median ${c.perRunRatio.median.toFixed(2)}, quartiles ${c.perRunRatio.p25.toFixed(2)}–${c.perRunRatio.p75.toFixed(2)})` : ''}${c.floor ? `; the floor ${ms(c.floor.median)}, ours / floor ${c.floorRatio.toFixed(2)}${c.sameAsFloor ? '' : ' (the floor shows something else)'}` : ''}`, `≤ ${c.goalRatio}`, verdict(c.pass));
     }
   }
   if (results.editor) {
