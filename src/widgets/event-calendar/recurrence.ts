@@ -138,10 +138,9 @@ export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion 
   if (series.rrule) {
     try {
       rule = withDefaults(parseRule(series.rrule, timeZone), first);
-      const days = ruleDays(rule, first, 0, probe, Infinity);
-      let next = days.next();
-      while (!next.done && next.value <= first) next = days.next();
-      if (next.done) throw new RangeError('it never matches a day after the start');
+      let again = false;
+      forRuleDays(rule, first, 0, probe, Infinity, (day) => !(again = day > first));
+      if (!again) throw new RangeError('it never matches a day after the start');
     } catch (error) {
       warn((error as Partial<RuleError>).code ?? 'rrule-unreadable', `rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
       // The probe's work is the whole work of a rejected rule.
@@ -169,33 +168,38 @@ export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion 
 
   const starts = (window: DayRange): SeriesStart[] => {
     const [from, to] = [dayNumber(window.from), dayNumber(window.to)];
-    const found = new Map<number | string, SeriesStart>();
+    // The start, then the rule's days after it, each later than the one before: in order, and each once.
+    const found: SeriesStart[] = [];
     // The window's days are read once here, not on every start (`inWindow` would parse both for each).
     const add = (day: number, at = startOn(day)) => {
-      if (day >= from && day < to && !excluded(day, at) && found.size < MAX_OCCURRENCES) found.set(at instanceof Date ? at.getTime() : at, at);
+      if (day >= from && day < to && !excluded(day, at) && found.length < MAX_OCCURRENCES) found.push(at);
     };
     add(first, start);
     if (rule) {
       // COUNT counts from the start, so only a rule without it may skip the periods before the window.
       const skipped = rule.count === undefined ? Math.floor(Math.max(0, unitsBetween(rule, first, from)) / rule.interval) * rule.interval : 0;
       const budget = { left: MAX_STEPS };
-      let count = 1;
-      for (const day of ruleDays(rule, first, skipped, budget, to)) {
-        if (day <= first) continue;
-        if (day >= to || !beforeUntil(day) || ++count > (rule.count ?? Infinity) || found.size >= MAX_OCCURRENCES) break;
+      const count = { left: (rule.count ?? Infinity) - 1 };
+      forRuleDays(rule, first, skipped, budget, to, (day) => {
+        if (day <= first) return true;
+        if (day >= to || !beforeUntil(day) || --count.left < 0 || found.length >= MAX_OCCURRENCES) return false;
         if (day >= from) add(day);
-      }
+        return true;
+      });
       expansion.stepsTaken = MAX_STEPS - Math.max(0, budget.left);
       if (budget.left < 0 && !warnedAboutWork) {
         warnedAboutWork = true;
         warn('series-dates-stop', `rrule "${series.rrule}" needs too much work to reach ${window.from}; later occurrences are not shown`);
       }
     }
-    for (const rdate of series.rdates ?? []) {
+    if (!series.rdates?.length) return found;
+    for (const rdate of series.rdates) {
       if (typeof rdate === 'string') add(dayNumber(rdate));
       else add(dayNumberOf(rdate, timeZone), allDay ? dayOf(rdate, timeZone) : rdate);
     }
-    return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // RDATEs come in any order, and may repeat a start the rule has.
+    const unique = new Map(found.map((at) => [at instanceof Date ? at.getTime() : at, at]));
+    return [...unique.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   };
   const expansion: SeriesExpansion = { recurring: Boolean(rule || series.rdates?.length), starts, stepsTaken: 0 };
   return expansion;
@@ -239,10 +243,12 @@ function unitsBetween(rule: Rule, first: number, day: number): number {
 }
 
 /**
- * The days the rule matches, in order, from the period `index` units after the first, until `stop` (a day
- * number) or until `budget` days have been looked at (it ends below zero then).
+ * Calls `visit` with the days the rule matches, in order, from the period `index` units after the first, until `stop`
+ * (a day number), until `visit` returns false, or until `budget` days have been looked at (it ends below zero then).
+ * A callback, not a generator: this runs for every series near the days on screen, mostly before its code is compiled,
+ * where each step of a generator costs far more than a call.
  */
-function* ruleDays(rule: Rule, first: number, index: number, budget: { left: number }, stop: number): Generator<number> {
+function forRuleDays(rule: Rule, first: number, index: number, budget: { left: number }, stop: number, visit: (day: number) => boolean): void {
   // The usual weekly rule (some weekdays, nothing else): each week's days are its start plus the same offsets, so
   // they are counted once here instead of a date and a match per day of every week (the same days, the same work
   // counted in `budget`).
@@ -259,7 +265,7 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
       // As the loop below: a week looked at only in part yields nothing.
       if (budget.left < to - from) return void (budget.left = -1);
       budget.left -= to - from;
-      for (const offset of offsets) yield from + offset;
+      for (const offset of offsets) if (!visit(from + offset)) return;
       continue;
     }
     const matched: number[] = [];
@@ -267,7 +273,7 @@ function* ruleDays(rule: Rule, first: number, index: number, budget: { left: num
       if (--budget.left < 0) return; // a period looked at only in part must not yield: BYSETPOS would pick wrongly
       if (matches(rule, day)) matched.push(day);
     }
-    yield* rule.bySetPos.length ? selectPositions(matched, rule.bySetPos) : matched;
+    for (const day of rule.bySetPos.length ? selectPositions(matched, rule.bySetPos) : matched) if (!visit(day)) return;
   }
 }
 
