@@ -49,6 +49,9 @@ describe('recurrence rules', () => {
     // An EXDATE at another time of day matches nothing; a day leaves out the occurrence on it.
     expect(expand({ ...series, exdates: [new Date('2026-12-29T17:00:00Z')], rdates: [] }, '2026-12-29', '2026-12-30').starts).to.have.length(1);
     expect(expand({ ...series, exdates: ['2026-12-29'], rdates: [] }, '2026-12-29', '2026-12-30').starts).to.deep.equal([]);
+    // An RDATE on a start the rule has already, or on the first start, is one occurrence, not two.
+    expect(expand({ ...series, exdates: [], rdates: [new Date('2026-12-08T19:00:00+01:00'), new Date('2026-12-01T18:00:00Z')] }, '2026-12-01', '2026-12-09').starts)
+      .to.deep.equal(['2026-12-01T18:00:00.000Z', '2026-12-08T18:00:00.000Z']);
     expect(expand({ start: '2026-12-24', rrule: 'FREQ=DAILY;COUNT=3', exdates: ['2026-12-25'] }, '2026-12-01', '2027-01-01').starts)
       .to.deep.equal(['2026-12-24', '2026-12-26']); // an excluded day still counts for COUNT
   });
