@@ -138,8 +138,12 @@ export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion 
   if (series.rrule) {
     try {
       rule = withDefaults(parseRule(series.rrule, timeZone), first);
+      // The probe stops at the first day after the start.
       let again = false;
-      forRuleDays(rule, first, 0, probe, Infinity, (day) => !(again = day > first));
+      forRuleDays(rule, first, 0, probe, Infinity, (day) => {
+        again = day > first;
+        return !again;
+      });
       if (!again) throw new RangeError('it never matches a day after the start');
     } catch (error) {
       warn((error as Partial<RuleError>).code ?? 'rrule-unreadable', `rrule "${series.rrule}": ${(error as Error).message}; the event is shown once, on its start`);
@@ -179,10 +183,10 @@ export function expandSeries(series: Series, warn: SeriesWarn): SeriesExpansion 
       // COUNT counts from the start, so only a rule without it may skip the periods before the window.
       const skipped = rule.count === undefined ? Math.floor(Math.max(0, unitsBetween(rule, first, from)) / rule.interval) * rule.interval : 0;
       const budget = { left: MAX_STEPS };
-      const count = { left: (rule.count ?? Infinity) - 1 };
+      let countLeft = (rule.count ?? Infinity) - 1; // the start is the first
       forRuleDays(rule, first, skipped, budget, to, (day) => {
         if (day <= first) return true;
-        if (day >= to || !beforeUntil(day) || --count.left < 0 || found.length >= MAX_OCCURRENCES) return false;
+        if (day >= to || !beforeUntil(day) || --countLeft < 0 || found.length >= MAX_OCCURRENCES) return false;
         if (day >= from) add(day);
         return true;
       });
